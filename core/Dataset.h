@@ -11,7 +11,8 @@
 namespace digitpad {
 
 /// Labelled samples ready for the network: images is shape.size() × count, each column min-max normalised to
-/// [0, 1] (the same normalisation the preprocessing applies to a drawn digit); labels[i] is the class of column i.
+/// [0, 1] (the same normalisation the preprocessing applies to a drawn digit); labels[i] is the class of
+/// column i.
 struct Dataset {
     Matrix images;
     std::vector<std::uint8_t> labels;

@@ -17,7 +17,7 @@ using Rng = std::mt19937_64;
 enum class Init {
     Xavier,      ///< Glorot uniform: U(-a, a), a = sqrt(6 / (fanIn + fanOut)); suits sigmoid and tanh
     He,          ///< He normal: N(0, 2 / fanIn); suits ReLU
-    SmallNormal, ///< N(0, 1 / fanIn) weights and N(0, 1) biases, the classic from-scratch tutorials' choice
+    SmallNormal, ///< N(0, 1 / fanIn) weights, zero biases: the classic from-scratch tutorials' choice
 };
 
 /// A view of one trainable tensor and its gradient, owned by the layer. `decay` is true for weights that L2
@@ -55,7 +55,8 @@ public:
 
     /// Given in and out of the last forward() and dOut = dL/dOut (same shape as out), writes the parameter
     /// gradients (overwriting, not accumulating: dOut already carries the 1/batch of a mean loss) and, when
-    /// dIn is not null, dIn = dL/dIn (same shape as in). The first layer gets dIn == nullptr and skips that work.
+    /// dIn is not null, dIn = dL/dIn (same shape as in). The first layer gets dIn == nullptr and skips that
+    /// work.
     virtual void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) = 0;
 
     /// Trainable tensors, in a fixed order (the order optimiser state and model files use).

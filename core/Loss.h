@@ -19,7 +19,8 @@ public:
     virtual LossKind kind() const = 0;
     /// Mean loss over the batch; writes dOutput = dLoss/dOutput (same shape as output, already divided by the
     /// batch size). dOutput is resized only if its shape differs.
-    virtual Scalar compute(const Matrix& output, std::span<const std::uint8_t> labels, Matrix& dOutput) const = 0;
+    virtual Scalar compute(const Matrix& output, std::span<const std::uint8_t> labels,
+                           Matrix& dOutput) const = 0;
     /// Mean loss only (evaluation).
     virtual Scalar value(const Matrix& output, std::span<const std::uint8_t> labels) const = 0;
 };

@@ -3,6 +3,7 @@
 
 #include "Layer.h"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,14 +45,15 @@ public:
     void initialise(Init init, unsigned long long seed);
 
     /// Class probabilities for x (inputSize × batch) → outputSize × batch. With the Softmax head each column
-    /// sums to 1; with the Identity head outputs are clamped at 0 and divided by their sum, so they can be shown
-    /// as probabilities. Thread-safe on a const network (uses only local buffers).
+    /// sums to 1; with the Identity head outputs are clamped at 0 and divided by their sum, so they can be
+    /// shown as probabilities. Thread-safe on a const network (uses only local buffers).
     Matrix probabilities(const Matrix& x) const;
 
     /// Raw outputs (logits for the Softmax head) for x, without training caches. Thread-safe.
     void predictRaw(const Matrix& x, Matrix& out) const;
 
-    /// Training forward pass: keeps every activation for backward(). Returns the raw output (outputSize × batch).
+    /// Training forward pass: keeps every activation for backward(). Returns the raw output (outputSize ×
+    /// batch).
     const Matrix& forward(const Matrix& x, Rng& rng);
 
     /// Backpropagates dOutput = dLoss/dRawOutput through the layers of the last forward(), filling every
@@ -64,12 +66,22 @@ public:
     std::vector<std::pair<std::string, const Matrix*>> tensors() const;
 
 private:
+    /// Training buffers for one batch size.
+    struct Buffers {
+        Eigen::Index batch = -1;
+        std::vector<Matrix> activations; ///< activations[i] = output of layer i (units × batch)
+        std::vector<Matrix> gradients;   ///< gradients[i] = dL/d(input of layer i), i ≥ 1
+    };
+    Buffers& buffersFor(Eigen::Index batch);
+
     Shape input_;
     std::vector<std::unique_ptr<Layer>> layers_;
     OutputHead head_ = OutputHead::Softmax;
-    const Matrix* lastInput_ = nullptr;
-    std::vector<Matrix> activations_; ///< activations_[i] = output of layer i
-    std::vector<Matrix> gradients_;   ///< gradients_[i] = dL/d(input of layer i + 1)
+    const Matrix* lastInput_ =
+        nullptr; ///< the x of the last forward(); the caller keeps it alive for backward()
+    std::array<Buffers, 2> buffers_;
+    int activeBuffers_ = -1; ///< index into buffers_ used by the last forward()
+    int nextBuffers_ = 0;    ///< which buffer set a new batch size replaces
 };
 
 /// Softmax over each column, numerically stable (subtracts the column max). logits and probs may alias.

@@ -13,19 +13,20 @@ namespace digitpad {
 
 /// Everything that defines a training run. Presets fill it; every field can be overridden.
 struct TrainConfig {
-    std::string preset;                ///< the preset it started from ("" for none)
-    std::vector<int> hiddenLayers;     ///< dense hidden layer widths, e.g. {128, 64}
-    std::string activation = "relu";   ///< hidden activation: sigmoid, tanh or relu
-    bool sigmoidOutput = false;        ///< a sigmoid after the last dense layer (the MSE tutorial's net)
-    std::string architecture;          ///< explicit layer string; overrides hiddenLayers/activation when set
+    std::string preset;              ///< the preset it started from ("" for none)
+    std::vector<int> hiddenLayers;   ///< dense hidden layer widths, e.g. {128, 64}
+    std::string activation = "relu"; ///< hidden activation: sigmoid, tanh or relu
+    bool sigmoidOutput = false;      ///< a sigmoid after the last dense layer (the MSE tutorial's net)
+    std::string architecture;        ///< explicit layer string; overrides hiddenLayers/activation when set
     LossKind loss = LossKind::CrossEntropy;
     Init init = Init::He;
     OptimizerSettings optimizer;
     int batchSize = 64;
     int epochs = 5;
     unsigned long long seed = 1;
-    double validationFraction = 0.1;   ///< share of the training set held out for validation (taken from the end)
-    int lrStepEvery = 0;               ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
+    double validationFraction =
+        0.1;             ///< share of the training set held out for validation (taken from the end)
+    int lrStepEvery = 0; ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
 
     /// The architecture string this config trains: `architecture` if set, otherwise built from hiddenLayers,

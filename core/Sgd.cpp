@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Sgd.h"
+
+namespace digitpad {
+
+void Sgd::step(const std::vector<ParamRef>& params) {
+    const Scalar rate = static_cast<Scalar>(learningRate_);
+    const Scalar mu = static_cast<Scalar>(momentum_);
+    if (momentum_ != 0.0 && velocity_.size() != params.size()) {
+        velocity_.clear();
+        for (const ParamRef& p : params)
+            velocity_.push_back(Matrix::Zero(p.value->rows(), p.value->cols()));
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        Matrix& w = *params[i].value;
+        const Matrix& g = *params[i].grad;
+        const Scalar decay = params[i].decay ? static_cast<Scalar>(weightDecay_) : Scalar(0);
+        if (momentum_ == 0.0) {
+            if (decay != Scalar(0))
+                w -= rate * (g + decay * w);
+            else
+                w -= rate * g;
+        } else {
+            Matrix& v = velocity_[i];
+            if (decay != Scalar(0))
+                v = mu * v + g + decay * w;
+            else
+                v = mu * v + g;
+            w -= rate * v;
+        }
+    }
+}
+
+} // namespace digitpad
