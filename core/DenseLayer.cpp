@@ -12,7 +12,17 @@ DenseLayer::DenseLayer(Shape input, int units)
       biasGrad_(Matrix::Zero(units, 1)) {
     if (units < 1)
         throw std::invalid_argument("dense layer needs at least 1 unit (got " + std::to_string(units) + ")");
+    activeColumns_.reserve(static_cast<std::size_t>(input.size()));
+    for (int j = 0; j < input.size(); ++j)
+        activeColumns_.push_back(j);
 }
+
+namespace {
+
+/// Below this share of non-zero inputs, a single sample is multiplied column by column, skipping zeros.
+constexpr double kSparseShare = 0.5;
+
+} // namespace
 
 void DenseLayer::predict(const Matrix& in, Matrix& out) const {
     if (in.rows() != weights_.cols())
@@ -20,9 +30,18 @@ void DenseLayer::predict(const Matrix& in, Matrix& out) const {
                                     " inputs, got " + std::to_string(in.rows()));
     out.resize(units_, in.cols());
     if (in.cols() == 1) {
-        // One sample: a matrix-vector product avoids GEMM's packing overhead (single-image latency).
-        out.col(0).noalias() = weights_ * in.col(0);
-        out.col(0) += bias_.col(0);
+        const Eigen::Index nonzero = (in.col(0).array() != Scalar(0)).count();
+        if (static_cast<double>(nonzero) < kSparseShare * static_cast<double>(in.rows())) {
+            // One sparse sample (MNIST digits are ~80 % blank): out = b + Σ_{j: x_j ≠ 0} W[:, j]·x_j.
+            out.col(0) = bias_.col(0);
+            for (Eigen::Index j = 0; j < in.rows(); ++j)
+                if (const Scalar x = in(j, 0); x != Scalar(0))
+                    out.col(0) += weights_.col(j) * x;
+        } else {
+            // One dense sample: a matrix-vector product avoids GEMM's packing overhead.
+            out.col(0).noalias() = weights_ * in.col(0);
+            out.col(0) += bias_.col(0);
+        }
     } else {
         out.noalias() = weights_ * in;
         out.colwise() += bias_.col(0);
@@ -31,11 +50,31 @@ void DenseLayer::predict(const Matrix& in, Matrix& out) const {
 
 void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix* dIn) {
     if (in.cols() == 1) {
-        weightGrad_.noalias() = dOut.col(0) * in.col(0).transpose();
+        // dW = dOut · xᵀ has a non-zero column only where x_j ≠ 0: clear the columns the last sample set, then
+        // write the new ones, instead of rewriting the whole units × inputs matrix for every sample.
+        if (gradientIsSparse_) {
+            for (int j : activeColumns_)
+                weightGrad_.col(j).setZero();
+        } else {
+            weightGrad_.setZero();
+        }
+        activeColumns_.clear();
+        for (Eigen::Index j = 0; j < in.rows(); ++j)
+            if (const Scalar x = in(j, 0); x != Scalar(0)) {
+                activeColumns_.push_back(static_cast<int>(j));
+                weightGrad_.col(j).noalias() = dOut.col(0) * x;
+            }
+        gradientIsSparse_ = true;
         biasGrad_ = dOut;
     } else {
         weightGrad_.noalias() = dOut * in.transpose();
         biasGrad_.col(0).noalias() = dOut.rowwise().sum();
+        if (gradientIsSparse_ || activeColumns_.empty()) {
+            activeColumns_.resize(static_cast<std::size_t>(in.rows())); // within the reserved capacity
+            for (std::size_t j = 0; j < activeColumns_.size(); ++j)
+                activeColumns_[j] = static_cast<int>(j);
+        }
+        gradientIsSparse_ = false;
     }
     if (dIn) {
         dIn->resize(in.rows(), in.cols());
@@ -44,7 +83,8 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
 }
 
 std::vector<ParamRef> DenseLayer::params() {
-    return {{"weight", &weights_, &weightGrad_, true}, {"bias", &bias_, &biasGrad_, false}};
+    // activeColumns_ always lists every column that may be non-zero (all of them after a multi-sample batch).
+    return {{"weight", &weights_, &weightGrad_, true, &activeColumns_}, {"bias", &bias_, &biasGrad_, false}};
 }
 
 void DenseLayer::initialise(Init init, Rng& rng) {
@@ -68,6 +108,11 @@ void DenseLayer::initialise(Init init, Rng& rng) {
         break;
     }
     bias_.setZero();
+    weightGrad_.setZero();
+    activeColumns_.resize(static_cast<std::size_t>(weights_.cols()));
+    for (std::size_t j = 0; j < activeColumns_.size(); ++j)
+        activeColumns_[j] = static_cast<int>(j);
+    gradientIsSparse_ = false;
 }
 
 } // namespace digitpad

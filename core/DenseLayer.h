@@ -26,6 +26,10 @@ private:
     int units_;
     Matrix weights_, weightGrad_; ///< units × inputs
     Matrix bias_, biasGrad_;      ///< units × 1
+    /// For single-sample batches: the input columns that are non-zero, and so the only columns of weightGrad_
+    /// that may be non-zero. Capacity reserved up front, so backward() never allocates.
+    std::vector<int> activeColumns_;
+    bool gradientIsSparse_ = false; ///< weightGrad_ is zero outside activeColumns_
 };
 
 } // namespace digitpad

@@ -21,12 +21,15 @@ enum class Init {
 };
 
 /// A view of one trainable tensor and its gradient, owned by the layer. `decay` is true for weights that L2
-/// weight decay applies to (never for biases).
+/// weight decay applies to (never for biases). When `nonzeroColumns` is set, the gradient is known to be zero
+/// outside those columns (a dense layer fed one sparse sample, e.g. an MNIST image with ~80 % blank pixels), so
+/// an optimiser whose update of a zero gradient is a no-op may touch only them.
 struct ParamRef {
     std::string name;
     Matrix* value = nullptr;
     Matrix* grad = nullptr;
     bool decay = false;
+    const std::vector<int>* nonzeroColumns = nullptr;
 };
 
 /// One stage of a network. Matrices are features × batch (one column per sample). Layers are built for a

@@ -16,7 +16,12 @@ void Sgd::step(const std::vector<ParamRef>& params) {
         const Matrix& g = *params[i].grad;
         const Scalar decay = params[i].decay ? static_cast<Scalar>(weightDecay_) : Scalar(0);
         if (momentum_ == 0.0) {
-            if (decay != Scalar(0))
+            const std::vector<int>* columns = params[i].nonzeroColumns;
+            if (decay == Scalar(0) && columns && static_cast<Eigen::Index>(columns->size()) < w.cols()) {
+                // Plain SGD leaves a weight with zero gradient unchanged: update only the columns that have one.
+                for (int j : *columns)
+                    w.col(j) -= rate * g.col(j);
+            } else if (decay != Scalar(0))
                 w -= rate * (g + decay * w);
             else
                 w -= rate * g;

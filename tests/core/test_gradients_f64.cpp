@@ -46,11 +46,15 @@ private slots:
         QTest::addColumn<QString>("token");
         QTest::addColumn<int>("inputs");
         QTest::addColumn<int>("batch");
-        QTest::newRow("dense, batch of 3") << "dense4" << 5 << 3;
-        QTest::newRow("dense, single sample") << "dense3" << 6 << 1;
-        QTest::newRow("sigmoid") << "sigmoid" << 7 << 4;
-        QTest::newRow("tanh") << "tanh" << 7 << 4;
-        QTest::newRow("relu") << "relu" << 7 << 4;
+        QTest::addColumn<bool>("sparse");
+        QTest::newRow("dense, batch of 3") << "dense4" << 5 << 3 << false;
+        QTest::newRow("dense, single sample") << "dense3" << 6 << 1 << false;
+        // Mostly-zero single samples take the sparse path (column-by-column product, sparse weight gradient).
+        QTest::newRow("dense, single sparse sample") << "dense3" << 10 << 1 << true;
+        QTest::newRow("dense, sparse batch") << "dense3" << 10 << 4 << true;
+        QTest::newRow("sigmoid") << "sigmoid" << 7 << 4 << false;
+        QTest::newRow("tanh") << "tanh" << 7 << 4 << false;
+        QTest::newRow("relu") << "relu" << 7 << 4 << false;
     }
 
     // L = Σ R ⊙ layer(x) for a fixed random R, so dL/dOut = R; compare dL/dx and dL/dθ with finite
@@ -59,12 +63,24 @@ private slots:
         QFETCH(QString, token);
         QFETCH(int, inputs);
         QFETCH(int, batch);
+        QFETCH(bool, sparse);
         Rng rng(42);
         auto layer = makeLayer(token.toStdString(), {1, 1, inputs});
         layer->initialise(Init::Xavier, rng);
         for (ParamRef p : layer->params()) // non-zero biases, so their gradient matters
             p.value->setRandom();
-        const Matrix x = inputsAwayFromZero(inputs, batch, rng);
+        Matrix x = inputsAwayFromZero(inputs, batch, rng);
+        if (sparse)
+            for (Eigen::Index i = 0; i < x.size(); ++i)
+                if (i % 10 < 7)
+                    x.data()[i] = 0;
+        // A previous dense batch must not leave stale gradient columns behind for the sparse path.
+        if (layer->params().size() > 0) {
+            Matrix warmOut, warmIn;
+            const Matrix warm = inputsAwayFromZero(inputs, 2, rng);
+            layer->forward(warm, warmOut, rng);
+            layer->backward(warm, warmOut, Matrix::Ones(warmOut.rows(), warmOut.cols()), &warmIn);
+        }
         Matrix out;
         layer->forward(x, out, rng);
         const Matrix weights = Matrix::Random(out.rows(), out.cols());

@@ -91,6 +91,23 @@ private slots:
         QVERIFY(std::abs(p.value(0, 0) - 0.98) < 1e-6);
     }
 
+    // Plain SGD given a column hint updates exactly as the dense update does (zero columns stay unchanged).
+    void sparseSgdMatchesDense() {
+        OptimizerSettings settings;
+        settings.kind = OptimizerKind::Sgd;
+        settings.learningRate = 0.3;
+        Matrix grad = Matrix::Zero(4, 6);
+        grad.col(1) << 1, 2, 3, 4;
+        grad.col(4) << -1, 0.5, 0, 2;
+        const Matrix start = Matrix::Random(4, 6);
+        Matrix dense = start, sparse = start;
+        const std::vector<int> columns{1, 4};
+        makeOptimizer(settings)->step({{"w", &dense, &grad, true}});
+        makeOptimizer(settings)->step({{"w", &sparse, &grad, true, &columns}});
+        QVERIFY(dense == sparse);
+        QVERIFY(sparse.col(0) == start.col(0));
+    }
+
     void parseNames() {
         OptimizerKind kind;
         QVERIFY(parseOptimizerKind("sgd", kind) && kind == OptimizerKind::Sgd);

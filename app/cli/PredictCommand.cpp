@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `digitpad-cli predict`: image files → CSV of digit and confidence, through the shared preprocessing.
+#include "ArgumentParser.h"
+#include "Commands.h"
+#include "Console.h"
+#include "ImageLoader.h"
+#include "Locations.h"
+#include "UsageError.h"
+
+#include "Evaluation.h"
+#include "ModelFile.h"
+#include "Preprocess.h"
+
+#include <iostream>
+
+namespace digitpad::cli {
+
+namespace {
+
+/// The model to use: --model, or the bundled one. Fails naming every place it looked.
+Result<Model> chooseModel(const std::optional<std::string>& given, std::string& path) {
+    if (given) {
+        path = *given;
+    } else if (const auto bundled = bundledModelPath()) {
+        path = *bundled;
+    } else {
+        std::string places;
+        for (const std::string& candidate : bundledModelCandidates())
+            places += (places.empty() ? "'" : ", '") + candidate + "'";
+        return Error{"no bundled model found (looked in " + places + "); pass --model FILE"};
+    }
+    return loadModel(path);
+}
+
+} // namespace
+
+int runPredict(const std::vector<std::string>& args) {
+    ArgumentParser parser(
+        "predict [--model FILE] [--preprocess mnist|resize] PATH...",
+        "Classifies images (PNG, JPEG, BMP; any size; dark ink on a light background, as the\n"
+        "canvas saves them) and folders of images, printing one CSV line per image:\n"
+        "  file,digit,confidence\n"
+        "in the order given, a folder's image files (.png .jpg .jpeg .bmp) sorted by name.\n"
+        "The confidence is the winning class's probability with 4 decimals. No header line.");
+    parser.addOption("--model", "FILE", "the .dpm model to use (default: the bundled model)");
+    parser.addOption("--preprocess", "MODE",
+                     "framing: mnist or resize (default: the one the model was trained for)");
+    parser.addNotes(
+        "An image without ink prints 'file,,0.0000' and a warning on stderr (nothing to recognise).\n"
+        "A file that cannot be decoded is reported on stderr naming it; the other images are still\n"
+        "classified, and the exit status is then 1. A transparent background counts as white.\n");
+    if (!parser.parse(args)) {
+        std::cout << parser.help();
+        return 0;
+    }
+    if (parser.positionals().empty())
+        throw UsageError("no image or folder given");
+    std::optional<Framing> framingOverride;
+    if (const auto mode = parser.value("--preprocess")) {
+        Framing framing{};
+        if (!parseFraming(*mode, framing))
+            throw UsageError("option '--preprocess' expects mnist or resize, got '" + *mode + "'");
+        framingOverride = framing;
+    }
+
+    std::string modelPath;
+    Result<Model> model = chooseModel(parser.value("--model"), modelPath);
+    if (!model)
+        return failure("predict", model.error().message);
+    const Network& network = model->network;
+    if (network.inputShape().size() != 28 * 28)
+        return failure("predict", "model '" + modelPath + "' takes " + network.inputShape().toString() +
+                                      " inputs; predict feeds 1x28x28 grayscale digits");
+    const Framing framing = framingOverride.value_or(model->info.framing);
+    const std::string& labels = model->info.labels;
+
+    Result<std::vector<std::string>> files = expandImagePaths(parser.positionals());
+    if (!files)
+        return failure("predict", files.error().message);
+
+    int status = 0;
+    Matrix column(28 * 28, 1);
+    for (const std::string& file : *files) {
+        Result<GrayImage> image = loadGrayImage(file);
+        if (!image) {
+            status = failure("predict", image.error().message);
+            continue;
+        }
+        const std::optional<Vector> input = preprocess(*image, framing);
+        if (!input) {
+            warning("predict", "'" + file + "': nothing to recognise (no ink)");
+            std::cout << csvField(file) << ",,0.0000\n";
+            continue;
+        }
+        column.col(0) = *input;
+        const Matrix probabilities = network.probabilities(column);
+        const int best = argmaxColumn(probabilities, 0);
+        const std::string digit = best < static_cast<int>(labels.size())
+                                      ? labels.substr(static_cast<std::size_t>(best), 1)
+                                      : std::to_string(best);
+        std::cout << csvField(file) << ',' << digit << ',' << fixed(probabilities(best, 0), 4) << '\n';
+    }
+    std::cout.flush();
+    return status;
+}
+
+} // namespace digitpad::cli

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `digitpad-cli train`: a preset plus overrides → a trained, evaluated, saved model.
+#include "ArgumentParser.h"
+#include "Commands.h"
+#include "Console.h"
+#include "Locations.h"
+#include "ProgressBar.h"
+#include "UsageError.h"
+
+#include "Evaluation.h"
+#include "IdxReader.h"
+#include "ModelFile.h"
+#include "Preset.h"
+#include "Trainer.h"
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace digitpad::cli {
+
+namespace {
+
+// The SIGINT handler may only touch lock-free atomics; TrainingControl's flags are std::atomic<bool>.
+TrainingControl gControl;
+
+extern "C" void onInterrupt(int) {
+    gControl.cancel.store(true);
+    // A second Ctrl+C kills the process the usual way, for a user who does not want to wait for the batch.
+    std::signal(SIGINT, SIG_DFL);
+}
+
+/// Installs the Ctrl+C handler for the lifetime of the object and restores the previous one afterwards.
+class InterruptGuard {
+public:
+    InterruptGuard() {
+        struct sigaction action {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &previous_);
+    }
+    ~InterruptGuard() { sigaction(SIGINT, &previous_, nullptr); }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    struct sigaction previous_ {};
+};
+
+std::string presetNames() {
+    std::string names;
+    for (const Preset& preset : presets())
+        names += (names.empty() ? "" : ", ") + preset.name;
+    return names;
+}
+
+std::vector<int> parseLayers(const std::string& text) {
+    std::vector<int> widths;
+    if (text.empty() || text == "none")
+        return widths;
+    std::stringstream stream(text);
+    std::string token;
+    while (std::getline(stream, token, ',')) {
+        std::size_t used = 0;
+        int width = 0;
+        try {
+            width = std::stoi(token, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != token.size() || width < 1)
+            throw UsageError("option '--layers' expects widths like 256,128, got '" + text + "'");
+        widths.push_back(width);
+    }
+    return widths;
+}
+
+/// Applies every command-line override to the preset's config. Throws UsageError for a bad value.
+void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
+    if (const auto layers = parser.value("--layers")) {
+        config.hiddenLayers = parseLayers(*layers);
+        config.architecture.clear();
+    }
+    if (const auto activation = parser.value("--activation")) {
+        if (*activation != "sigmoid" && *activation != "tanh" && *activation != "relu")
+            throw UsageError("option '--activation' expects sigmoid, tanh or relu, got '" + *activation +
+                             "'");
+        config.activation = *activation;
+        config.architecture.clear();
+    }
+    if (const auto architecture = parser.value("--architecture"))
+        config.architecture = *architecture;
+    if (const auto loss = parser.value("--loss"); loss && !parseLossKind(*loss, config.loss))
+        throw UsageError("option '--loss' expects cross-entropy or mse, got '" + *loss + "'");
+    if (const auto optimizer = parser.value("--optimizer");
+        optimizer && !parseOptimizerKind(*optimizer, config.optimizer.kind))
+        throw UsageError("option '--optimizer' expects sgd or adam, got '" + *optimizer + "'");
+    if (const auto init = parser.value("--init"); init && !parseInit(*init, config.init))
+        throw UsageError("option '--init' expects xavier, he or small-normal, got '" + *init + "'");
+    config.optimizer.learningRate = parser.number("--lr", config.optimizer.learningRate, 1e-12, 100.0);
+    config.optimizer.momentum = parser.number("--momentum", config.optimizer.momentum, 0.0, 0.999999);
+    config.optimizer.weightDecay = parser.number("--weight-decay", config.optimizer.weightDecay, 0.0, 1.0);
+    config.batchSize = static_cast<int>(parser.integer("--batch", config.batchSize, 1, 1'000'000));
+    config.epochs = static_cast<int>(parser.integer("--epochs", config.epochs, 1, 100'000));
+    config.seed = static_cast<unsigned long long>(parser.integer(
+        "--seed", static_cast<long long>(config.seed), 0, std::numeric_limits<long long>::max()));
+    config.validationFraction = parser.number("--validation", config.validationFraction, 0.0, 0.9);
+    config.lrStepEvery = static_cast<int>(parser.integer("--lr-step", config.lrStepEvery, 0, 100'000));
+    config.lrStepGamma = parser.number("--lr-gamma", config.lrStepGamma, 1e-6, 1.0);
+}
+
+std::string datasetName(const std::string& folder) {
+    std::filesystem::path path = std::filesystem::path(folder).lexically_normal();
+    if (path.filename().empty())
+        path = path.parent_path();
+    const std::string name = path.filename().string();
+    return name == "mnist" ? "MNIST" : name;
+}
+
+std::string epochLine(const EpochMetrics& metrics, int epochs) {
+    std::ostringstream line;
+    line << "epoch " << metrics.epoch << '/' << epochs << "  loss " << fixed(metrics.trainLoss, 4)
+         << "  train " << percent(metrics.trainAccuracy) << "  val " << percent(metrics.validationAccuracy)
+         << "  test " << percent(metrics.testAccuracy) << "  " << fixed(metrics.seconds, 2) << " s";
+    return line.str();
+}
+
+} // namespace
+
+int runTrain(const std::vector<std::string>& args) {
+    ArgumentParser parser(
+        "train [OPTIONS] --out FILE",
+        "Trains a network on an IDX data set (MNIST by default), evaluates it on the test split\n"
+        "and saves it as a .dpm model file. Starts from a preset; every option overrides it.");
+    parser.addOption("--out", "FILE", "where to save the model (required; written atomically)");
+    parser.addOption("--preset", "NAME", "starting recipe (default mlp): " + presetNames());
+    parser.addOption("--layers", "W1,W2,..",
+                     "hidden dense layer widths, e.g. 256,128 ('none' for no hidden layer)");
+    parser.addOption("--activation", "NAME", "hidden activation: sigmoid, tanh or relu");
+    parser.addOption("--architecture", "SPEC",
+                     "explicit layer string, e.g. dense128,relu,dense10 (overrides --layers)");
+    parser.addOption("--loss", "NAME", "cross-entropy or mse");
+    parser.addOption("--optimizer", "NAME", "sgd or adam");
+    parser.addOption("--lr", "X", "learning rate");
+    parser.addOption("--momentum", "X", "SGD momentum, 0 for plain SGD");
+    parser.addOption("--weight-decay", "X", "L2 weight decay coefficient");
+    parser.addOption("--batch", "N", "mini-batch size (1 = sample by sample)");
+    parser.addOption("--epochs", "N", "passes over the training data");
+    parser.addOption("--seed", "N", "seed for initialisation and shuffling (same seed, same weights)");
+    parser.addOption("--validation", "F", "share of the training set held out for validation, 0 to 0.9");
+    parser.addOption("--lr-step", "N",
+                     "multiply the learning rate by --lr-gamma every N epochs (0 = constant)");
+    parser.addOption("--lr-gamma", "X", "factor of the step schedule");
+    parser.addOption("--init", "NAME", "weight initialisation: xavier, he or small-normal");
+    parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
+    parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
+    parser.addNotes(
+        "Prints one line per epoch:\n"
+        "  epoch 1/5  loss 0.2731  train 92.10%  val 95.80%  test 95.62%  2.41 s\n"
+        "(loss and accuracy on the training batches, validation and test accuracy, seconds of\n"
+        "training), then the final test accuracy and the saved path. On a terminal a progress bar\n"
+        "is drawn on stderr. Ctrl+C stops after the current batch without writing a model (exit 130);\n"
+        "a run whose loss becomes NaN/Inf stops with the reason (exit 1).\n");
+    if (!parser.parse(args)) {
+        std::cout << parser.help();
+        return 0;
+    }
+    if (!parser.positionals().empty())
+        throw UsageError("unexpected argument '" + parser.positionals().front() + "'");
+    const std::string out = parser.required("--out");
+    if (out.empty())
+        throw UsageError("option '--out' needs a file name");
+    const std::string presetName = parser.value("--preset").value_or("mlp");
+    std::optional<TrainConfig> preset = presetConfig(presetName);
+    if (!preset)
+        throw UsageError("unknown preset '" + presetName + "' (known: " + presetNames() + ")");
+    TrainConfig config = *preset;
+    applyOverrides(parser, config);
+    if (const std::string reason = config.validate(); !reason.empty())
+        throw UsageError(reason);
+    const long long limit = parser.integer("--limit", 0, 1, std::numeric_limits<int>::max());
+
+    const std::string folder = dataFolder(parser.value("--data"));
+    Result<Dataset> trainSet = readIdxFolder(folder, "train");
+    if (!trainSet)
+        return failure("train", trainSet.error().message + missingDataHint(folder));
+    Result<Dataset> testSet = readIdxFolder(folder, "t10k");
+    if (!testSet)
+        return failure("train", testSet.error().message);
+    Dataset& train = *trainSet;
+    const Dataset& test = *testSet;
+    if (limit > 0 && limit < train.size())
+        train = train.slice(0, static_cast<int>(limit));
+
+    Network network;
+    try {
+        network = config.makeNetwork(train.shape, train.classes);
+    } catch (const std::invalid_argument& error) {
+        throw UsageError(error.what());
+    }
+    if (test.shape.size() != train.shape.size())
+        return failure("train", "test images in '" + folder + "' are " + test.shape.toString() +
+                                    " but training images are " + train.shape.toString());
+
+    std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
+              << network.architecture() << " (" << network.parameterCount() << " parameters), "
+              << toString(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
+              << config.batchSize << ", " << train.size() << " training images ("
+              << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), " << test.size()
+              << " test images" << std::endl;
+
+    ProgressBar bar(config.epochs);
+    TrainingCallbacks callbacks;
+    callbacks.onBatch = [&bar](const BatchProgress& progress) { bar.update(progress); };
+    callbacks.onEpoch = [&bar, &config](const EpochMetrics& metrics) {
+        bar.clear();
+        std::cout << epochLine(metrics, config.epochs) << std::endl;
+    };
+    gControl.cancel.store(false);
+    gControl.pause.store(false);
+    TrainingOutcome outcome;
+    {
+        InterruptGuard guard;
+        outcome = digitpad::train(network, train, &test, config, gControl, callbacks);
+    }
+    bar.clear();
+    switch (outcome.status) {
+    case TrainingStatus::Cancelled:
+        failure("train", "interrupted after " + std::to_string(outcome.epochs.size()) +
+                             " complete epoch(s); no model written to '" + out + "'");
+        return 130;
+    case TrainingStatus::Diverged:
+        return failure("train",
+                       "training diverged: " + outcome.reason + "; no model written to '" + out + "'");
+    case TrainingStatus::Completed:
+        break;
+    }
+
+    const std::unique_ptr<Loss> loss = makeLoss(config.loss);
+    const Evaluation evaluation = evaluate(network, *loss, test);
+    Model model{std::move(network), describeTraining(config, datasetName(folder))};
+    model.info.testAccuracy = evaluation.accuracy;
+    model.info.trainedAt = utcTimestamp();
+    if (const Status saved = saveModel(model, out); !saved)
+        return failure("train", saved.error().message);
+    int correct = 0;
+    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c)
+        correct += evaluation.confusion[c][c];
+    std::cout << "test accuracy " << percent(evaluation.accuracy) << " (" << correct << '/'
+              << evaluation.count << ")\nsaved " << out << std::endl;
+    return 0;
+}
+
+} // namespace digitpad::cli

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// digitpad-cli: trains, evaluates, inspects and runs DigitPad models without a window.
+#include "Commands.h"
+#include "UsageError.h"
+
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Subcommand {
+    const char* name;
+    const char* summary;
+    std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::vector<Subcommand>& subcommands() {
+    using namespace digitpad::cli;
+    static const std::vector<Subcommand> all = {
+        {"train", "train a network on an IDX data set (MNIST by default) and save it", runTrain},
+        {"eval", "test loss, accuracy, per-class accuracy and confusion matrix of a model", runEval},
+        {"predict", "classify image files or folders of images, printing CSV", runPredict},
+        {"info", "show what a model file holds", runInfo},
+        {"bench", "measure training and inference speed on MNIST", runBench},
+    };
+    return all;
+}
+
+void printHelp() {
+    std::cout << "Usage: digitpad-cli COMMAND [OPTIONS]\n"
+                 "       digitpad-cli COMMAND --help\n\n"
+                 "DigitPad's headless front end: train, evaluate and use handwritten-digit models.\n\n"
+                 "Commands:\n";
+    for (const Subcommand& command : subcommands())
+        std::cout << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ')
+                  << command.summary << '\n';
+    std::cout << "\nOptions:\n"
+                 "  -h, --help    show this help and exit\n"
+                 "  --version     show the version and exit\n\n"
+                 "Exit status: 0 success, 1 failure (the message names the file and what is wrong),\n"
+                 "2 usage error, 130 training interrupted with Ctrl+C.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::cerr << "digitpad-cli: missing command (try 'digitpad-cli --help')\n";
+        return 2;
+    }
+    const std::string& first = args.front();
+    if (first == "--help" || first == "-h" || first == "help") {
+        printHelp();
+        return 0;
+    }
+    if (first == "--version") {
+        std::cout << "digitpad-cli " << DIGITPAD_VERSION << '\n';
+        return 0;
+    }
+    for (const Subcommand& command : subcommands()) {
+        if (first != command.name)
+            continue;
+        try {
+            return command.run({args.begin() + 1, args.end()});
+        } catch (const digitpad::cli::UsageError& error) {
+            std::cerr << "digitpad-cli " << command.name << ": " << error.what() << " (try 'digitpad-cli "
+                      << command.name << " --help')\n";
+            return 2;
+        } catch (const std::exception& error) {
+            std::cerr << "digitpad-cli " << command.name << ": " << error.what() << '\n';
+            return 1;
+        }
+    }
+    const char* kind = first.starts_with('-') ? "option" : "command";
+    std::cerr << "digitpad-cli: unknown " << kind << " '" << first << "' (try 'digitpad-cli --help')\n";
+    return 2;
+}

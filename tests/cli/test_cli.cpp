@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the real digitpad-cli binary (DIGITPAD_CLI) and checks exit codes, messages and output formats.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const QString kMini = QStringLiteral(DIGITPAD_TEST_DATA "/mnist-mini");
+
+Run runCli(const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(DIGITPAD_CLI), args);
+    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit)
+        return {-1, {}, QStringLiteral("digitpad-cli did not finish normally: ") + process.errorString()};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QStringList lines(const QString& text) {
+    return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+/// The first `count` test images of the mini data set as black-on-white 112×112 images, named
+/// "<label>_<index>.<suffix>" (the same naming as tests/data/digits).
+QStringList writeMiniDigits(const QString& folder, int count, const char* suffix) {
+    QFile images(kMini + "/t10k-images-idx3-ubyte");
+    QFile labels(kMini + "/t10k-labels-idx1-ubyte");
+    if (!images.open(QIODevice::ReadOnly) || !labels.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray pixels = images.readAll().mid(16);
+    const QByteArray classes = labels.readAll().mid(8);
+    QStringList written;
+    for (int i = 0; i < count && (i + 1) * 784 <= pixels.size(); ++i) {
+        QImage digit(28, 28, QImage::Format_Grayscale8);
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x)
+                digit.scanLine(y)[x] =
+                    static_cast<uchar>(255 - static_cast<uchar>(pixels[i * 784 + y * 28 + x]));
+        const QString path = QStringLiteral("%1/%2_%3.%4")
+                                 .arg(folder)
+                                 .arg(int(classes[i]))
+                                 .arg(i, 2, 10, QLatin1Char('0'))
+                                 .arg(suffix);
+        if (!digit.scaled(112, 112).save(path))
+            return {};
+        written << path;
+    }
+    return written;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void topLevel_data();
+    void topLevel();
+    void usageErrors_data();
+    void usageErrors();
+    void subcommandHelp_data();
+    void subcommandHelp();
+    void corruptModel_data();
+    void corruptModel();
+
+    void trainPrintsEpochLines();
+    void trainInterruptWritesNoModel();
+    void trainDivergedWritesNoModel();
+    void info();
+    void eval();
+
+    void predictFolderSortedByName();
+    void predictKeepsTheOrderGiven();
+    void predictFormats_data();
+    void predictFormats();
+    void predictTransparentBackground();
+    void predictNoInk();
+    void predictUndecodableFile();
+    void predictBundledModelAccuracy();
+
+    void benchJson();
+
+private:
+    QTemporaryDir temp_;
+    QString model_;
+    Run training_;
+};
+
+void TestCli::initTestCase() {
+    QVERIFY(temp_.isValid());
+    QVERIFY2(QFileInfo::exists(QStringLiteral(DIGITPAD_CLI)), DIGITPAD_CLI);
+    model_ = temp_.filePath("mini.dpm");
+    training_ = runCli(
+        {"train", "--data", kMini, "--epochs", "3", "--preset", "mlp", "--seed", "7", "--out", model_});
+    QVERIFY2(training_.exitCode == 0, qPrintable(training_.err));
+    QVERIFY(QFileInfo::exists(model_));
+}
+
+void TestCli::topLevel_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected"); // in stdout for 0, in stderr otherwise
+
+    QTest::newRow("version") << QStringList{"--version"} << 0 << "digitpad-cli 0.";
+    QTest::newRow("help lists the subcommands") << QStringList{"--help"} << 0 << "predict";
+    QTest::newRow("no command") << QStringList{} << 2 << "missing command";
+    QTest::newRow("unknown command") << QStringList{"fly"} << 2 << "unknown command 'fly'";
+    QTest::newRow("unknown top-level option") << QStringList{"--fly"} << 2 << "unknown option '--fly'";
+}
+
+void TestCli::topLevel() {
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const Run run = runCli(args);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2((exitCode == 0 ? run.out : run.err).contains(expected), qPrintable(run.out + run.err));
+}
+
+void TestCli::usageErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("unknown option") << QStringList{"train", "--colour", "red", "--out", "x.dpm"}
+                                    << "unknown option '--colour'";
+    QTest::newRow("missing --out") << QStringList{"train", "--epochs", "1"}
+                                   << "missing required option '--out'";
+    QTest::newRow("bad number") << QStringList{"train", "--epochs", "five", "--out", "x.dpm"}
+                                << "'--epochs' expects a whole number, got 'five'";
+    QTest::newRow("number with trailing text")
+        << QStringList{"train", "--lr", "0.1x", "--out", "x.dpm"} << "'--lr' expects a number";
+    QTest::newRow("number out of range")
+        << QStringList{"train", "--batch", "0", "--out", "x.dpm"} << "'--batch' must be between 1";
+    QTest::newRow("unknown preset") << QStringList{"train", "--preset", "vgg", "--out", "x.dpm"}
+                                    << "unknown preset 'vgg'";
+    QTest::newRow("bad activation") << QStringList{"train", "--activation", "gelu", "--out", "x.dpm"}
+                                    << "sigmoid, tanh or relu";
+    QTest::newRow("bad layers") << QStringList{"train", "--layers", "256,,x", "--out", "x.dpm"} << "--layers";
+    QTest::newRow("option without value") << QStringList{"train", "--out"} << "needs a value";
+    QTest::newRow("eval without model") << QStringList{"eval"} << "missing required option '--model'";
+    QTest::newRow("predict without paths")
+        << QStringList{"predict", "--model", "m.dpm"} << "no image or folder";
+    QTest::newRow("predict bad framing")
+        << QStringList{"predict", "--preprocess", "crop", "a.png"} << "mnist or resize";
+    QTest::newRow("info without file") << QStringList{"info"} << "no model file given";
+    QTest::newRow("bench with argument") << QStringList{"bench", "now"} << "unexpected argument 'now'";
+}
+
+void TestCli::usageErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+    QCOMPARE(lines(run.err).size(), 1);
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::subcommandHelp_data() {
+    QTest::addColumn<QString>("command");
+    for (const char* command : {"train", "eval", "predict", "info", "bench"})
+        QTest::newRow(command) << QString::fromLatin1(command);
+}
+
+void TestCli::subcommandHelp() {
+    QFETCH(QString, command);
+    // --help wins even next to a mistake, so a confused user always gets it.
+    for (const QStringList& args :
+         {QStringList{command, "--help"}, QStringList{command, "--nonsense", "-h"}}) {
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("Usage: digitpad-cli " + command), qPrintable(run.out));
+        QVERIFY(run.out.contains("--help"));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+}
+
+void TestCli::corruptModel_data() {
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("reason"); // a word the message must contain, empty for "any"
+
+    QFile good(model_);
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QByteArray bytes = good.readAll();
+    QByteArray flipped = bytes;
+    flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 0x40);
+    QByteArray future = bytes;
+    future[8] = 3; // the u32 format version right after the magic
+
+    QTest::newRow("garbage") << QByteArray("this is not a model, just some text\n") << "magic";
+    QTest::newRow("empty file") << QByteArray() << "";
+    QTest::newRow("truncated") << bytes.left(bytes.size() / 3) << "";
+    QTest::newRow("flipped byte") << flipped << "checksum";
+    QTest::newRow("future version") << future << "version";
+}
+
+void TestCli::corruptModel() {
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, reason);
+    const QString path = temp_.filePath("corrupt.dpm");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(contents);
+    file.close();
+    const QList<QStringList> commands = {{"info", path},
+                                         {"eval", "--model", path, "--data", kMini},
+                                         {"predict", "--model", path, DIGITPAD_TEST_DATA}};
+    for (const QStringList& args : commands) {
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("'" + path + "'"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(reason, Qt::CaseInsensitive), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+}
+
+void TestCli::trainPrintsEpochLines() {
+    static const QRegularExpression epochLine(
+        R"(^epoch (\d+)/3  loss \d+\.\d{4}  train \d+\.\d{2}%  val \d+\.\d{2}%  test \d+\.\d{2}%  \d+\.\d{2} s$)");
+    int epochs = 0;
+    for (const QString& line : lines(training_.out)) {
+        const QRegularExpressionMatch match = epochLine.match(line);
+        if (match.hasMatch())
+            QCOMPARE(match.captured(1).toInt(), ++epochs);
+    }
+    QCOMPARE(epochs, 3);
+    QVERIFY2(training_.out.contains(QRegularExpression(R"(\ntest accuracy \d+\.\d{2}% \(\d+/200\)\n)")),
+             qPrintable(training_.out));
+    QVERIFY(training_.out.contains("saved " + model_));
+    // Not a terminal: no progress bar on stderr.
+    QVERIFY2(training_.err.isEmpty(), qPrintable(training_.err));
+}
+
+void TestCli::trainInterruptWritesNoModel() {
+    const QString out = temp_.filePath("interrupted.dpm");
+    QProcess process;
+    process.start(QStringLiteral(DIGITPAD_CLI),
+                  {"train", "--data", kMini, "--epochs", "100000", "--validation", "0", "--out", out});
+    QVERIFY(process.waitForStarted());
+    // Wait for a first epoch line, so the handler is surely installed and training is running.
+    QByteArray output;
+    while (!output.contains("epoch 1/") && process.state() == QProcess::Running) {
+        process.waitForReadyRead(1000);
+        output += process.readAllStandardOutput();
+    }
+    QVERIFY2(output.contains("epoch 1/"), output.constData());
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(-1));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains("no model written"), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCli::trainDivergedWritesNoModel() {
+    // Plain SGD at learning rate 100 overflows within the first epoch (seeded, so always the same batch).
+    const QString out = temp_.filePath("diverged.dpm");
+    const Run run = runCli(
+        {"train", "--data", kMini, "--epochs", "3", "--optimizer", "sgd", "--lr", "100", "--out", out});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("diverged") && run.err.contains("epoch 1"), qPrintable(run.err));
+    QVERIFY(run.err.contains("no model written to '" + out + "'"));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCli::info() {
+    const Run run = runCli({"info", model_});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList expected = {"architecture    dense128,relu,dense64,relu,dense10",
+                                  "parameters      109386",
+                                  "input           1x28x28",
+                                  "head            softmax",
+                                  "framing         mnist",
+                                  "preset          mlp",
+                                  "loss            cross-entropy",
+                                  "optimizer       adam",
+                                  "batch size      64",
+                                  "epochs          3",
+                                  "seed            7",
+                                  "dataset         mnist-mini"};
+    for (const QString& line : expected)
+        QVERIFY2(lines(run.out).contains(line), qPrintable(line + " missing from\n" + run.out));
+    QVERIFY(run.out.contains(QRegularExpression(R"(\ntest accuracy   \d+\.\d{2}%\n)")));
+    QVERIFY(run.out.contains(QRegularExpression(R"(\ntrained at      \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n)")));
+}
+
+void TestCli::eval() {
+    const Run run = runCli({"eval", "--model", model_, "--data", kMini});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QRegularExpression(R"(\naccuracy   \d+\.\d{2}% \(\d+/200\)\n)")),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains(QRegularExpression(R"(\ntest loss  \d+\.\d{4} \(cross-entropy\)\n)")));
+    // The accuracy eval reports is the one train measured and stored.
+    const QRegularExpression stored(R"(test accuracy (\d+\.\d{2}%))");
+    const QString trained = stored.match(training_.out).captured(1);
+    QVERIFY(!trained.isEmpty());
+    QVERIFY2(run.out.contains("accuracy   " + trained), qPrintable(trained));
+
+    const QStringList all = lines(run.out);
+    const int perClass = all.indexOf("per-class accuracy");
+    QVERIFY(perClass > 0);
+    static const QRegularExpression classRow(R"(^  (\d) +\d+\.\d{2}%  \((\d+)/(\d+)\)$)");
+    for (int digit = 0; digit < 10; ++digit) {
+        const QRegularExpressionMatch match = classRow.match(all.value(perClass + 1 + digit));
+        QVERIFY2(match.hasMatch(), qPrintable(all.value(perClass + 1 + digit)));
+        QCOMPARE(match.captured(1).toInt(), digit);
+    }
+    // The confusion matrix: a header and 10 aligned rows of 10 counts that add up to the 200 test images.
+    const int confusion = all.indexOf("confusion matrix (rows: true class, columns: predicted)");
+    QVERIFY(confusion > perClass);
+    const int width = all.value(confusion + 1).size();
+    int total = 0;
+    for (int row = 0; row < 10; ++row) {
+        const QString line = all.value(confusion + 2 + row);
+        QCOMPARE(line.size(), width);
+        const QStringList cells = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QCOMPARE(cells.size(), 11);
+        QCOMPARE(cells.front().toInt(), row);
+        for (int c = 1; c < cells.size(); ++c)
+            total += cells[c].toInt();
+    }
+    QCOMPARE(total, 200);
+}
+
+void TestCli::predictFolderSortedByName() {
+    const QString folder = temp_.filePath("sorted");
+    QVERIFY(QDir().mkpath(folder));
+    QStringList written = writeMiniDigits(folder, 12, "png");
+    QCOMPARE(written.size(), 12);
+    QFile notAnImage(folder + "/notes.txt"); // a folder contributes image files only
+    QVERIFY(notAnImage.open(QIODevice::WriteOnly));
+    notAnImage.write("ignore me");
+    notAnImage.close();
+
+    const Run run = runCli({"predict", "--model", model_, folder});
+    QCOMPARE(run.exitCode, 0);
+    QStringList files;
+    static const QRegularExpression csv(R"(^(.+),(\d),(0\.\d{4}|1\.0000)$)");
+    for (const QString& line : lines(run.out)) {
+        const QRegularExpressionMatch match = csv.match(line);
+        QVERIFY2(match.hasMatch(), qPrintable(line));
+        files << match.captured(1);
+    }
+    written.sort();
+    QCOMPARE(files, written);
+}
+
+void TestCli::predictKeepsTheOrderGiven() {
+    const QString folder = temp_.filePath("order");
+    QVERIFY(QDir().mkpath(folder));
+    QStringList written = writeMiniDigits(folder, 4, "png");
+    QCOMPARE(written.size(), 4);
+    std::reverse(written.begin(), written.end());
+    const Run run = runCli(QStringList{"predict", "--model", model_} + written);
+    QCOMPARE(run.exitCode, 0);
+    QStringList files;
+    for (const QString& line : lines(run.out))
+        files << line.section(QLatin1Char(','), 0, 0);
+    QCOMPARE(files, written);
+}
+
+void TestCli::predictFormats_data() {
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("PNG") << "png";
+    QTest::newRow("JPEG") << "jpg";
+    QTest::newRow("BMP") << "bmp";
+}
+
+void TestCli::predictFormats() {
+    QFETCH(QString, suffix);
+    const QString folder = temp_.filePath("format-" + suffix);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QDir().mkpath(temp_.filePath("format-png-reference")));
+    const QStringList written = writeMiniDigits(folder, 5, qPrintable(suffix));
+    QCOMPARE(written.size(), 5);
+    const QStringList reference = writeMiniDigits(temp_.filePath("format-png-reference"), 5, "png");
+    const Run run = runCli({"predict", "--model", model_, folder});
+    const Run png = runCli({"predict", "--model", model_, temp_.filePath("format-png-reference")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(lines(run.out).size(), 5);
+    // Every format decodes to the same digits as the lossless PNG (JPEG's artefacts may move the confidence).
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(lines(run.out)[i].section(QLatin1Char(','), 1, 1),
+                 lines(png.out)[i].section(QLatin1Char(','), 1, 1));
+}
+
+void TestCli::predictTransparentBackground() {
+    const QString folder = temp_.filePath("alpha");
+    QVERIFY(QDir().mkpath(folder));
+    const QStringList opaque = writeMiniDigits(folder, 3, "png");
+    QCOMPARE(opaque.size(), 3);
+    QStringList transparent;
+    for (const QString& path : opaque) {
+        // Black ink whose coverage is in the alpha channel over a fully transparent background.
+        const QImage gray(path);
+        QImage alpha(gray.size(), QImage::Format_ARGB32);
+        for (int y = 0; y < gray.height(); ++y)
+            for (int x = 0; x < gray.width(); ++x)
+                alpha.setPixel(x, y, qRgba(0, 0, 0, 255 - qGray(gray.pixel(x, y))));
+        const QString out = QString(path).replace(".png", "-alpha.png");
+        QVERIFY(alpha.save(out));
+        transparent << out;
+    }
+    const Run a = runCli(QStringList{"predict", "--model", model_} + opaque);
+    const Run b = runCli(QStringList{"predict", "--model", model_} + transparent);
+    QCOMPARE(b.exitCode, 0);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(lines(b.out)[i].section(QLatin1Char(','), 1), lines(a.out)[i].section(QLatin1Char(','), 1));
+}
+
+void TestCli::predictNoInk() {
+    const QString blank = temp_.filePath("blank.png");
+    QImage white(200, 120, QImage::Format_RGB32);
+    white.fill(Qt::white);
+    QVERIFY(white.save(blank));
+    const Run run = runCli({"predict", "--model", model_, blank});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, blank + ",,0.0000\n");
+    QVERIFY2(run.err.contains("nothing to recognise") && run.err.contains(blank), qPrintable(run.err));
+}
+
+void TestCli::predictUndecodableFile() {
+    const QString folder = temp_.filePath("broken");
+    QVERIFY(QDir().mkpath(folder));
+    const QStringList good = writeMiniDigits(folder, 2, "png");
+    QCOMPARE(good.size(), 2);
+    const QString broken = folder + "/05_broken.png";
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\x89PNG but not really");
+    file.close();
+    const Run run = runCli({"predict", "--model", model_, good[0], broken, good[1]});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("'" + broken + "'"), qPrintable(run.err));
+    // The readable images are still classified, in order.
+    const QStringList out = lines(run.out);
+    QCOMPARE(out.size(), 2);
+    QVERIFY(out[0].startsWith(good[0] + ","));
+    QVERIFY(out[1].startsWith(good[1] + ","));
+
+    const Run missing = runCli({"predict", "--model", model_, folder + "/nope.png"});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains(folder + "/nope.png"));
+}
+
+void TestCli::predictBundledModelAccuracy() {
+    const QString models = QStringLiteral(DIGITPAD_SOURCE_DIR "/models/default.dpm");
+    const QString digits = QStringLiteral(DIGITPAD_TEST_DATA "/digits");
+    if (!QFileInfo::exists(models))
+        QSKIP("models/default.dpm is not trained yet; the format checks above use a model trained on mini "
+              "data");
+    if (!QFileInfo::exists(digits))
+        QSKIP("the fixture images tests/data/digits are not there yet");
+    // No --model: the bundled model.
+    const Run run = runCli({"predict", digits});
+    QCOMPARE(run.exitCode, 0);
+    int total = 0;
+    int correct = 0;
+    QStringList wrong;
+    for (const QString& line : lines(run.out)) {
+        const QString name = QFileInfo(line.section(QLatin1Char(','), 0, 0)).fileName();
+        const QString digit = line.section(QLatin1Char(','), 1, 1);
+        ++total;
+        if (name.left(1) == digit)
+            ++correct;
+        else
+            wrong << line;
+    }
+    QVERIFY2(total >= 10, qPrintable(run.out + run.err));
+    // "Nearly all": one miss in twenty is allowed, no more.
+    QVERIFY2(correct * 20 >= total * 19, qPrintable(wrong.join('\n')));
+}
+
+void TestCli::benchJson() {
+    const Run run = runCli({"bench", "--data", kMini, "--quick", "--json"});
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + ": " + run.out));
+    const QJsonObject figures = document.object();
+    for (const char* key : {"mlp_epoch_s", "sigmoid100_epoch_s", "latency_us", "throughput_ips"})
+        QVERIFY2(figures.value(key).toDouble() > 0.0, key);
+    const double accuracy = figures.value("mlp_test_accuracy").toDouble(-1.0);
+    QVERIFY(accuracy >= 0.0 && accuracy <= 1.0);
+    QCOMPARE(figures.value("train_images").toInt(), 500);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
