@@ -33,7 +33,8 @@ struct Model {
     ModelInfo info;
 };
 
-/// Fills a ModelInfo from a training config (everything but accuracies and date).
+/// Fills a ModelInfo from a training config and stamps trainedAt with the current UTC time (accuracies are
+/// left for the caller to measure).
 ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset);
 
 } // namespace digitpad
