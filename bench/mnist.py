@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Shared parts of the peer benchmarks: MNIST IDX loading, command line, timing helpers, JSON output.
+
+Only numpy and the standard library: both peers (numpy and PyTorch) load exactly the same arrays from here,
+so they train on the same data as DigitPad (raw IDX files, each image min-max normalised to [0, 1], float32).
+"""
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO_ROOT / "data" / "mnist"
+
+# The workloads of issue 2 "Performance"; both peers use these numbers.
+MLP_LAYERS = (784, 128, 64, 10)
+MLP_BATCH = 64
+MLP_LR = 1e-3
+SIGMOID_LAYERS = (784, 100, 10)
+SIGMOID_LR = 0.1
+# Same counts and statistics as `digitpad-cli bench` (app/cli/BenchCommand.cpp).
+LATENCY_WARMUP = 500
+LATENCY_RUNS = 5000
+THROUGHPUT_BATCH = 1000
+THROUGHPUT_PASSES = 3
+QUICK_TRAIN_IMAGES = 6000
+SEED = 1
+
+IDX_IMAGES_MAGIC = 0x00000803
+IDX_LABELS_MAGIC = 0x00000801
+
+
+class DataError(Exception):
+    """A missing or malformed data file; the message names the file and what is wrong."""
+
+
+def _read_idx(path, magic, rank):
+    """The IDX file at path (raw, or path + '.gz') as a uint8 array of the given rank, validated."""
+    candidates = [path, path.with_name(path.name + ".gz")]
+    found = next((p for p in candidates if p.is_file()), None)
+    if found is None:
+        raise DataError(f"cannot load '{path}': no such file (nor '{candidates[1].name}')")
+    opener = gzip.open if found.suffix == ".gz" else open
+    with opener(found, "rb") as f:
+        raw = f.read()
+    header = 4 + 4 * rank
+    if len(raw) < header:
+        raise DataError(f"cannot load '{found}': {len(raw)} bytes is shorter than an IDX header")
+    got_magic = int.from_bytes(raw[0:4], "big")
+    if got_magic != magic:
+        raise DataError(f"cannot load '{found}': magic 0x{got_magic:08x} (expected 0x{magic:08x})")
+    dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(rank))
+    expected = header + int(np.prod(dims))
+    if len(raw) != expected:
+        raise DataError(f"cannot load '{found}': {len(raw)} bytes, dimensions {dims} need {expected}")
+    return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(dims)
+
+
+def normalise(images_u8):
+    """Images (n × 784 uint8) min-max normalised per image to [0, 1] as float32; a uniform image becomes zeros."""
+    x = images_u8.astype(np.float32)
+    lo = x.min(axis=1, keepdims=True)
+    span = x.max(axis=1, keepdims=True) - lo
+    span[span == 0] = 1.0
+    x -= lo
+    x /= span
+    return x
+
+
+def load_split(data_dir, prefix):
+    """(images n × 784 float32 C-contiguous, labels n int64) of the 'train' or 't10k' IDX files in data_dir."""
+    images = _read_idx(data_dir / f"{prefix}-images-idx3-ubyte", IDX_IMAGES_MAGIC, 3)
+    labels = _read_idx(data_dir / f"{prefix}-labels-idx1-ubyte", IDX_LABELS_MAGIC, 1)
+    if images.shape[0] != labels.shape[0]:
+        raise DataError(
+            f"cannot load '{data_dir}/{prefix}-*': {images.shape[0]} images but {labels.shape[0]} labels"
+        )
+    if labels.size and labels.max() > 9:
+        raise DataError(f"cannot load '{data_dir}/{prefix}-labels-idx1-ubyte': label {labels.max()} > 9")
+    flat = images.reshape(images.shape[0], -1)
+    return np.ascontiguousarray(normalise(flat)), labels.astype(np.int64)
+
+
+def load_mnist(data_dir, quick):
+    """Training and test sets; --quick keeps the first 6000 training images (a tenth) and, like
+    `digitpad-cli bench --quick`, the whole test set."""
+    train_x, train_y = load_split(data_dir, "train")
+    test_x, test_y = load_split(data_dir, "t10k")
+    if quick:
+        train_x, train_y = train_x[:QUICK_TRAIN_IMAGES].copy(), train_y[:QUICK_TRAIN_IMAGES].copy()
+    return train_x, train_y, test_x, test_y
+
+
+def parse_args(description, with_threads):
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"MNIST IDX folder (default {DEFAULT_DATA})")
+    parser.add_argument("--quick", action="store_true", help="the first 6000 training images, for smoke tests")
+    parser.add_argument(
+        "--only",
+        choices=("all", "mlp", "sigmoid-100"),
+        default="all",
+        help="run only the mlp workloads (epoch, latency, throughput, accuracy) or only sigmoid-100",
+    )
+    if with_threads:
+        parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default 1)")
+    args = parser.parse_args()
+    if with_threads and args.threads < 1:
+        parser.error(f"--threads must be at least 1 (got {args.threads})")
+    return args
+
+
+def load_or_exit(args):
+    try:
+        return load_mnist(args.data, args.quick)
+    except (DataError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        print("fetch MNIST with scripts/fetch-mnist, or pass --data DIR", file=sys.stderr)
+        sys.exit(1)
+
+
+def median_latency_us(run_once, runs=LATENCY_RUNS, warmup=LATENCY_WARMUP):
+    """Median wall time of run_once() in microseconds over `runs` individually timed calls."""
+    for _ in range(warmup):
+        run_once()
+    clock = time.perf_counter_ns
+    samples = []
+    for _ in range(runs):
+        t0 = clock()
+        run_once()
+        samples.append(clock() - t0)
+    return statistics.median(samples) / 1000.0
+
+
+def throughput_ips(run_batch, images, batch=THROUGHPUT_BATCH, passes=THROUGHPUT_PASSES):
+    """Images per second of run_batch(view) over all images in batches of `batch`: the best of `passes` passes."""
+    n = len(images)
+    views = [images[i : i + batch] for i in range(0, n, batch)]
+    times = []
+    for _ in range(passes):
+        t0 = time.perf_counter()
+        for v in views:
+            run_batch(v)
+        times.append(time.perf_counter() - t0)
+    return n / min(times)
+
+
+def env_threads():
+    """The BLAS / OpenMP thread settings the process was started with (recorded with the results)."""
+    return {k: os.environ.get(k) for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+def emit(result):
+    """Print the one JSON object the driver reads."""
+    json.dump(result, sys.stdout, sort_keys=True)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
