@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RecognizePanel driven as a user drives it: real mouse strokes, Enter / Backspace / Ctrl+Z on the window,
+// the framing switch, live mode, opened images, and the log line of each classification.
+#include "DrawingCanvas.h"
+#include "InputPreview.h"
+#include "ModelFile.h"
+#include "ProbabilityChart.h"
+#include "RecognizePanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <numeric>
+
+namespace {
+
+void drawStroke(QWidget* widget, const QList<QPointF>& points) {
+    QTest::mousePress(widget, Qt::LeftButton, Qt::NoModifier, points.first().toPoint());
+    for (const QPointF& p : points) {
+        QMouseEvent move(QEvent::MouseMove, p, widget->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
+        QApplication::sendEvent(widget, &move);
+    }
+    QTest::mouseRelease(widget, Qt::LeftButton, Qt::NoModifier, points.last().toPoint());
+}
+
+/// A stroke through `fractions` of the canvas's paper (0..1 in both directions), densely sampled.
+QList<QPointF> paperStroke(const DrawingCanvas* canvas, const QList<QPointF>& fractions) {
+    const QRectF paper = canvas->displayRect();
+    QList<QPointF> points;
+    for (qsizetype i = 0; i + 1 < fractions.size(); ++i) {
+        for (int step = 0; step < 10; ++step) {
+            const QPointF f = fractions[i] + (fractions[i + 1] - fractions[i]) * (step / 10.0);
+            points.append(paper.topLeft() + QPointF(f.x() * paper.width(), f.y() * paper.height()));
+        }
+    }
+    const QPointF last = fractions.last();
+    points.append(paper.topLeft() + QPointF(last.x() * paper.width(), last.y() * paper.height()));
+    return points;
+}
+
+void drawSeven(DrawingCanvas* canvas) {
+    drawStroke(canvas, paperStroke(canvas, {{0.3, 0.2}, {0.7, 0.2}, {0.45, 0.85}}));
+}
+
+void drawOne(DrawingCanvas* canvas) {
+    drawStroke(canvas, paperStroke(canvas, {{0.5, 0.15}, {0.5, 0.85}}));
+}
+
+void drawZero(DrawingCanvas* canvas) {
+    QList<QPointF> ring;
+    for (int i = 0; i <= 36; ++i) {
+        const double a = i * 2 * M_PI / 36;
+        ring.append({0.5 + 0.2 * std::sin(a), 0.5 - 0.32 * std::cos(a)});
+    }
+    drawStroke(canvas, paperStroke(canvas, ring));
+}
+
+/// A small network with random weights: enough to check the plumbing, not the answers.
+std::shared_ptr<const digitpad::Model> randomModel(digitpad::Framing framing = digitpad::Framing::Mnist) {
+    auto model = std::make_shared<digitpad::Model>();
+    model->network = digitpad::Network::fromArchitecture(digitpad::Shape{1, 28, 28}, "dense16,relu,dense10",
+                                                         digitpad::OutputHead::Softmax);
+    model->network.initialise(digitpad::Init::He, 7);
+    model->info.framing = framing;
+    return model;
+}
+
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureRecognizeLog(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (context.category != nullptr && QByteArray(context.category) == "digitpad.recognize")
+        capturedLog.append(message);
+    else if (previousHandler != nullptr)
+        previousHandler(type, context, message);
+}
+
+} // namespace
+
+class TestRecognizePanel : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<RecognizePanel> panel_;
+
+    /// A fresh panel with a random model, shown and active so window shortcuts reach it.
+    RecognizePanel* showPanel(std::shared_ptr<const digitpad::Model> model = randomModel()) {
+        panel_ = std::make_unique<RecognizePanel>();
+        panel_->setModel(std::move(model));
+        panel_->resize(900, 560);
+        panel_->show();
+        QApplication::setActiveWindow(panel_.get());
+        if (!QTest::qWaitForWindowActive(panel_.get()))
+            qWarning("panel window not active: shortcuts may not arrive");
+        return panel_.get();
+    }
+
+    void verifyDigitShown(RecognizePanel* panel, bool provisional) {
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        QVERIFY(panel->shownDigit() >= 0 && panel->shownDigit() <= 9);
+        QCOMPARE(panel->isProvisional(), provisional);
+        const QList<double> p = panel->chart()->probabilities();
+        QCOMPARE(p.size(), 10);
+        QVERIFY(std::abs(std::accumulate(p.begin(), p.end(), 0.0) - 1.0) < 1e-4);
+        QCOMPARE(panel->chart()->highlighted(), panel->shownDigit());
+        QCOMPARE(panel->shownProbability(), p[panel->shownDigit()]);
+        QVERIFY(!panel->preview()->isEmpty());
+        QCOMPARE(panel->preview()->image().size(), QSize(28, 28));
+    }
+
+private slots:
+    void cleanup() { panel_.reset(); }
+
+    void enterRecognisesWithoutFocusingTheCanvas_data() {
+        QTest::addColumn<int>("key");
+        QTest::newRow("Return") << int(Qt::Key_Return);
+        QTest::newRow("keypad Enter") << int(Qt::Key_Enter);
+    }
+    void enterRecognisesWithoutFocusingTheCanvas() {
+        QFETCH(int, key);
+        RecognizePanel* panel = showPanel();
+        QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        drawSeven(panel->canvas());
+        QCOMPARE(recognized.count(), 0); // live mode is off by default
+        QVERIFY(!panel->canvas()->hasFocus());
+        QTest::keyClick(panel, Qt::Key(key));
+        QCOMPARE(recognized.count(), 1);
+        verifyDigitShown(panel, false);
+    }
+
+    void clearKeysClearCanvasAndPreview_data() {
+        QTest::addColumn<int>("key");
+        QTest::newRow("Backspace") << int(Qt::Key_Backspace);
+        QTest::newRow("Delete") << int(Qt::Key_Delete);
+    }
+    void clearKeysClearCanvasAndPreview() {
+        QFETCH(int, key);
+        RecognizePanel* panel = showPanel();
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QVERIFY(!panel->preview()->isEmpty());
+        QTest::keyClick(panel, Qt::Key(key));
+        QVERIFY(panel->canvas()->isEmpty());
+        QVERIFY(panel->preview()->isEmpty());
+        QVERIFY(panel->chart()->probabilities().isEmpty());
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Idle);
+        QCOMPARE(panel->shownDigit(), -1);
+    }
+
+    void ctrlZRemovesOneStroke() {
+        RecognizePanel* panel = showPanel();
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.3, 0.2}, {0.7, 0.2}}));
+        const QImage oneStroke = panel->canvas()->image();
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.7, 0.2}, {0.45, 0.85}}));
+        QCOMPARE(panel->canvas()->strokeCount(), 2);
+        QTest::keyClick(panel, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(panel->canvas()->strokeCount(), 1);
+        QCOMPARE(panel->canvas()->image(), oneStroke);
+        QTest::keyClick(panel, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(panel->canvas()->strokeCount(), 0);
+        QVERIFY(panel->canvas()->isEmpty());
+    }
+
+    void emptyCanvasIsNothingToRecognise_data() {
+        QTest::addColumn<bool>("drawThenClear");
+        QTest::newRow("never drawn") << false;
+        QTest::newRow("drawn then cleared") << true;
+    }
+    void emptyCanvasIsNothingToRecognise() {
+        QFETCH(bool, drawThenClear);
+        RecognizePanel* panel = showPanel();
+        if (drawThenClear) {
+            drawSeven(panel->canvas());
+            QTest::keyClick(panel, Qt::Key_Return);
+            QTest::keyClick(panel, Qt::Key_Backspace);
+        }
+        QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(recognized.count(), 0);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Nothing);
+        QCOMPARE(panel->shownDigit(), -1);
+        QVERIFY(panel->answerText().contains("Nothing to recognise"));
+        QVERIFY(panel->chart()->probabilities().isEmpty());
+        QCOMPARE(panel->chart()->highlighted(), -1);
+        QVERIFY(panel->preview()->isEmpty());
+    }
+
+    void framingSwitchReclassifiesAtOnce_data() {
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        QTest::newRow("mnist to resize") << int(digitpad::Framing::Mnist) << int(digitpad::Framing::Resize);
+        QTest::newRow("resize to mnist") << int(digitpad::Framing::Resize) << int(digitpad::Framing::Mnist);
+    }
+    void framingSwitchReclassifiesAtOnce() {
+        QFETCH(int, from);
+        QFETCH(int, to);
+        RecognizePanel* panel = showPanel(randomModel(digitpad::Framing(from)));
+        QCOMPARE(int(panel->framing()), from); // adopts the model's framing
+        // A small digit in a corner: the two framings see it very differently.
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.1, 0.1}, {0.3, 0.1}, {0.18, 0.35}}));
+        QTest::keyClick(panel, Qt::Key_Return);
+        const QImage before = panel->preview()->image();
+        QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        panel->setFraming(digitpad::Framing(to));
+        QCOMPARE(int(panel->framing()), to);
+        QCOMPARE(recognized.count(), 1);
+        verifyDigitShown(panel, false);
+        QVERIFY(panel->preview()->image() != before);
+    }
+
+    void liveModeClassifiesEachStrokeProvisionally() {
+        RecognizePanel* panel = showPanel();
+        QVERIFY(!panel->isLive());
+        QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        panel->setLive(true);
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.3, 0.2}, {0.7, 0.2}}));
+        QCOMPARE(recognized.count(), 1);
+        QCOMPARE(recognized.last().at(2).toBool(), true);
+        verifyDigitShown(panel, true);
+        QVERIFY(panel->answerText().contains("provisional"));
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.7, 0.2}, {0.45, 0.85}}));
+        QCOMPARE(recognized.count(), 2);
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(recognized.count(), 3);
+        verifyDigitShown(panel, false);
+        QVERIFY(!panel->answerText().contains("provisional"));
+    }
+
+    void withoutModelSaysSo() {
+        RecognizePanel* panel = showPanel(nullptr);
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::NoModel);
+        QCOMPARE(panel->shownDigit(), -1);
+        panel->setModel(randomModel());
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit); // a new model answers at once
+    }
+
+    void buttonsDoWhatTheKeysDo() {
+        RecognizePanel* panel = showPanel();
+        drawSeven(panel->canvas());
+        panel->recognizeAction()->trigger();
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        panel->undoAction()->trigger();
+        QVERIFY(panel->canvas()->isEmpty());
+        QVERIFY(!panel->undoAction()->isEnabled());
+        drawSeven(panel->canvas());
+        QVERIFY(panel->undoAction()->isEnabled());
+        panel->clearAction()->trigger();
+        QVERIFY(panel->canvas()->isEmpty());
+    }
+
+    void inactiveActionsIgnoreKeys() {
+        RecognizePanel* panel = showPanel();
+        drawSeven(panel->canvas());
+        panel->setActionsActive(false);
+        QTest::keyClick(panel, Qt::Key_Return);
+        QTest::keyClick(panel, Qt::Key_Backspace);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Idle);
+        QCOMPARE(panel->canvas()->strokeCount(), 1);
+    }
+
+    void openImageClassifiesThroughTheSamePath_data() {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("png") << "png";
+        QTest::newRow("jpeg") << "jpg";
+        QTest::newRow("bmp") << "bmp";
+    }
+    void openImageClassifiesThroughTheSamePath() {
+        QFETCH(QString, format);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("seven." + format);
+        QImage picture(120, 90, QImage::Format_RGB32); // not square, not 280: scaled to fit
+        picture.fill(Qt::white);
+        {
+            QPainter painter(&picture);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(Qt::black, 8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.drawPolyline(QPolygonF{{40, 15}, {80, 15}, {55, 78}});
+        }
+        QVERIFY(picture.save(path));
+        RecognizePanel* panel = showPanel();
+        QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        const digitpad::Status opened = panel->openImage(path);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        QCOMPARE(recognized.count(), 1);
+        verifyDigitShown(panel, false);
+        // The same path as a drawing: the canvas image the preview came from is the opened picture.
+        QVERIFY(panel->canvas()->hasBackgroundImage());
+    }
+
+    void openImageErrorNamesTheFile_data() {
+        QTest::addColumn<QByteArray>("contents");
+        QTest::newRow("missing file") << QByteArray();
+        QTest::newRow("not an image") << QByteArray("this is text, not a PNG");
+    }
+    void openImageErrorNamesTheFile() {
+        QFETCH(QByteArray, contents);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("broken.png");
+        if (!contents.isEmpty()) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(contents);
+        }
+        RecognizePanel* panel = showPanel();
+        const digitpad::Status opened = panel->openImage(path);
+        QVERIFY(!opened.ok());
+        QVERIFY2(QString::fromStdString(opened.error().message).contains(path),
+                 opened.error().message.c_str());
+        QVERIFY(panel->canvas()->isEmpty());
+    }
+
+    void eachClassificationIsLogged() {
+        RecognizePanel* panel = showPanel();
+        capturedLog.clear();
+        previousHandler = qInstallMessageHandler(captureRecognizeLog);
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        const int shown = panel->shownDigit();
+        const double probability = panel->shownProbability();
+        QTest::keyClick(panel, Qt::Key_Backspace);
+        QTest::keyClick(panel, Qt::Key_Return);
+        qInstallMessageHandler(previousHandler);
+        QCOMPARE(capturedLog.size(), 2);
+        const QRegularExpression line(R"(^recognized (\d) p=(\d\.\d{3}) \(mnist framing, \d+\.\d+ ms\)$)");
+        const QRegularExpressionMatch match = line.match(capturedLog[0]);
+        QVERIFY2(match.hasMatch(), qPrintable(capturedLog[0]));
+        QCOMPARE(match.captured(1).toInt(), shown);
+        QVERIFY(std::abs(match.captured(2).toDouble() - probability) <= 0.0005);
+        QVERIFY(capturedLog[1].startsWith("nothing to recognise"));
+    }
+
+    void bundledModelRecognisesDrawnDigits_data() {
+        QTest::addColumn<int>("digit");
+        QTest::newRow("one") << 1;
+        QTest::newRow("zero") << 0;
+        QTest::newRow("seven") << 7;
+    }
+    void bundledModelRecognisesDrawnDigits() {
+        QFETCH(int, digit);
+        const QString path = QStringLiteral(DIGITPAD_SOURCE_DIR "/models/default.dpm");
+        if (!QFile::exists(path))
+            QSKIP("models/default.dpm is not there yet: correct answers need a trained model");
+        digitpad::Result<digitpad::Model> loaded = digitpad::loadModel(path.toStdString());
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+        RecognizePanel* panel = showPanel(std::make_shared<digitpad::Model>(std::move(loaded.value())));
+        switch (digit) {
+        case 0:
+            drawZero(panel->canvas());
+            break;
+        case 1:
+            drawOne(panel->canvas());
+            break;
+        default:
+            drawSeven(panel->canvas());
+        }
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        QCOMPARE(panel->shownDigit(), digit);
+    }
+};
+
+QTEST_MAIN(TestRecognizePanel)
+#include "test_recognize_panel.moc"

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DrawingCanvas.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTabletEvent>
+#include <QTouchEvent>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+/// Points closer than this (logical pixels) to the previous one add nothing visible and are skipped.
+constexpr qreal kMinStep = 0.5;
+
+QPen inkPen(qreal width) {
+    return QPen(Qt::black, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+}
+
+} // namespace
+
+DrawingCanvas::DrawingCanvas(QWidget* parent) : QWidget(parent) {
+    image_ = QImage(kLogicalSize, kLogicalSize, QImage::Format_RGB32);
+    image_.fill(Qt::white);
+    setAttribute(Qt::WA_AcceptTouchEvents);
+    setAcceptDrops(true);
+    setCursor(Qt::CrossCursor);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    setToolTip(tr("Draw a digit. Enter recognises, Backspace clears, Ctrl+Z undoes the last stroke.\n"
+                  "You can also drop an image file here."));
+}
+
+bool DrawingCanvas::isEmpty() const {
+    return strokes_.isEmpty() && background_.isNull();
+}
+
+void DrawingCanvas::setPenWidth(qreal width) {
+    penWidth_ = std::clamp(width, 1.0, kLogicalSize / 4.0);
+}
+
+QRectF DrawingCanvas::displayRect() const {
+    // Leave one pixel for the frame drawn around the paper.
+    const qreal side = std::max(1, std::min(width(), height()) - 2);
+    return {(width() - side) / 2.0, (height() - side) / 2.0, side, side};
+}
+
+QPointF DrawingCanvas::toLogical(const QPointF& widgetPos) const {
+    const QRectF r = displayRect();
+    const qreal scale = kLogicalSize / r.width();
+    return (widgetPos - r.topLeft()) * scale;
+}
+
+void DrawingCanvas::setBackgroundImage(const QImage& picture) {
+    strokes_.clear();
+    drawing_ = false;
+    background_ = QImage(kLogicalSize, kLogicalSize, QImage::Format_RGB32);
+    background_.fill(Qt::white);
+    if (!picture.isNull()) {
+        const QImage scaled =
+            picture.scaled(kLogicalSize, kLogicalSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QPainter painter(&background_);
+        painter.drawImage((kLogicalSize - scaled.width()) / 2, (kLogicalSize - scaled.height()) / 2, scaled);
+    }
+    redrawAll();
+}
+
+void DrawingCanvas::clear() {
+    strokes_.clear();
+    background_ = QImage();
+    drawing_ = false;
+    redrawAll();
+    emit cleared();
+}
+
+bool DrawingCanvas::undo() {
+    if (strokes_.isEmpty())
+        return false;
+    strokes_.removeLast();
+    drawing_ = false;
+    redrawAll();
+    emit strokeUndone();
+    return true;
+}
+
+void DrawingCanvas::paintEvent(QPaintEvent* event) {
+    QPainter painter(this);
+    painter.setClipRegion(event->region());
+    const QRectF paper = displayRect();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.drawImage(paper, image_);
+    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(paper.adjusted(-0.5, -0.5, 0.5, 0.5));
+}
+
+void DrawingCanvas::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    update();
+}
+
+void DrawingCanvas::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        beginStroke(event->position(), penWidth_);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void DrawingCanvas::mouseMoveEvent(QMouseEvent* event) {
+    if (drawing_ && (event->buttons() & Qt::LeftButton)) {
+        extendStroke(event->position(), penWidth_);
+        event->accept();
+        return;
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void DrawingCanvas::mouseReleaseEvent(QMouseEvent* event) {
+    if (drawing_ && event->button() == Qt::LeftButton) {
+        extendStroke(event->position(), penWidth_);
+        endStroke();
+        event->accept();
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
+}
+
+void DrawingCanvas::tabletEvent(QTabletEvent* event) {
+    // Accepting the event stops Qt from synthesising a mouse event for the same motion.
+    const qreal width = pressureWidth(event->pressure());
+    switch (event->type()) {
+    case QEvent::TabletPress:
+        beginStroke(event->position(), width);
+        break;
+    case QEvent::TabletMove:
+        if (drawing_)
+            extendStroke(event->position(), width);
+        break;
+    case QEvent::TabletRelease:
+        if (drawing_)
+            endStroke();
+        break;
+    default:
+        break;
+    }
+    event->accept();
+}
+
+bool DrawingCanvas::event(QEvent* event) {
+    switch (event->type()) {
+    case QEvent::TouchBegin:
+    case QEvent::TouchUpdate:
+    case QEvent::TouchEnd:
+    case QEvent::TouchCancel: {
+        // One finger draws; further fingers are ignored rather than drawing lines between them.
+        const auto* touch = static_cast<QTouchEvent*>(event);
+        if (touch->points().isEmpty())
+            return true;
+        const QPointF pos = touch->points().first().position();
+        if (event->type() == QEvent::TouchBegin)
+            beginStroke(pos, penWidth_);
+        else if (drawing_ && event->type() != QEvent::TouchCancel)
+            extendStroke(pos, penWidth_);
+        if (drawing_ && (event->type() == QEvent::TouchEnd || event->type() == QEvent::TouchCancel))
+            endStroke();
+        event->accept();
+        return true;
+    }
+    default:
+        return QWidget::event(event);
+    }
+}
+
+void DrawingCanvas::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedImagePath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void DrawingCanvas::dropEvent(QDropEvent* event) {
+    const QString path = droppedImagePath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    emit imageFileDropped(path);
+}
+
+void DrawingCanvas::beginStroke(const QPointF& widgetPos, qreal width) {
+    drawing_ = true;
+    Stroke stroke;
+    stroke.points.append(toLogical(widgetPos));
+    stroke.widths.append(width);
+    strokes_.append(stroke);
+    updateLogicalRect(drawSegment(strokes_.last(), 0));
+}
+
+void DrawingCanvas::extendStroke(const QPointF& widgetPos, qreal width) {
+    if (!drawing_ || strokes_.isEmpty())
+        return;
+    Stroke& stroke = strokes_.last();
+    const QPointF p = toLogical(widgetPos);
+    const QPointF step = p - stroke.points.last();
+    if (std::abs(step.x()) + std::abs(step.y()) < kMinStep)
+        return;
+    stroke.points.append(p);
+    stroke.widths.append(width);
+    updateLogicalRect(drawSegment(stroke, stroke.points.size() - 1));
+}
+
+void DrawingCanvas::endStroke() {
+    drawing_ = false;
+    emit strokeFinished();
+}
+
+QRectF DrawingCanvas::drawSegment(const Stroke& stroke, qsizetype index) {
+    // Incremental drawing and redrawAll() paint the very same segments in the same order, so an undo gives
+    // back exactly the pixels drawn before the removed stroke.
+    QPainter painter(&image_);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPointF p = stroke.points[index];
+    const qreal w = stroke.widths[index];
+    if (index == 0) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::black);
+        painter.drawEllipse(p, w / 2, w / 2);
+        return {p.x() - w, p.y() - w, 2 * w, 2 * w};
+    }
+    const QPointF q = stroke.points[index - 1];
+    const qreal segmentWidth = (w + stroke.widths[index - 1]) / 2;
+    painter.setPen(inkPen(segmentWidth));
+    painter.drawLine(q, p);
+    return QRectF(q, p).normalized().adjusted(-segmentWidth, -segmentWidth, segmentWidth, segmentWidth);
+}
+
+void DrawingCanvas::redrawAll() {
+    if (background_.isNull())
+        image_.fill(Qt::white);
+    else
+        image_ = background_.copy();
+    for (const Stroke& stroke : strokes_)
+        for (qsizetype i = 0; i < stroke.points.size(); ++i)
+            drawSegment(stroke, i);
+    update();
+}
+
+void DrawingCanvas::updateLogicalRect(const QRectF& logical) {
+    const QRectF r = displayRect();
+    const qreal scale = r.width() / kLogicalSize;
+    const QRectF widgetRect(r.topLeft() + logical.topLeft() * scale, logical.size() * scale);
+    update(widgetRect.toAlignedRect().adjusted(-2, -2, 2, 2));
+}
+
+qreal DrawingCanvas::pressureWidth(qreal pressure) const {
+    // Half pressure gives the set width; the range 0.4×…1.6× keeps light strokes visible.
+    return penWidth_ * (0.4 + 1.2 * std::clamp(pressure, 0.0, 1.0));
+}
+
+QString DrawingCanvas::droppedImagePath(const QMimeData* mime) {
+    if (mime == nullptr || !mime->hasUrls())
+        return {};
+    const QList<QByteArray> formats = QImageReader::supportedImageFormats();
+    for (const QUrl& url : mime->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (formats.contains(QFileInfo(path).suffix().toLower().toUtf8()))
+            return path;
+    }
+    return {};
+}

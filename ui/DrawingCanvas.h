@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QImage>
+#include <QList>
+#include <QPointF>
+#include <QRectF>
+#include <QWidget>
+
+class QMimeData;
+
+/// A square drawing surface like Qt's Scribble example: black, round-capped, anti-aliased ink on white paper.
+///
+/// The drawing lives in a logical kLogicalSize × kLogicalSize image, whatever size the widget is shown at and
+/// whatever the screen's devicePixelRatio, so the image the network sees depends only on what was drawn.
+/// Pointer positions are scaled from the displayed square into logical coordinates.
+///
+/// Strokes are kept as polylines (with a width per point, so tablet pressure can vary it): undo() removes the
+/// last one and redraws the rest. An image set with setBackgroundImage() (File ▸ Open image, or a dropped
+/// file) lies under the strokes until clear().
+class DrawingCanvas : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kLogicalSize = 280;
+    /// Ink width in logical pixels. On a 280 canvas the MNIST framing shrinks a digit of about 190 px to 20
+    /// px, so 22 px ink becomes about 2.3 px: the stroke width of MNIST digits (20 px looked thin in the
+    /// preview).
+    static constexpr qreal kDefaultPenWidth = 22.0;
+
+    explicit DrawingCanvas(QWidget* parent = nullptr);
+
+    /// The drawing, kLogicalSize × kLogicalSize, Format_RGB32, white paper and black ink.
+    QImage image() const { return image_; }
+    /// True when there is neither a stroke nor a background image.
+    bool isEmpty() const;
+    int strokeCount() const { return static_cast<int>(strokes_.size()); }
+    bool hasBackgroundImage() const { return !background_.isNull(); }
+
+    qreal penWidth() const { return penWidth_; }
+    /// Width for new strokes, clamped to [1, kLogicalSize / 4].
+    void setPenWidth(qreal width);
+
+    /// The square in widget coordinates where the logical image is shown (centred, as large as fits).
+    QRectF displayRect() const;
+    /// Maps a widget position into logical image coordinates.
+    QPointF toLogical(const QPointF& widgetPos) const;
+
+    /// Puts an image under the strokes, scaled to fit the canvas keeping its aspect ratio and centred;
+    /// removes existing strokes (a new picture replaces the old drawing).
+    void setBackgroundImage(const QImage& picture);
+
+    QSize sizeHint() const override { return {kLogicalSize, kLogicalSize}; }
+    QSize minimumSizeHint() const override { return {kLogicalSize / 2, kLogicalSize / 2}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return width; }
+
+public slots:
+    void clear();
+    /// Removes the last stroke; returns false when there was none.
+    bool undo();
+
+signals:
+    /// A stroke was completed (pointer released).
+    void strokeFinished();
+    /// The last stroke was removed by undo().
+    void strokeUndone();
+    /// The canvas was wiped.
+    void cleared();
+    /// A local image file was dropped on the canvas; the receiver decides how to load it.
+    void imageFileDropped(const QString& path);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void tabletEvent(QTabletEvent* event) override;
+    bool event(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    struct Stroke {
+        QList<QPointF> points; ///< logical coordinates
+        QList<qreal> widths;   ///< one per point
+    };
+
+    void beginStroke(const QPointF& widgetPos, qreal width);
+    void extendStroke(const QPointF& widgetPos, qreal width);
+    void endStroke();
+    /// Draws segment `index` of `stroke` (the line from point index - 1 to index, or the starting dot for 0)
+    /// onto the image; returns the logical rectangle it touched.
+    QRectF drawSegment(const Stroke& stroke, qsizetype index);
+    void redrawAll();
+    void updateLogicalRect(const QRectF& logical);
+    qreal pressureWidth(qreal pressure) const;
+    static QString droppedImagePath(const QMimeData* mime);
+
+    QImage image_;
+    QImage background_; ///< already scaled and centred, kLogicalSize square; null when none
+    QList<Stroke> strokes_;
+    bool drawing_ = false;
+    qreal penWidth_ = kDefaultPenWidth;
+};

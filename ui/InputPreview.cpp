@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "InputPreview.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+InputPreview::InputPreview(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    setFixedSize(sizeHint());
+    setToolTip(tr("The 28×28 image the network sees"));
+}
+
+void InputPreview::setInput(const digitpad::Vector& input, int side) {
+    if (side <= 0 || input.size() != static_cast<Eigen::Index>(side) * side)
+        throw std::invalid_argument("InputPreview::setInput: expected " + std::to_string(side * side) +
+                                    " values, got " + std::to_string(input.size()));
+    image_ = QImage(side, side, QImage::Format_Grayscale8);
+    for (int y = 0; y < side; ++y) {
+        uchar* row = image_.scanLine(y);
+        for (int x = 0; x < side; ++x) {
+            const double v = std::clamp(static_cast<double>(input[y * side + x]), 0.0, 1.0);
+            row[x] = static_cast<uchar>(std::lround(v * 255.0));
+        }
+    }
+    update();
+}
+
+void InputPreview::clearInput() {
+    image_ = QImage();
+    update();
+}
+
+void InputPreview::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    const QRect area = rect().adjusted(0, 0, -1, -1);
+    painter.fillRect(area, Qt::black);
+    if (!image_.isNull()) {
+        // No SmoothPixmapTransform: nearest-neighbour scaling keeps each input pixel a crisp square.
+        painter.drawImage(area, image_);
+    } else {
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, tr("network input"));
+    }
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawRect(area);
+}

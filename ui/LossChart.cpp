@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LossChart.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+/// Weight of the history in the moving average of batch reports (each report already averages ~50 ms).
+constexpr double kSmoothing = 0.8;
+
+QCPGraph* makeGraph(QCustomPlot* plot, QCPAxis* valueAxis, const QString& name, const QColor& color,
+                    bool points) {
+    QCPGraph* graph = plot->addGraph(plot->xAxis, valueAxis);
+    graph->setName(name);
+    graph->setPen(QPen(color, points ? 2.0 : 1.5));
+    graph->setAdaptiveSampling(true);
+    if (points)
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+    return graph;
+}
+
+} // namespace
+
+LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
+    setMinimumSize(360, 240);
+    setAntialiasedElements(QCP::aePlottables);
+
+    xAxis->setLabel(tr("epoch"));
+    yAxis->setLabel(tr("loss"));
+    yAxis2->setLabel(tr("accuracy (%)"));
+    yAxis2->setVisible(true);
+    // A little headroom so points at 100 % and at the last epoch are not cut in half by the axis rect.
+    yAxis2->setRange(0.0, 101.5);
+    yAxis->setRange(0.0, 1.0);
+    QSharedPointer<QCPAxisTickerFixed> epochTicker(new QCPAxisTickerFixed);
+    epochTicker->setTickStep(1.0);
+    epochTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    xAxis->setTicker(epochTicker);
+
+    trainLoss_ = makeGraph(this, yAxis, tr("training loss (smoothed)"), QColor(31, 119, 180), false);
+    validationLoss_ = makeGraph(this, yAxis, tr("validation loss"), QColor(255, 127, 14), true);
+    trainAccuracy_ = makeGraph(this, yAxis2, tr("training accuracy"), QColor(44, 160, 44), true);
+    validationAccuracy_ = makeGraph(this, yAxis2, tr("validation accuracy"), QColor(214, 39, 40), true);
+    QPen dashed = trainAccuracy_->pen();
+    dashed.setStyle(Qt::DashLine);
+    trainAccuracy_->setPen(dashed);
+
+    legend->setVisible(true);
+    legend->setFont(font());
+    legend->setBrush(QColor(255, 255, 255, 210));
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+
+    redrawTimer_.setInterval(kRedrawIntervalMs);
+    connect(&redrawTimer_, &QTimer::timeout, this, &LossChart::redraw);
+    reset(1);
+}
+
+void LossChart::reset(int epochs) {
+    epochs_ = std::max(1, epochs);
+    for (QCPGraph* graph : {trainLoss_, validationLoss_, trainAccuracy_, validationAccuracy_})
+        graph->data()->clear();
+    maxLoss_ = 0.0;
+    ema_ = 0.0;
+    emaWeight_ = 0.0;
+    setEpochRange();
+    yAxis->setRange(0.0, 1.0);
+    dirty_ = true;
+    redraw();
+}
+
+void LossChart::addBatch(const digitpad::BatchProgress& progress) {
+    if (!std::isfinite(progress.loss) || progress.batchesPerEpoch <= 0)
+        return;
+    ema_ = kSmoothing * ema_ + (1.0 - kSmoothing) * progress.loss;
+    emaWeight_ = kSmoothing * emaWeight_ + (1.0 - kSmoothing);
+    const double smoothed = ema_ / emaWeight_;
+    const double x = progress.epoch - 1 + static_cast<double>(progress.batch) / progress.batchesPerEpoch;
+    trainLoss_->addData(x, smoothed);
+    markDirty(smoothed);
+}
+
+void LossChart::addEpoch(const digitpad::EpochMetrics& metrics) {
+    const double x = metrics.epoch;
+    double loss = 0.0;
+    if (std::isfinite(metrics.validationLoss)) {
+        validationLoss_->addData(x, metrics.validationLoss);
+        loss = metrics.validationLoss;
+    }
+    if (std::isfinite(metrics.trainAccuracy))
+        trainAccuracy_->addData(x, 100.0 * metrics.trainAccuracy);
+    if (std::isfinite(metrics.validationAccuracy))
+        validationAccuracy_->addData(x, 100.0 * metrics.validationAccuracy);
+    if (metrics.epoch > epochs_) {
+        epochs_ = metrics.epoch;
+        setEpochRange();
+    }
+    markDirty(loss);
+}
+
+void LossChart::setEpochRange() {
+    xAxis->setRange(0.0, epochs_ + std::max(0.08, 0.02 * epochs_));
+}
+
+void LossChart::markDirty(double loss) {
+    maxLoss_ = std::max(maxLoss_, loss);
+    dirty_ = true;
+    if (!redrawTimer_.isActive())
+        redrawTimer_.start();
+}
+
+void LossChart::redraw() {
+    if (!dirty_) {
+        // Nothing arrived for a whole tick: stop polling until the next point.
+        redrawTimer_.stop();
+        return;
+    }
+    dirty_ = false;
+    yAxis->setRange(0.0, maxLoss_ > 0.0 ? maxLoss_ * 1.05 : 1.0);
+    ++redraws_;
+    replot(QCustomPlot::rpQueuedReplot);
+}

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "LogCategories.h"
+#include "ModelLibrary.h"
+#include "RecognizePanel.h"
+#include "TrainingPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace {
+
+const QString kModelFilter = QObject::tr("DigitPad models (*.dpm)");
+
+QString imageFilter() {
+    QStringList patterns;
+    for (const QByteArray& format : QImageReader::supportedImageFormats())
+        patterns.append(QStringLiteral("*.") + QString::fromLatin1(format));
+    return QObject::tr("Images (%1)").arg(patterns.join(' '));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(QStringLiteral("DigitPad"));
+    library_ = new ModelLibrary(this);
+
+    tabs_ = new QTabWidget(this);
+    recognizePanel_ = new RecognizePanel(tabs_);
+    trainingPanel_ = new TrainingPanel(tabs_);
+    tabs_->addTab(recognizePanel_, tr("&Recognize"));
+    tabs_->addTab(trainingPanel_, tr("&Train"));
+    tabs_->setFocusPolicy(Qt::NoFocus);
+    setCentralWidget(tabs_);
+    connect(tabs_, &QTabWidget::currentChanged, this,
+            [this] { recognizePanel_->setActionsActive(tabs_->currentWidget() == recognizePanel_); });
+
+    modelLabel_ = new QLabel(this);
+    statusBar()->addPermanentWidget(modelLabel_);
+
+    connect(recognizePanel_, &RecognizePanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(recognizePanel_, &RecognizePanel::errorOccurred, this, &MainWindow::showError);
+    connect(trainingPanel_, &TrainingPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(trainingPanel_, &TrainingPanel::useModelRequested, this,
+            [this](std::shared_ptr<const digitpad::Model> model) {
+                setModel(std::move(model), tr("trained just now, not saved"));
+                tabs_->setCurrentWidget(recognizePanel_);
+            });
+    connect(library_, &ModelLibrary::recentModelsChanged, this, &MainWindow::rebuildRecentMenu);
+
+    createMenus();
+    setModel(nullptr, {});
+
+    const QByteArray geometry = QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"))
+                                    .value(QStringLiteral("window/geometry"))
+                                    .toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(940, 620);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openImage = file->addAction(tr("Open &image…"), this, &MainWindow::openImageDialog);
+    openImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    // Some platform themes (e.g. offscreen, bare X11) have no standard Quit key: name Ctrl+Q explicitly.
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(recognizePanel_->recognizeAction());
+    edit->addAction(recognizePanel_->undoAction());
+    edit->addAction(recognizePanel_->clearAction());
+
+    QMenu* modelMenu = menuBar()->addMenu(tr("&Model"));
+    modelMenu->addAction(tr("&Open model…"), this, &MainWindow::openModelDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    saveModelAction_ = modelMenu->addAction(tr("&Save model as…"), this, &MainWindow::saveModelDialog);
+    saveModelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    recentMenu_ = modelMenu->addMenu(tr("&Recent models"));
+    bundledAction_ = modelMenu->addAction(tr("Use &bundled model"), this, &MainWindow::useBundledModel);
+    rebuildRecentMenu();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About DigitPad"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source) {
+    model_ = std::move(model);
+    modelSource_ = model_ ? source : QString();
+    recognizePanel_->setModel(model_);
+    modelLabel_->setText(model_ ? tr("Model: %1").arg(ModelLibrary::summary(*model_, source))
+                                : tr("No model loaded"));
+    if (model_)
+        qCInfo(lcModel).noquote() << "using" << ModelLibrary::summary(*model_, source);
+    updateActions();
+    emit modelChanged();
+}
+
+bool MainWindow::openModelFile(const QString& path) {
+    auto loaded = ModelLibrary::load(path);
+    if (!loaded) {
+        showError(tr("Cannot open model"), QString::fromStdString(loaded.error().message));
+        return false;
+    }
+    library_->remember(path);
+    setModel(loaded.value(), QFileInfo(path).fileName());
+    statusBar()->showMessage(tr("Opened model %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::saveModelFile(const QString& path) {
+    if (!model_)
+        return false;
+    const digitpad::Status saved = library_->save(*model_, path);
+    if (!saved) {
+        showError(tr("Cannot save model"), QString::fromStdString(saved.error().message));
+        return false;
+    }
+    modelSource_ = QFileInfo(path).fileName();
+    modelLabel_->setText(tr("Model: %1").arg(ModelLibrary::summary(*model_, modelSource_)));
+    statusBar()->showMessage(tr("Saved model to %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::openImageFile(const QString& path) {
+    tabs_->setCurrentWidget(recognizePanel_);
+    const digitpad::Status opened = recognizePanel_->openImage(path);
+    if (!opened) {
+        showError(tr("Cannot open image"), QString::fromStdString(opened.error().message));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::restoreStartupModel() {
+    ModelLibrary::Startup startup = library_->loadStartupModel();
+    for (const QString& problem : startup.problems)
+        qCWarning(lcModel).noquote() << problem;
+    if (startup.model) {
+        setModel(startup.model, QFileInfo(startup.path).fileName());
+        if (!startup.problems.isEmpty() && startup.path != library_->lastModelPath())
+            statusBar()->showMessage(startup.problems.first(), 10000);
+    } else {
+        statusBar()->showMessage(
+            tr("No model could be loaded: train one in the Train tab or open one (Model ▸ Open model…)"));
+    }
+}
+
+QString MainWindow::modelStatusText() const {
+    return modelLabel_->text();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (trainingPanel_->isTraining()) {
+        const auto answer = QMessageBox::question(this, tr("Training in progress"),
+                                                  tr("A training run is in progress. Stop it and quit?"),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        trainingPanel_->stopAndWait();
+    }
+    QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"))
+        .setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
+}
+
+void MainWindow::openModelDialog() {
+    const QString start =
+        library_->lastModelPath().isEmpty() ? QString() : QFileInfo(library_->lastModelPath()).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), start, kModelFilter);
+    if (!path.isEmpty())
+        openModelFile(path);
+}
+
+void MainWindow::saveModelDialog() {
+    if (!model_)
+        return;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save model as"), QStringLiteral("model.dpm"), kModelFilter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".dpm");
+    saveModelFile(path);
+}
+
+void MainWindow::openImageDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(), imageFilter());
+    if (!path.isEmpty())
+        openImageFile(path);
+}
+
+void MainWindow::useBundledModel() {
+    const QString path = ModelLibrary::bundledModelPath();
+    if (path.isEmpty()) {
+        showError(tr("No bundled model"),
+                  tr("The bundled model default.dpm was not found next to the program "
+                     "(../share/digitpad/models) or in the source tree."));
+        return;
+    }
+    openModelFile(path);
+}
+
+void MainWindow::rebuildRecentMenu() {
+    if (recentMenu_ == nullptr)
+        return;
+    recentMenu_->clear();
+    const QStringList recent = library_->recentModels();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* action =
+            recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                                   [this, path] { openModelFile(path); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (!recent.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear list"), library_, &ModelLibrary::clearRecent);
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::about() {
+    QMessageBox::about(
+        this, tr("About DigitPad"),
+        tr("<h3>DigitPad %1</h3>"
+           "<p>Draw a digit and a neural network you can train yourself recognises it.</p>"
+           "<p>Licensed under the GNU General Public License, version 3 or (at your option) any later "
+           "version (GPL-3.0-or-later).</p>"
+           "<p>Built with Qt %2, Eigen and "
+           "<a href=\"https://www.qcustomplot.com/\">QCustomPlot</a> by Emanuel Eichhammer (GPL). "
+           "Handwritten digits from the MNIST database by Yann LeCun, Corinna Cortes and Christopher "
+           "Burges.</p>")
+            .arg(QStringLiteral(DIGITPAD_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showError(const QString& title, const QString& text) {
+    qCWarning(lcModel).noquote() << text;
+    QMessageBox::critical(this, title, text);
+}
+
+void MainWindow::updateActions() {
+    saveModelAction_->setEnabled(model_ != nullptr);
+    bundledAction_->setEnabled(!ModelLibrary::bundledModelPath().isEmpty());
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Model.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class ModelLibrary;
+class QAction;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class RecognizePanel;
+class TrainingPanel;
+
+/// The DigitPad window: the Recognize and Train tabs, the File / Edit / Model / Help menus and a status bar
+/// that names the model in use. Owns the model in use and hands it to the Recognize tab; a model finished in
+/// the Train tab replaces it only when the user asks (on the GUI thread).
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Makes `model` the one in use; `source` says where it came from (a path, or e.g. "trained just now").
+    void setModel(std::shared_ptr<const digitpad::Model> model, const QString& source);
+    std::shared_ptr<const digitpad::Model> model() const { return model_; }
+    QString modelSource() const { return modelSource_; }
+
+    /// Loads a model file and uses it. On failure shows an error dialog naming the file and the reason, keeps
+    /// the model in use and returns false.
+    bool openModelFile(const QString& path);
+    /// Saves the model in use; on failure shows an error dialog and returns false.
+    bool saveModelFile(const QString& path);
+    /// Puts an image file on the canvas and classifies it; on failure shows an error dialog.
+    bool openImageFile(const QString& path);
+    /// Uses the last used model, else the bundled one; tells in the status bar when neither loads.
+    void restoreStartupModel();
+
+    RecognizePanel* recognizePanel() const { return recognizePanel_; }
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    ModelLibrary* library() const { return library_; }
+    QTabWidget* tabs() const { return tabs_; }
+    /// The permanent status bar text about the model in use.
+    QString modelStatusText() const;
+
+signals:
+    void modelChanged();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void openModelDialog();
+    void saveModelDialog();
+    void openImageDialog();
+    void useBundledModel();
+    void rebuildRecentMenu();
+    void about();
+    void showError(const QString& title, const QString& text);
+    void updateActions();
+
+    ModelLibrary* library_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    RecognizePanel* recognizePanel_ = nullptr;
+    TrainingPanel* trainingPanel_ = nullptr;
+    QLabel* modelLabel_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* saveModelAction_ = nullptr;
+    QAction* bundledAction_ = nullptr;
+    std::shared_ptr<const digitpad::Model> model_;
+    QString modelSource_;
+};

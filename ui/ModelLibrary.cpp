@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ModelLibrary.h"
+
+#include "LogCategories.h"
+#include "ModelFile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace {
+
+const QString kRecentKey = QStringLiteral("models/recent");
+const QString kLastKey = QStringLiteral("models/last");
+
+QSettings settings() {
+    return QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"));
+}
+
+/// "784-128-64-10 relu" for a plain stack of dense layers, which reads better than the architecture string;
+/// the architecture string for anything else (e.g. convolutional networks).
+QString layerSizes(const digitpad::Network& network) {
+    QStringList sizes{QString::number(network.inputShape().size())};
+    QStringList activations;
+    for (const auto& layer : network.layers()) {
+        const QString spec = QString::fromStdString(layer->spec());
+        if (spec.startsWith(QLatin1String("dense")))
+            sizes.append(QString::number(layer->outputShape().size()));
+        else if (spec == QLatin1String("relu") || spec == QLatin1String("sigmoid") ||
+                 spec == QLatin1String("tanh"))
+            activations.append(spec);
+        else
+            return QString::fromStdString(network.architecture());
+    }
+    activations.removeDuplicates();
+    return (sizes.join('-') + ' ' + activations.join('/')).trimmed();
+}
+
+} // namespace
+
+ModelLibrary::ModelLibrary(QObject* parent) : QObject(parent) {}
+
+QString ModelLibrary::bundledModelPath() {
+    const QStringList candidates{
+        QDir::cleanPath(QCoreApplication::applicationDirPath() + "/../share/digitpad/models/default.dpm"),
+        QDir::cleanPath(QStringLiteral(DIGITPAD_SOURCE_MODELS "/default.dpm")),
+    };
+    for (const QString& path : candidates) {
+        if (QFileInfo(path).isFile())
+            return path;
+    }
+    return {};
+}
+
+digitpad::Result<std::shared_ptr<const digitpad::Model>> ModelLibrary::load(const QString& path) {
+    digitpad::Result<digitpad::Model> loaded = digitpad::loadModel(path.toStdString());
+    if (!loaded)
+        return loaded.error(); // the caller shows and logs it
+
+    qCInfo(lcModel).noquote() << "loaded" << path << QString::fromStdString(loaded->network.architecture());
+    return std::shared_ptr<const digitpad::Model>(
+        std::make_shared<digitpad::Model>(std::move(loaded.value())));
+}
+
+digitpad::Status ModelLibrary::save(const digitpad::Model& model, const QString& path) {
+    digitpad::Status saved = digitpad::saveModel(model, path.toStdString());
+    if (!saved)
+        return saved; // the caller shows and logs it
+
+    qCInfo(lcModel).noquote() << "saved" << path;
+    remember(path);
+    return saved;
+}
+
+void ModelLibrary::remember(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QSettings store = settings();
+    QStringList recent = store.value(kRecentKey).toStringList();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    store.setValue(kRecentKey, recent);
+    store.setValue(kLastKey, absolute);
+    emit recentModelsChanged();
+}
+
+QStringList ModelLibrary::recentModels() const {
+    return settings().value(kRecentKey).toStringList();
+}
+
+void ModelLibrary::clearRecent() {
+    settings().remove(kRecentKey);
+    emit recentModelsChanged();
+}
+
+QString ModelLibrary::lastModelPath() const {
+    return settings().value(kLastKey).toString();
+}
+
+ModelLibrary::Startup ModelLibrary::loadStartupModel() {
+    Startup startup;
+    QStringList candidates;
+    const QString last = lastModelPath();
+    if (!last.isEmpty())
+        candidates.append(last);
+    const QString bundled = bundledModelPath();
+    if (!bundled.isEmpty() && !candidates.contains(bundled))
+        candidates.append(bundled);
+    if (bundled.isEmpty())
+        startup.problems.append(tr("the bundled model default.dpm was not found"));
+    for (const QString& path : candidates) {
+        if (!QFileInfo::exists(path)) {
+            startup.problems.append(tr("the last used model '%1' no longer exists").arg(path));
+            continue;
+        }
+        auto loaded = load(path);
+        if (loaded) {
+            startup.model = loaded.value();
+            startup.path = path;
+            return startup;
+        }
+        startup.problems.append(QString::fromStdString(loaded.error().message));
+    }
+    return startup;
+}
+
+QString ModelLibrary::summary(const digitpad::Model& model, const QString& source) {
+    QString text = model.info.preset.empty() ? tr("custom") : QString::fromStdString(model.info.preset);
+    text += QStringLiteral(" (%1)").arg(layerSizes(model.network));
+    if (model.info.testAccuracy)
+        text += tr(", test accuracy %1 %").arg(100.0 * *model.info.testAccuracy, 0, 'f', 2);
+    if (!source.isEmpty())
+        text += QStringLiteral(" — %1").arg(source);
+    return text;
+}

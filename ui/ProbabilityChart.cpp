@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProbabilityChart.h"
+
+#include <algorithm>
+
+namespace {
+
+const QColor kBarColor(120, 144, 170);
+const QColor kWinnerColor(230, 120, 20);
+constexpr int kDefaultClasses = 10;
+
+} // namespace
+
+ProbabilityChart::ProbabilityChart(QWidget* parent) : QCustomPlot(parent) {
+    bars_ = new QCPBars(xAxis, yAxis);
+    winnerBar_ = new QCPBars(xAxis, yAxis);
+    for (QCPBars* bars : {bars_, winnerBar_}) {
+        bars->setWidth(0.7);
+        bars->setAntialiased(false);
+    }
+    yAxis->setRange(0, 1);
+    yAxis->setLabel(tr("probability"));
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(0.25);
+    yAxis->setTicker(ticker);
+    xAxis->setTickLength(0, 3);
+    xAxis->grid()->setVisible(false);
+    setInteractions({});
+    setMinimumHeight(150);
+    setClassCount(kDefaultClasses, {});
+    clearProbabilities();
+}
+
+void ProbabilityChart::setClassCount(int count, const QString& labels) {
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int i = 0; i < count; ++i)
+        ticker->addTick(i, i < labels.size() ? QString(labels[i]) : QString::number(i));
+    xAxis->setTicker(ticker);
+    xAxis->setRange(-0.6, count - 0.4);
+}
+
+void ProbabilityChart::setProbabilities(const QList<double>& probabilities, const QString& labels,
+                                        bool provisional) {
+    values_ = probabilities;
+    winner_ = probabilities.isEmpty()
+                  ? -1
+                  : static_cast<int>(std::max_element(probabilities.begin(), probabilities.end()) -
+                                     probabilities.begin());
+    QVector<double> keys;
+    QVector<double> others;
+    for (int i = 0; i < probabilities.size(); ++i) {
+        keys.append(i);
+        others.append(i == winner_ ? 0.0 : std::clamp(probabilities[i], 0.0, 1.0));
+    }
+    bars_->setData(keys, others, true);
+    if (winner_ >= 0)
+        winnerBar_->setData({double(winner_)}, {std::clamp(probabilities[winner_], 0.0, 1.0)}, true);
+    else
+        winnerBar_->data()->clear();
+
+    // Provisional answers fade their colours so a glance tells them from a final answer.
+    const int alpha = provisional ? 110 : 255;
+    QColor bar = kBarColor;
+    QColor win = kWinnerColor;
+    bar.setAlpha(alpha);
+    win.setAlpha(alpha);
+    bars_->setPen(Qt::NoPen);
+    bars_->setBrush(bar);
+    winnerBar_->setPen(Qt::NoPen);
+    winnerBar_->setBrush(win);
+    setClassCount(probabilities.isEmpty() ? kDefaultClasses : static_cast<int>(probabilities.size()), labels);
+    replot();
+}
+
+void ProbabilityChart::clearProbabilities() {
+    values_.clear();
+    winner_ = -1;
+    bars_->data()->clear();
+    winnerBar_->data()->clear();
+    replot();
+}

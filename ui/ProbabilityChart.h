@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <qcustomplot.h>
+
+#include <QList>
+
+/// Ten bars, one per class, probabilities on a fixed 0..1 axis; the winner is drawn in the highlight colour.
+/// A provisional answer (live mode) is drawn in lighter colours.
+class ProbabilityChart : public QCustomPlot {
+    Q_OBJECT
+public:
+    explicit ProbabilityChart(QWidget* parent = nullptr);
+
+    /// Shows `probabilities` (one per class, each 0..1); the largest is highlighted. `labels` names the
+    /// classes on the x axis (one character each, e.g. "0123456789"); empty means 0, 1, 2, ….
+    void setProbabilities(const QList<double>& probabilities, const QString& labels = {},
+                          bool provisional = false);
+    /// No bars (nothing recognised).
+    void clearProbabilities();
+
+    /// What is shown: one value per class, empty after clearProbabilities().
+    QList<double> probabilities() const { return values_; }
+    /// The highlighted class, -1 when nothing is shown.
+    int highlighted() const { return winner_; }
+
+    QSize sizeHint() const override { return {320, 200}; }
+
+private:
+    void setClassCount(int count, const QString& labels);
+
+    QCPBars* bars_ = nullptr; ///< every class but the winner
+    QCPBars* winnerBar_ = nullptr;
+    QList<double> values_;
+    int winner_ = -1;
+};

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Model.h"
+#include "Preprocess.h"
+#include "Result.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class DrawingCanvas;
+class InputPreview;
+class ProbabilityChart;
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+
+/// The Recognize tab: a canvas to draw on, the answer (digit, probability, all ten probabilities) and the
+/// 28×28 image the network saw.
+///
+/// Every classification takes the same path, whatever started it (Enter, the button, live mode, an opened or
+/// dropped image, a framing switch): canvas image → digitpad::preprocess(framing) → network probabilities.
+/// The keyboard actions (Enter/Return recognise, Backspace/Delete clear, Ctrl+Z undo) are window-level, so
+/// they work without the canvas having focus.
+class RecognizePanel : public QWidget {
+    Q_OBJECT
+public:
+    /// What the answer area shows.
+    enum class Answer {
+        Idle,       ///< nothing asked yet, or cleared
+        Digit,      ///< a recognised digit
+        Nothing,    ///< the canvas has no ink: "Nothing to recognise"
+        NoModel,    ///< no model is loaded
+        Unsuitable, ///< the model cannot take a 28×28 input
+    };
+    Q_ENUM(Answer)
+
+    explicit RecognizePanel(QWidget* parent = nullptr);
+    ~RecognizePanel() override;
+
+    /// The model used for every classification; null shows "No model loaded". Adopts the framing the model
+    /// was trained with and re-classifies what is shown.
+    void setModel(std::shared_ptr<const digitpad::Model> model);
+    std::shared_ptr<const digitpad::Model> model() const { return model_; }
+
+    digitpad::Framing framing() const;
+    /// Switches the framing; re-classifies at once when the canvas holds something.
+    void setFraming(digitpad::Framing framing);
+    bool isLive() const;
+    void setLive(bool live);
+
+    /// Loads an image file onto the canvas (scaled to fit) and classifies it. The error names the file.
+    digitpad::Status openImage(const QString& path);
+
+    Answer answer() const { return answer_; }
+    /// The shown class index, -1 unless answer() == Digit.
+    int shownDigit() const { return digit_; }
+    double shownProbability() const { return probability_; }
+    /// True when the shown digit came from live mode (a provisional answer).
+    bool isProvisional() const { return provisional_; }
+    /// The text under the big digit, e.g. "98.1 %" or "Nothing to recognise".
+    QString answerText() const;
+
+    DrawingCanvas* canvas() const { return canvas_; }
+    ProbabilityChart* chart() const { return chart_; }
+    InputPreview* preview() const { return preview_; }
+    /// Enter/Return, Backspace/Delete and Ctrl+Z; the main window puts them in its Edit menu.
+    QAction* recognizeAction() const { return recognizeAction_; }
+    QAction* clearAction() const { return clearAction_; }
+    QAction* undoAction() const { return undoAction_; }
+    /// Enables or disables the three keyboard actions, e.g. while another tab is shown (so Enter in a Train
+    /// tab field does not recognise the hidden canvas).
+    void setActionsActive(bool active);
+
+public slots:
+    /// A final (not provisional) classification of the canvas.
+    void recognize();
+    void clear();
+    void undo();
+
+signals:
+    /// After every classification that found a digit.
+    void recognized(int digit, double probability, bool provisional);
+    /// A message for the status bar.
+    void statusMessage(const QString& text);
+    /// A failure the user should see in a dialog (e.g. a dropped file that is not an image).
+    void errorOccurred(const QString& title, const QString& message);
+
+private:
+    void classify(bool provisional);
+    void canvasChanged();
+    void showIdle();
+    void showMessage(Answer answer, const QString& big, const QString& text);
+    void setStale(bool stale);
+    void updateActions();
+
+    std::shared_ptr<const digitpad::Model> model_;
+    DrawingCanvas* canvas_ = nullptr;
+    ProbabilityChart* chart_ = nullptr;
+    InputPreview* preview_ = nullptr;
+    QLabel* digitLabel_ = nullptr;
+    QLabel* probabilityLabel_ = nullptr;
+    QComboBox* framingBox_ = nullptr;
+    QCheckBox* liveBox_ = nullptr;
+    QSlider* penSlider_ = nullptr;
+    QPushButton* undoButton_ = nullptr;
+    QAction* recognizeAction_ = nullptr;
+    QAction* clearAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+
+    Answer answer_ = Answer::Idle;
+    int digit_ = -1;
+    double probability_ = 0.0;
+    bool provisional_ = false;
+    bool actionsActive_ = true;
+};

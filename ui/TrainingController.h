@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "TrainingTypes.h"
+
+#include "TrainConfig.h"
+#include "Trainer.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <memory>
+
+class TrainingWorker;
+
+/// Lives on the GUI thread and owns the training thread and its TrainingWorker. Starts runs, pauses, resumes
+/// and cancels them through atomic flags (the worker's event loop is busy while it trains, so a queued slot
+/// would never run), and re-emits the worker's reports on the GUI thread.
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(QObject* parent = nullptr);
+    /// Cancel → quit → wait: never leaves a thread running or a worker behind.
+    ~TrainingController() override;
+
+    /// Starts a run on the worker thread. Returns false (and does nothing) while another run is going.
+    bool start(const QString& dataFolder, const digitpad::TrainConfig& config);
+    bool isRunning() const { return running_; }
+    bool isPaused() const { return control_->pause.load(); }
+    /// Pauses or resumes between batches.
+    void setPaused(bool paused);
+    /// Asks the run to stop after the current batch; finished() follows with outcome Cancelled.
+    void cancel();
+    /// Cancels and blocks until the worker thread is idle again. Signals the run had queued are dropped, so
+    /// nothing from it (in particular no model) arrives afterwards.
+    void stopAndWait();
+
+signals:
+    void runningChanged(bool running);
+    void pausedChanged(bool paused);
+    void dataLoaded(const QString& summary);
+    void batchProgress(const digitpad::BatchProgress& progress);
+    void epochFinished(const digitpad::EpochMetrics& metrics);
+    /// model is null unless the run completed.
+    void finished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    void failed(const QString& message);
+
+private:
+    void startThread();
+    void stopThread();
+    void setRunning(bool running);
+    void onWorkerFinished(const digitpad::TrainingOutcome& outcome,
+                          std::shared_ptr<const digitpad::Model> model);
+    void onWorkerFailed(const QString& message);
+
+    QThread thread_;
+    TrainingWorker* worker_ = nullptr;
+    /// Shared with the worker for the length of a run; owned here so it outlives every run.
+    std::unique_ptr<digitpad::TrainingControl> control_;
+    bool running_ = false;
+};

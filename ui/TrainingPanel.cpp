@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TrainingPanel.h"
+
+#include "LogCategories.h"
+#include "LossChart.h"
+#include "TrainingController.h"
+#include "TrainingSettingsForm.h"
+#include "TrainingTypes.h"
+
+#include "ModelFile.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+/// The repository's root when this build runs from a source checkout (the bundled models' folder's parent).
+QString sourceRoot() {
+#ifdef DIGITPAD_SOURCE_MODELS
+    const QDir models(QStringLiteral(DIGITPAD_SOURCE_MODELS));
+    if (models.exists())
+        return QDir::cleanPath(models.absoluteFilePath(QStringLiteral("..")));
+#endif
+    return {};
+}
+
+/// data/mnist under the working directory when it is there, else the checkout's data/mnist when that is
+/// there, else data/mnist under the working directory (where scripts/fetch-mnist can put it).
+QString defaultDataFolder() {
+    const QString local = QDir::current().absoluteFilePath(QStringLiteral("data/mnist"));
+    if (QFileInfo(local).isDir())
+        return local;
+    const QString root = sourceRoot();
+    if (!root.isEmpty()) {
+        const QString checkout = QDir(root).absoluteFilePath(QStringLiteral("data/mnist"));
+        if (QFileInfo(checkout).isDir())
+            return checkout;
+    }
+    return local;
+}
+
+/// True when folder holds a training split in one of the spellings readIdxFolder accepts.
+bool hasTrainingFiles(const QString& folder) {
+    const QDir dir(folder);
+    return dir.exists() && !dir.entryList({QStringLiteral("train-images*")}, QDir::Files).isEmpty();
+}
+
+/// The one command that puts MNIST into folder.
+QString fetchCommand(const QString& folder) {
+    const QString root = sourceRoot();
+    const QString script = root.isEmpty()
+                               ? QStringLiteral("scripts/fetch-mnist")
+                               : QDir(root).absoluteFilePath(QStringLiteral("scripts/fetch-mnist"));
+    const QString repoDefault =
+        root.isEmpty() ? QString() : QDir(root).absoluteFilePath(QStringLiteral("data/mnist"));
+    if (QDir::cleanPath(folder) == repoDefault)
+        return QDir::toNativeSeparators(script);
+    return QStringLiteral("%1 %2").arg(QDir::toNativeSeparators(script), QDir::toNativeSeparators(folder));
+}
+
+QString formatDuration(double seconds) {
+    const int s = static_cast<int>(seconds + 0.5);
+    if (s >= 3600)
+        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    if (s >= 60)
+        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QStringLiteral("%1 s").arg(s);
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
+    registerTrainingTypes();
+    controller_ = new TrainingController(this);
+    buildUi();
+
+    connect(controller_, &TrainingController::runningChanged, this, &TrainingPanel::onRunningChanged);
+    connect(controller_, &TrainingController::pausedChanged, this, &TrainingPanel::onPausedChanged);
+    connect(controller_, &TrainingController::dataLoaded, this, &TrainingPanel::onDataLoaded);
+    connect(controller_, &TrainingController::batchProgress, this, &TrainingPanel::onBatch);
+    connect(controller_, &TrainingController::epochFinished, this, &TrainingPanel::onEpoch);
+    connect(controller_, &TrainingController::finished, this, &TrainingPanel::onFinished);
+    connect(controller_, &TrainingController::failed, this, &TrainingPanel::onFailed);
+
+    setDataFolder(defaultDataFolder());
+    onRunningChanged(false);
+}
+
+TrainingPanel::~TrainingPanel() {
+    // The controller's destructor cancels, quits and waits; nothing it still had queued reaches this
+    // half-destroyed widget.
+    controller_->disconnect(this);
+    delete controller_;
+    controller_ = nullptr;
+}
+
+void TrainingPanel::buildUi() {
+    folderEdit_ = new QLineEdit(this);
+    folderEdit_->setToolTip(
+        tr("A folder with IDX files: train-images-idx3-ubyte, train-labels-idx1-ubyte and "
+           "optionally the t10k pair (MNIST, Fashion-MNIST, ...)"));
+    browseButton_ = new QToolButton(this);
+    browseButton_->setText(tr("…"));
+    browseButton_->setToolTip(tr("Choose the data folder"));
+    folderHint_ = new QLabel(this);
+    folderHint_->setWordWrap(true);
+    folderHint_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(folderEdit_, 1);
+    folderRow->addWidget(browseButton_);
+    auto* dataBox = new QGroupBox(tr("Data"), this);
+    auto* dataLayout = new QVBoxLayout(dataBox);
+    dataLayout->addLayout(folderRow);
+    dataLayout->addWidget(folderHint_);
+
+    form_ = new TrainingSettingsForm(this);
+    auto* settingsBox = new QGroupBox(tr("Network and training"), this);
+    auto* settingsLayout = new QVBoxLayout(settingsBox);
+    settingsLayout->addWidget(form_);
+
+    startButton_ = new QPushButton(tr("&Start"), this);
+    startButton_->setDefault(false);
+    pauseButton_ = new QPushButton(tr("&Pause"), this);
+    stopButton_ = new QPushButton(tr("S&top"), this);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(startButton_);
+    runRow->addWidget(pauseButton_);
+    runRow->addWidget(stopButton_);
+
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setValue(0);
+    progress_->setTextVisible(true);
+    progress_->setFormat(tr("Idle"));
+
+    message_ = new QLabel(this);
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    message_->setMinimumHeight(message_->fontMetrics().lineSpacing() * 3);
+    message_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    useButton_ = new QPushButton(tr("&Use this model"), this);
+    useButton_->setToolTip(tr("Recognize drawings with the model this run trained"));
+    saveButton_ = new QPushButton(tr("Save &model…"), this);
+    auto* resultRow = new QHBoxLayout;
+    resultRow->addWidget(useButton_);
+    resultRow->addWidget(saveButton_);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(dataBox);
+    leftLayout->addWidget(settingsBox);
+    leftLayout->addLayout(runRow);
+    leftLayout->addWidget(progress_);
+    leftLayout->addWidget(message_);
+    leftLayout->addLayout(resultRow);
+    leftLayout->addStretch(1);
+    left->setMaximumWidth(420);
+
+    chart_ = new LossChart(this);
+    pngButton_ = new QPushButton(tr("Export curves as P&NG…"), this);
+    csvButton_ = new QPushButton(tr("Export metrics as &CSV…"), this);
+    auto* exportRow = new QHBoxLayout;
+    exportRow->addStretch(1);
+    exportRow->addWidget(pngButton_);
+    exportRow->addWidget(csvButton_);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(chart_, 1);
+    rightLayout->addLayout(exportRow);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(browseButton_, &QToolButton::clicked, this, &TrainingPanel::chooseFolder);
+    connect(folderEdit_, &QLineEdit::textChanged, this, &TrainingPanel::checkDataFolder);
+    connect(startButton_, &QPushButton::clicked, this, &TrainingPanel::start);
+    connect(pauseButton_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
+    connect(stopButton_, &QPushButton::clicked, controller_, &TrainingController::cancel);
+    connect(useButton_, &QPushButton::clicked, this, [this] {
+        if (!finishedModel_)
+            return;
+        qCInfo(lcTrain) << "using the trained model";
+        emit useModelRequested(finishedModel_);
+        emit statusMessage(tr("The Recognize tab now uses the model trained here."));
+    });
+    connect(saveButton_, &QPushButton::clicked, this, &TrainingPanel::saveModel);
+    connect(pngButton_, &QPushButton::clicked, this, &TrainingPanel::exportPng);
+    connect(csvButton_, &QPushButton::clicked, this, &TrainingPanel::exportCsv);
+}
+
+bool TrainingPanel::isTraining() const {
+    return controller_ && controller_->isRunning();
+}
+
+void TrainingPanel::stopAndWait() {
+    if (!isTraining())
+        return;
+    controller_->stopAndWait();
+    setMessage(tr("Training stopped; the model in use is unchanged."));
+}
+
+QString TrainingPanel::dataFolder() const {
+    return folderEdit_->text().trimmed();
+}
+
+void TrainingPanel::setDataFolder(const QString& folder) {
+    folderEdit_->setText(QDir::toNativeSeparators(folder));
+    checkDataFolder();
+}
+
+QString TrainingPanel::messageText() const {
+    return message_->text();
+}
+
+void TrainingPanel::chooseFolder() {
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Choose an IDX data folder"), dataFolder());
+    if (!folder.isEmpty())
+        setDataFolder(folder);
+}
+
+void TrainingPanel::checkDataFolder() {
+    const QString folder = QDir::fromNativeSeparators(dataFolder());
+    if (hasTrainingFiles(folder)) {
+        folderHint_->clear();
+        folderHint_->setVisible(false);
+        return;
+    }
+    const QString absolute = QDir::cleanPath(QDir::current().absoluteFilePath(folder));
+    folderHint_->setText(tr("No training data in this folder. Fetch MNIST with:<br><code>%1</code>")
+                             .arg(fetchCommand(absolute).toHtmlEscaped()));
+    folderHint_->setVisible(true);
+}
+
+void TrainingPanel::start() {
+    if (isTraining())
+        return;
+    const QString problem = form_->validationError();
+    if (!problem.isEmpty()) {
+        setMessage(tr("Cannot start: %1").arg(problem), true);
+        return;
+    }
+    const digitpad::TrainConfig config = form_->config();
+    finishedModel_.reset();
+    metrics_.clear();
+    totalEpochs_ = config.epochs;
+    pausedSeconds_ = 0.0;
+    runClock_.invalidate();
+    chart_->reset(config.epochs);
+    progress_->setValue(0);
+    progress_->setFormat(tr("Loading data…"));
+    setMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(dataFolder())));
+    controller_->start(QDir::fromNativeSeparators(dataFolder()), config);
+}
+
+void TrainingPanel::togglePause() {
+    controller_->setPaused(!controller_->isPaused());
+}
+
+void TrainingPanel::onDataLoaded(const QString& summary) {
+    runClock_.start();
+    setMessage(tr("Training on %1.").arg(summary));
+}
+
+double TrainingPanel::activeSeconds() const {
+    if (!runClock_.isValid())
+        return 0.0;
+    double paused = pausedSeconds_;
+    if (pauseClock_.isValid())
+        paused += pauseClock_.elapsed() / 1000.0;
+    return std::max(0.0, runClock_.elapsed() / 1000.0 - paused);
+}
+
+void TrainingPanel::onBatch(const digitpad::BatchProgress& p) {
+    chart_->addBatch(p);
+    if (p.batchesPerEpoch <= 0 || totalEpochs_ <= 0)
+        return;
+    const double done = (p.epoch - 1 + static_cast<double>(p.batch) / p.batchesPerEpoch) / totalEpochs_;
+    progress_->setValue(static_cast<int>(1000.0 * std::clamp(done, 0.0, 1.0)));
+    if (controller_->isPaused())
+        return;
+    // Short enough to fit the bar at the panel's narrowest.
+    QString text =
+        tr("Epoch %1/%2 · %3/%4").arg(p.epoch).arg(totalEpochs_).arg(p.batch).arg(p.batchesPerEpoch);
+    const double elapsed = activeSeconds();
+    // Too early an estimate only flickers; wait for a few percent of the run.
+    if (done > 0.02 && elapsed > 0.5)
+        text += tr(" · %1 left").arg(formatDuration(elapsed * (1.0 - done) / done));
+    progress_->setFormat(text);
+}
+
+void TrainingPanel::onEpoch(const digitpad::EpochMetrics& metrics) {
+    metrics_.push_back(metrics);
+    chart_->addEpoch(metrics);
+    const auto percent = [](double fraction) {
+        return QString::number(100.0 * fraction, 'f', 2) + QChar(0x00A0) + u'%';
+    };
+    QString line = tr("Epoch %1: loss %2, training accuracy %3")
+                       .arg(metrics.epoch)
+                       .arg(metrics.trainLoss, 0, 'f', 4)
+                       .arg(percent(metrics.trainAccuracy));
+    if (std::isfinite(metrics.validationAccuracy))
+        line += tr(", validation %1").arg(percent(metrics.validationAccuracy));
+    if (std::isfinite(metrics.testAccuracy))
+        line += tr(", test %1").arg(percent(metrics.testAccuracy));
+    setMessage(line + QLatin1Char('.'));
+    // The status bar shares its line with the model in use: keep this short.
+    const double shown =
+        std::isfinite(metrics.validationAccuracy) ? metrics.validationAccuracy : metrics.trainAccuracy;
+    emit statusMessage(tr("Training: epoch %1/%2, %3 %4")
+                           .arg(metrics.epoch)
+                           .arg(totalEpochs_)
+                           .arg(std::isfinite(metrics.validationAccuracy) ? tr("validation") : tr("training"))
+                           .arg(percent(shown)));
+}
+
+void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome,
+                               std::shared_ptr<const digitpad::Model> model) {
+    // Only a completed run offers its model: a stopped or diverged one must never replace the model in use.
+    finishedModel_ = outcome.status == digitpad::TrainingStatus::Completed ? std::move(model) : nullptr;
+    const QString text = describeOutcome(outcome);
+    const bool bad = outcome.status == digitpad::TrainingStatus::Diverged;
+    setMessage(text, bad);
+    emit statusMessage(text);
+    if (outcome.status == digitpad::TrainingStatus::Completed) {
+        progress_->setValue(progress_->maximum());
+        progress_->setFormat(tr("Done in %1").arg(formatDuration(activeSeconds())));
+    } else {
+        progress_->setFormat(bad ? tr("Diverged") : tr("Stopped"));
+    }
+    onRunningChanged(false);
+}
+
+void TrainingPanel::onFailed(const QString& message) {
+    setMessage(message, true);
+    emit statusMessage(message);
+    progress_->setValue(0);
+    progress_->setFormat(tr("Failed"));
+    checkDataFolder();
+}
+
+void TrainingPanel::onRunningChanged(bool running) {
+    startButton_->setEnabled(!running);
+    pauseButton_->setEnabled(running);
+    stopButton_->setEnabled(running);
+    form_->setEnabled(!running);
+    folderEdit_->setEnabled(!running);
+    browseButton_->setEnabled(!running);
+    useButton_->setEnabled(!running && finishedModel_ != nullptr);
+    saveButton_->setEnabled(!running && finishedModel_ != nullptr);
+    pngButton_->setEnabled(!running);
+    csvButton_->setEnabled(!running && !metrics_.empty());
+    if (!running) {
+        pauseButton_->setText(tr("&Pause"));
+        if (pauseClock_.isValid()) {
+            pausedSeconds_ += pauseClock_.elapsed() / 1000.0;
+            pauseClock_.invalidate();
+        }
+    }
+    if (running != runningState_) {
+        runningState_ = running;
+        emit trainingStateChanged(running);
+    }
+}
+
+void TrainingPanel::onPausedChanged(bool paused) {
+    pauseButton_->setText(paused ? tr("&Resume") : tr("&Pause"));
+    if (paused) {
+        pauseClock_.start();
+        progress_->setFormat(tr("Paused"));
+    } else if (pauseClock_.isValid()) {
+        pausedSeconds_ += pauseClock_.elapsed() / 1000.0;
+        pauseClock_.invalidate();
+        if (isTraining())
+            progress_->setFormat(tr("Resuming…"));
+    }
+}
+
+void TrainingPanel::saveModel() {
+    if (!finishedModel_)
+        return;
+    const QString suggested =
+        QDir::current().absoluteFilePath(QStringLiteral("digitpad-%1.dpm").arg(form_->presetName()));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save model"), suggested, tr("DigitPad models (*.dpm)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".dpm");
+    const digitpad::Status saved =
+        digitpad::saveModel(*finishedModel_, QDir::toNativeSeparators(path).toStdString());
+    if (!saved) {
+        qCWarning(lcTrain).noquote() << QString::fromStdString(saved.error().message);
+        QMessageBox::critical(this, tr("Save model"), QString::fromStdString(saved.error().message));
+        return;
+    }
+    qCInfo(lcTrain).noquote() << "saved the trained model to" << path;
+    emit statusMessage(tr("Saved the model to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void TrainingPanel::exportPng() {
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export curves"), QDir::current().absoluteFilePath(QStringLiteral("training-curves.png")),
+        tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".png");
+    if (!chart_->savePng(path, 0, 0, 2.0)) {
+        QMessageBox::critical(
+            this, tr("Export curves"),
+            tr("cannot write '%1': the image could not be saved").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    emit statusMessage(tr("Saved the curves to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void TrainingPanel::exportCsv() {
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export metrics"), QDir::current().absoluteFilePath(QStringLiteral("training-metrics.csv")),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) ||
+        file.write(epochMetricsCsv(metrics_).toUtf8()) < 0 || !file.commit()) {
+        QMessageBox::critical(
+            this, tr("Export metrics"),
+            tr("cannot write '%1': %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    emit statusMessage(tr("Saved the metrics to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void TrainingPanel::setMessage(const QString& text, bool error) {
+    message_->setText(text);
+    message_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Model.h"
+#include "Trainer.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QToolButton;
+
+class LossChart;
+class TrainingController;
+class TrainingSettingsForm;
+
+/// The "Train" tab: data folder, preset and settings, Start / Pause / Stop, live curves, and what to do with
+/// the finished model (use it, save it, export curves and metrics). Training runs on a worker thread owned by
+/// a TrainingController; this widget only reacts to its queued signals, so the GUI never waits for training.
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(QWidget* parent = nullptr);
+    /// Stops a running training cleanly (cancel → quit → wait).
+    ~TrainingPanel() override;
+
+    bool isTraining() const;
+    /// Cancels the run and waits for the worker thread. A cancelled run never offers or replaces a model.
+    void stopAndWait();
+
+    /// The data folder the next run reads (an IDX folder such as data/mnist).
+    QString dataFolder() const;
+    void setDataFolder(const QString& folder);
+
+    /// The parts a test drives with real events.
+    QPushButton* startButton() const { return startButton_; }
+    QPushButton* pauseButton() const { return pauseButton_; }
+    QPushButton* stopButton() const { return stopButton_; }
+    QPushButton* useModelButton() const { return useButton_; }
+    QPushButton* saveModelButton() const { return saveButton_; }
+    TrainingSettingsForm* settingsForm() const { return form_; }
+    LossChart* chart() const { return chart_; }
+    TrainingController* controller() const { return controller_; }
+    /// The message line under the controls (errors, the final figures).
+    QString messageText() const;
+    /// The model of the last completed (not cancelled, not diverged) run, or null.
+    std::shared_ptr<const digitpad::Model> finishedModel() const { return finishedModel_; }
+
+signals:
+    /// The user asked to use the finished model; emitted on the GUI thread.
+    void useModelRequested(std::shared_ptr<const digitpad::Model> model);
+    void trainingStateChanged(bool running);
+    void statusMessage(const QString& text);
+
+private:
+    void buildUi();
+    void chooseFolder();
+    void checkDataFolder();
+    void start();
+    void togglePause();
+    void onDataLoaded(const QString& summary);
+    void onBatch(const digitpad::BatchProgress& progress);
+    void onEpoch(const digitpad::EpochMetrics& metrics);
+    void onFinished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    void onFailed(const QString& message);
+    void onRunningChanged(bool running);
+    void onPausedChanged(bool paused);
+    /// Seconds of training so far, without the time spent paused.
+    double activeSeconds() const;
+    void saveModel();
+    void exportPng();
+    void exportCsv();
+    void setMessage(const QString& text, bool error = false);
+
+    TrainingController* controller_ = nullptr;
+    TrainingSettingsForm* form_ = nullptr;
+    LossChart* chart_ = nullptr;
+    QLineEdit* folderEdit_ = nullptr;
+    QToolButton* browseButton_ = nullptr;
+    QLabel* folderHint_ = nullptr;
+    QPushButton* startButton_ = nullptr;
+    QPushButton* pauseButton_ = nullptr;
+    QPushButton* stopButton_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel* message_ = nullptr;
+    QPushButton* useButton_ = nullptr;
+    QPushButton* saveButton_ = nullptr;
+    QPushButton* pngButton_ = nullptr;
+    QPushButton* csvButton_ = nullptr;
+    std::shared_ptr<const digitpad::Model> finishedModel_;
+    std::vector<digitpad::EpochMetrics> metrics_;
+    int totalEpochs_ = 0;
+    bool runningState_ = false;
+    QElapsedTimer runClock_;
+    QElapsedTimer pauseClock_;
+    double pausedSeconds_ = 0.0;
+};

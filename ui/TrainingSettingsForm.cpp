@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TrainingSettingsForm.h"
+
+#include "Preset.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStringList>
+
+#include <algorithm>
+#include <climits>
+
+TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
+    preset_ = new QComboBox(this);
+    for (const digitpad::Preset& preset : digitpad::presets()) {
+        preset_->addItem(QString::fromStdString(preset.name));
+        preset_->setItemData(preset_->count() - 1, QString::fromStdString(preset.description),
+                             Qt::ToolTipRole);
+    }
+    layers_ = new QLineEdit(this);
+    layers_->setPlaceholderText(tr("e.g. 128,64"));
+    layers_->setToolTip(
+        tr("Hidden layer widths separated by commas (empty: no hidden layer), or a full layer "
+           "string such as dense100,sigmoid,dense10,sigmoid"));
+    activation_ = new QComboBox(this);
+    activation_->addItems({QStringLiteral("relu"), QStringLiteral("sigmoid"), QStringLiteral("tanh")});
+    loss_ = new QComboBox(this);
+    loss_->addItem(tr("cross-entropy"),
+                   QString::fromStdString(digitpad::toString(digitpad::LossKind::CrossEntropy)));
+    loss_->addItem(tr("mean squared error"),
+                   QString::fromStdString(digitpad::toString(digitpad::LossKind::MeanSquaredError)));
+    optimizer_ = new QComboBox(this);
+    optimizer_->addItem(QStringLiteral("Adam"),
+                        QString::fromStdString(digitpad::toString(digitpad::OptimizerKind::Adam)));
+    optimizer_->addItem(QStringLiteral("SGD"),
+                        QString::fromStdString(digitpad::toString(digitpad::OptimizerKind::Sgd)));
+    learningRate_ = new QDoubleSpinBox(this);
+    learningRate_->setDecimals(5);
+    learningRate_->setRange(0.00001, 10.0);
+    learningRate_->setSingleStep(0.0001);
+    learningRate_->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    batch_ = new QSpinBox(this);
+    batch_->setRange(1, 65536);
+    epochs_ = new QSpinBox(this);
+    epochs_->setRange(1, 1000);
+    seed_ = new QSpinBox(this);
+    seed_->setRange(0, INT_MAX);
+    validation_ = new QDoubleSpinBox(this);
+    validation_->setRange(0.0, 90.0);
+    validation_->setDecimals(1);
+    validation_->setSuffix(QStringLiteral(" %"));
+    validation_->setToolTip(
+        tr("Share of the training images held out to measure validation loss and accuracy"));
+
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("&Preset:"), preset_);
+    form->addRow(tr("&Hidden layers:"), layers_);
+    form->addRow(tr("&Activation:"), activation_);
+    form->addRow(tr("&Loss:"), loss_);
+    form->addRow(tr("&Optimiser:"), optimizer_);
+    form->addRow(tr("Learning &rate:"), learningRate_);
+    form->addRow(tr("&Batch size:"), batch_);
+    form->addRow(tr("&Epochs:"), epochs_);
+    form->addRow(tr("&Seed:"), seed_);
+    form->addRow(tr("&Validation split:"), validation_);
+
+    connect(preset_, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::onPresetChosen);
+    connect(layers_, &QLineEdit::textChanged, this, &TrainingSettingsForm::changed);
+    for (QComboBox* box : {activation_, loss_, optimizer_})
+        connect(box, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::changed);
+    for (QSpinBox* box : {batch_, epochs_, seed_})
+        connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
+    for (QDoubleSpinBox* box : {learningRate_, validation_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
+
+    // Start from the most useful recipe: the mlp preset when it exists.
+    const int mlp = preset_->findText(QStringLiteral("mlp"));
+    if (mlp >= 0)
+        preset_->setCurrentIndex(mlp);
+    onPresetChosen(preset_->currentIndex());
+}
+
+bool TrainingSettingsForm::selectPreset(const QString& name) {
+    const int index = preset_->findText(name);
+    if (index < 0)
+        return false;
+    if (index == preset_->currentIndex())
+        onPresetChosen(index);
+    else
+        preset_->setCurrentIndex(index);
+    return true;
+}
+
+QString TrainingSettingsForm::presetName() const {
+    return preset_->currentText();
+}
+
+void TrainingSettingsForm::onPresetChosen(int index) {
+    if (index < 0 || index >= static_cast<int>(digitpad::presets().size()))
+        return;
+    setConfig(digitpad::presets()[static_cast<std::size_t>(index)].config);
+}
+
+void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
+    base_ = config;
+    {
+        // One changed() for the whole update, not one per field.
+        const QSignalBlocker blockers[] = {
+            QSignalBlocker(layers_),    QSignalBlocker(activation_),   QSignalBlocker(loss_),
+            QSignalBlocker(optimizer_), QSignalBlocker(learningRate_), QSignalBlocker(batch_),
+            QSignalBlocker(epochs_),    QSignalBlocker(seed_),         QSignalBlocker(validation_)};
+        if (!config.architecture.empty()) {
+            layers_->setText(QString::fromStdString(config.architecture));
+        } else {
+            QStringList widths;
+            for (int width : config.hiddenLayers)
+                widths << QString::number(width);
+            layers_->setText(widths.join(QLatin1Char(',')));
+        }
+        const int activation = activation_->findText(QString::fromStdString(config.activation));
+        activation_->setCurrentIndex(std::max(0, activation));
+        loss_->setCurrentIndex(
+            std::max(0, loss_->findData(QString::fromStdString(digitpad::toString(config.loss)))));
+        optimizer_->setCurrentIndex(std::max(
+            0, optimizer_->findData(QString::fromStdString(digitpad::toString(config.optimizer.kind)))));
+        learningRate_->setValue(config.optimizer.learningRate);
+        batch_->setValue(config.batchSize);
+        epochs_->setValue(config.epochs);
+        seed_->setValue(static_cast<int>(std::min<unsigned long long>(config.seed, INT_MAX)));
+        validation_->setValue(100.0 * config.validationFraction);
+    }
+    emit changed();
+}
+
+bool TrainingSettingsForm::parseHiddenLayers(const QString& text, std::vector<int>& widths,
+                                             std::string& architecture) {
+    widths.clear();
+    architecture.clear();
+    const QString trimmed = text.simplified().remove(QLatin1Char(' '));
+    if (trimmed.isEmpty())
+        return true;
+    const QStringList tokens = trimmed.split(QLatin1Char(','));
+    bool allNumbers = true;
+    for (const QString& token : tokens) {
+        bool ok = false;
+        const int width = token.toInt(&ok);
+        if (!ok) {
+            allNumbers = false;
+            break;
+        }
+        if (width < 1)
+            return false;
+        widths.push_back(width);
+    }
+    if (allNumbers)
+        return true;
+    widths.clear();
+    for (const QString& token : tokens) {
+        if (token.isEmpty())
+            return false;
+    }
+    architecture = trimmed.toStdString();
+    return true;
+}
+
+digitpad::TrainConfig TrainingSettingsForm::config() const {
+    digitpad::TrainConfig config = base_;
+    config.preset = preset_->currentText().toStdString();
+    std::vector<int> widths;
+    std::string architecture;
+    if (parseHiddenLayers(layers_->text(), widths, architecture)) {
+        config.hiddenLayers = widths;
+        config.architecture = architecture;
+    }
+    config.activation = activation_->currentText().toStdString();
+    digitpad::parseLossKind(loss_->currentData().toString().toStdString(), config.loss);
+    digitpad::parseOptimizerKind(optimizer_->currentData().toString().toStdString(), config.optimizer.kind);
+    config.optimizer.learningRate = learningRate_->value();
+    config.batchSize = batch_->value();
+    config.epochs = epochs_->value();
+    config.seed = static_cast<unsigned long long>(seed_->value());
+    config.validationFraction = validation_->value() / 100.0;
+    return config;
+}
+
+QString TrainingSettingsForm::validationError() const {
+    std::vector<int> widths;
+    std::string architecture;
+    if (!parseHiddenLayers(layers_->text(), widths, architecture))
+        return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
+            .arg(layers_->text());
+    const digitpad::TrainConfig cfg = config();
+    const std::string reason = cfg.validate();
+    if (!reason.empty())
+        return QString::fromStdString(reason);
+    try {
+        cfg.makeNetwork(digitpad::Shape{1, 28, 28});
+    } catch (const std::exception& e) {
+        return QString::fromLocal8Bit(e.what());
+    }
+    return {};
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TrainingTypes.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+void registerTrainingTypes() {
+    qRegisterMetaType<digitpad::BatchProgress>();
+    qRegisterMetaType<digitpad::EpochMetrics>();
+    qRegisterMetaType<digitpad::TrainingOutcome>();
+    qRegisterMetaType<std::shared_ptr<const digitpad::Model>>();
+}
+
+namespace {
+
+QString csvNumber(double value, int precision) {
+    return std::isfinite(value) ? QString::number(value, 'g', precision) : QString();
+}
+
+/// "97.31 %" with a no-break space, so a wrapped line never leaves the % sign alone.
+QString percent(double fraction) {
+    return QString::number(100.0 * fraction, 'f', 2) + QChar(0x00A0) + u'%';
+}
+
+} // namespace
+
+QString epochMetricsCsv(const std::vector<digitpad::EpochMetrics>& epochs) {
+    QString csv = QStringLiteral("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,"
+                                 "test_accuracy,learning_rate,seconds\n");
+    for (const digitpad::EpochMetrics& m : epochs) {
+        const QStringList fields{QString::number(m.epoch),           csvNumber(m.trainLoss, 8),
+                                 csvNumber(m.trainAccuracy, 8),      csvNumber(m.validationLoss, 8),
+                                 csvNumber(m.validationAccuracy, 8), csvNumber(m.testAccuracy, 8),
+                                 csvNumber(m.learningRate, 8),       csvNumber(m.seconds, 6)};
+        csv += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return csv;
+}
+
+QString describeOutcome(const digitpad::TrainingOutcome& outcome) {
+    const int done = static_cast<int>(outcome.epochs.size());
+    switch (outcome.status) {
+    case digitpad::TrainingStatus::Cancelled:
+        return QStringLiteral("Training stopped after %1 complete epoch(s); the model in use is unchanged.")
+            .arg(done);
+    case digitpad::TrainingStatus::Diverged:
+        return QStringLiteral("Training diverged: %1. The model was not kept; try a smaller learning rate.")
+            .arg(QString::fromStdString(outcome.reason));
+    case digitpad::TrainingStatus::Completed:
+        break;
+    }
+    if (outcome.epochs.empty())
+        return QStringLiteral("Training finished without a complete epoch.");
+    const digitpad::EpochMetrics& last = outcome.epochs.back();
+    double seconds = 0.0;
+    for (const digitpad::EpochMetrics& m : outcome.epochs)
+        seconds += m.seconds;
+    QStringList parts;
+    parts << QStringLiteral("train accuracy %1").arg(percent(last.trainAccuracy));
+    if (std::isfinite(last.validationAccuracy))
+        parts << QStringLiteral("validation %1").arg(percent(last.validationAccuracy));
+    if (std::isfinite(last.testAccuracy))
+        parts << QStringLiteral("test %1").arg(percent(last.testAccuracy));
+    parts << QStringLiteral("%1 s training").arg(seconds, 0, 'f', 1);
+    return QStringLiteral("Completed %1 epoch(s): %2.").arg(done).arg(parts.join(QStringLiteral(", ")));
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Model.h"
+#include "Trainer.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// The value structs that cross from the training thread to the GUI thread through queued signals. Queued
+// connections copy their arguments, so each must be a registered metatype.
+Q_DECLARE_METATYPE(digitpad::BatchProgress)
+Q_DECLARE_METATYPE(digitpad::EpochMetrics)
+Q_DECLARE_METATYPE(digitpad::TrainingOutcome)
+Q_DECLARE_METATYPE(std::shared_ptr<const digitpad::Model>)
+
+/// Registers the types above with Qt's meta-type system; safe to call more than once.
+void registerTrainingTypes();
+
+/// Per-epoch metrics as CSV with a header line; accuracies in 0..1, NaN (no such split) as an empty field.
+QString epochMetricsCsv(const std::vector<digitpad::EpochMetrics>& epochs);
+
+/// A one-line description of a finished run, e.g. "Completed 5 epochs: test accuracy 97.31 %, ...".
+QString describeOutcome(const digitpad::TrainingOutcome& outcome);

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "TrainingTypes.h"
+
+#include "TrainConfig.h"
+#include "Trainer.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+/// Runs one training at a time on the thread it lives on (a QThread owned by TrainingController). It loads
+/// the data, builds and trains its own network, and reports through signals carrying value structs only, so
+/// every receiver on the GUI thread gets copies through queued connections. No exception leaves run().
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    /// Batch reports are sent at most this often (plus the last batch of every epoch), so a run with tiny
+    /// batches does not flood the GUI thread's event queue.
+    static constexpr int kBatchReportIntervalMs = 50;
+
+    explicit TrainingWorker(QObject* parent = nullptr);
+
+    /// Loads the IDX folder (train split required, t10k optional), trains config on it and emits either
+    /// finished() or failed(). Reads control's cancel and pause flags between batches; control must outlive
+    /// the call. Runs on the worker's thread.
+    void run(const QString& dataFolder, const digitpad::TrainConfig& config,
+             digitpad::TrainingControl* control);
+
+signals:
+    /// The data is loaded and training begins; summary says what was read, e.g. "54000 training, ...".
+    void dataLoaded(const QString& summary);
+    /// Progress of the current epoch. loss and accuracy are the means over the batches since the previous
+    /// report, so throttling drops no information.
+    void batchProgress(const digitpad::BatchProgress& progress);
+    void epochFinished(const digitpad::EpochMetrics& metrics);
+    /// The run ended. model holds the trained network and its description only when the run completed; a
+    /// cancelled or diverged run delivers null.
+    void finished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    /// The run could not start or threw; message names the file or the reason.
+    void failed(const QString& message);
+};
