@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AugmentSettings.h"
 #include "Layer.h"
 #include "Loss.h"
 #include "Network.h"
@@ -28,6 +29,7 @@ struct TrainConfig {
         0.1;             ///< share of the training set held out for validation (taken from the end)
     int lrStepEvery = 0; ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
+    AugmentSettings augment; ///< training-time augmentation of the training split (off unless enabled)
 
     /// The architecture string this config trains: `architecture` if set, otherwise built from hiddenLayers,
     /// activation and sigmoidOutput with `classes` outputs.

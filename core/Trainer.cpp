@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Trainer.h"
 
+#include "Augmenter.h"
+#include "BatchPrefetcher.h"
 #include "Evaluation.h"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -22,7 +25,7 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Input and gradient buffers for one batch size; training keeps one set for full batches and one for the
+/// Input and gradient buffers for one batch size; training keeps sets for full batches and one for the
 /// epoch's last, partial batch, so the loop allocates nothing after the first epoch.
 struct BatchBuffers {
     Matrix inputs;                    ///< features × batch
@@ -72,7 +75,9 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
 
     Rng rng(config.seed);
     std::vector<int> order(static_cast<std::size_t>(trainCount));
-    std::array<BatchBuffers, 2> buffers; // [0] full batches, [1] the last partial batch
+    // [0] full batches, [2] the last partial batch; with augmentation, full batches alternate between [0] and
+    // [1], so the next batch can be prepared while the current one trains.
+    std::array<BatchBuffers, 3> buffers;
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
     // The weights of the last completed epoch, restored if the next one diverges. Copied value by value into
@@ -80,6 +85,40 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     std::vector<Matrix> lastGood;
     for (const ParamRef& p : params)
         lastGood.push_back(*p.value);
+
+    // Augmented batches are prepared on a second thread, one batch ahead. Each batch draws its distortions
+    // from a seed derived from (seed, epoch, batch), so the numbers do not depend on the threads' timing. The
+    // worker reads `order` only between submit() and wait(), never while the epoch's shuffle writes it.
+    const bool augmenting = config.augment.enabled;
+    std::optional<Augmenter> augmenter;
+    if (augmenting)
+        augmenter.emplace(config.augment, train.shape, config.seed);
+    const auto slotOf = [&](int batch) {
+        if (std::min(batchSize, trainCount - batch * batchSize) != batchSize)
+            return 2;
+        return augmenting ? batch % 2 : 0;
+    };
+    const auto fillBatch = [&](int epoch, int batch) {
+        const int first = batch * batchSize;
+        const int count = std::min(batchSize, trainCount - first);
+        BatchBuffers& b = buffers[static_cast<std::size_t>(slotOf(batch))];
+        const int* samples = order.data() + first;
+        if (augmenter) {
+            augmenter->augmentBatch(train.images, samples, count,
+                                    Augmenter::batchSeed(config.seed, epoch, batch), b.inputs);
+        } else {
+            b.inputs.resize(features, count);
+            for (int c = 0; c < count; ++c)
+                b.inputs.col(c) = train.images.col(samples[c]);
+        }
+        b.labels.resize(static_cast<std::size_t>(count));
+        for (int c = 0; c < count; ++c)
+            b.labels[static_cast<std::size_t>(c)] = train.labels[static_cast<std::size_t>(samples[c])];
+    };
+    // Declared after everything fillBatch touches, so it is destroyed (waiting for a running batch) first.
+    std::optional<BatchPrefetcher> prefetcher;
+    if (augmenting)
+        prefetcher.emplace([&](const BatchRequest& request) { fillBatch(request.epoch, request.batch); });
 
     TrainingOutcome outcome;
     outcome.epochs.reserve(static_cast<std::size_t>(config.epochs));
@@ -93,6 +132,8 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
             lastGood[i] = *params[i].value;
         std::iota(order.begin(), order.end(), 0);
         std::shuffle(order.begin(), order.end(), rng);
+        if (prefetcher)
+            prefetcher->submit({epoch, 0});
 
         const auto epochStart = Clock::now();
         const double pausedBefore = pausedSeconds;
@@ -103,15 +144,14 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                 outcome.status = TrainingStatus::Cancelled;
                 return outcome;
             }
-            const int first = batch * batchSize;
-            const int count = std::min(batchSize, trainCount - first);
-            BatchBuffers& b = buffers[count == batchSize ? 0 : 1];
-            b.inputs.resize(features, count);
-            b.labels.resize(static_cast<std::size_t>(count));
-            for (int c = 0; c < count; ++c) {
-                const int sample = order[static_cast<std::size_t>(first + c)];
-                b.inputs.col(c) = train.images.col(sample);
-                b.labels[static_cast<std::size_t>(c)] = train.labels[static_cast<std::size_t>(sample)];
+            const int count = std::min(batchSize, trainCount - batch * batchSize);
+            BatchBuffers& b = buffers[static_cast<std::size_t>(slotOf(batch))];
+            if (prefetcher) {
+                prefetcher->wait();
+                if (batch + 1 < batchesPerEpoch)
+                    prefetcher->submit({epoch, batch + 1});
+            } else {
+                fillBatch(epoch, batch);
             }
 
             const Matrix& output = network.forward(b.inputs, rng);

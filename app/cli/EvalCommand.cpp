@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `digitpad-cli eval`: how a model does on a data set's test split.
+// `digitpad-cli eval`: how a model does on a data set's test split and, with --drawn, on DigitPad's
+// drawn-digit set.
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
 #include "Locations.h"
 #include "UsageError.h"
 
+#include "DrawnDigits.h"
 #include "Evaluation.h"
 #include "IdxReader.h"
 #include "ModelFile.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <system_error>
 
 namespace digitpad::cli {
 
@@ -26,14 +30,33 @@ LossKind modelLoss(const Model& model) {
     return kind;
 }
 
-void printConfusion(const Evaluation& evaluation, const std::string& labels) {
+int correctCount(const Evaluation& evaluation) {
+    int correct = 0;
+    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c)
+        correct += evaluation.confusion[c][c];
+    return correct;
+}
+
+void printPerClass(const Evaluation& evaluation, const std::string& labels, const std::string& title) {
+    std::cout << '\n' << title << '\n';
+    const std::vector<double> perClass = evaluation.perClassAccuracy();
+    for (std::size_t c = 0; c < perClass.size(); ++c) {
+        int total = 0;
+        for (const int count : evaluation.confusion[c])
+            total += count;
+        std::cout << "  " << labels[c] << std::setw(9) << percent(perClass[c]) << "  ("
+                  << evaluation.confusion[c][c] << '/' << total << ")\n";
+    }
+}
+
+void printConfusion(const Evaluation& evaluation, const std::string& labels, const std::string& title) {
     const int classes = static_cast<int>(evaluation.confusion.size());
     int largest = 0;
     for (const auto& row : evaluation.confusion)
         for (const int count : row)
             largest = std::max(largest, count);
     const int width = std::max(4, static_cast<int>(std::to_string(largest).size()) + 1);
-    std::cout << "\nconfusion matrix (rows: true class, columns: predicted)\n     ";
+    std::cout << '\n' << title << " (rows: true class, columns: predicted)\n     ";
     for (int c = 0; c < classes; ++c)
         std::cout << std::setw(width) << labels.substr(static_cast<std::size_t>(c), 1);
     std::cout << '\n';
@@ -45,37 +68,104 @@ void printConfusion(const Evaluation& evaluation, const std::string& labels) {
     }
 }
 
+/// `--drawn` may stand alone (the bundled set) or take a folder. The parser knows only options with a
+/// mandatory value, so a bare `--drawn` (last, or followed by another option) becomes `--drawn=` — an empty
+/// value meaning "the default folder".
+std::vector<std::string> withDrawnValue(const std::vector<std::string>& args) {
+    std::vector<std::string> out = args;
+    for (std::size_t i = 0; i < out.size() && out[i] != "--"; ++i)
+        if (out[i] == "--drawn" && (i + 1 == out.size() || out[i + 1].starts_with("-")))
+            out[i] = "--drawn=";
+    return out;
+}
+
+/// The drawn-digit folder: `given` when set; otherwise datasets/drawn-digits under the working directory, or
+/// the source tree's when only that exists (as dataFolder() does for MNIST).
+std::string drawnFolder(const std::string& given) {
+    if (!given.empty())
+        return given;
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path local = fs::path("datasets") / "drawn-digits";
+    if (fs::exists(local, error))
+        return local.string();
+    const fs::path source = fs::path(DIGITPAD_SOURCE_MODELS).parent_path() / "datasets" / "drawn-digits";
+    if (fs::exists(source, error))
+        return source.string();
+    return local.string();
+}
+
+std::string shapeMismatch(const std::string& modelPath, const Network& network, const Dataset& data,
+                          const std::string& folder) {
+    return "model '" + modelPath + "' takes " + network.inputShape().toString() + " inputs and " +
+           std::to_string(network.outputSize()) + " classes, but the " + data.name + " set in '" + folder +
+           "' has " + data.shape.toString() + " images and " + std::to_string(data.classes) + " classes";
+}
+
+bool fits(const Network& network, const Dataset& data) {
+    return network.inputShape().size() == data.shape.size() && network.outputSize() == data.classes;
+}
+
 } // namespace
 
-int runEval(const std::vector<std::string>& args) {
+int runEval(const std::vector<std::string>& rawArgs) {
     ArgumentParser parser(
-        "eval --model FILE [--data DIR]",
+        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize] [--record]",
         "Evaluates a model on the test split (t10k-* IDX files) of a data folder: mean test loss,\n"
-        "accuracy, accuracy per class and the confusion matrix.");
+        "accuracy, accuracy per class and the confusion matrix. With --drawn, also on DigitPad's\n"
+        "drawn-digit set: canvases drawn the way a person draws (datasets/drawn-digits), each put\n"
+        "through the same preprocessing as a drawing in the app.");
     parser.addOption("--model", "FILE", "the .dpm model to evaluate (required)");
     parser.addOption("--data", "DIR", "folder with t10k-* IDX files (default data/mnist)");
-    if (!parser.parse(args)) {
+    parser.addOption("--drawn", "[DIR]",
+                     "also score on the drawn-digit set in DIR (default datasets/drawn-digits)");
+    parser.addOption("--preprocess", "MODE",
+                     "framing of the drawn digits: mnist or resize (default: the model's own)");
+    parser.addOption("--record", "",
+                     "store the measured test accuracy (and the drawn-digit accuracy, with --drawn) in the "
+                     "model file");
+    if (!parser.parse(withDrawnValue(rawArgs))) {
         std::cout << parser.help();
         return 0;
     }
     if (!parser.positionals().empty())
         throw UsageError("unexpected argument '" + parser.positionals().front() + "'");
     const std::string modelPath = parser.required("--model");
+    const bool drawn = parser.has("--drawn");
+    std::optional<Framing> framingOverride;
+    if (const std::optional<std::string> text = parser.value("--preprocess")) {
+        Framing framing = Framing::Mnist;
+        if (!parseFraming(*text, framing))
+            throw UsageError("'--preprocess' expects mnist or resize, got '" + *text + "'");
+        if (!drawn)
+            throw UsageError("'--preprocess' applies to the drawn-digit set: add --drawn");
+        framingOverride = framing;
+    }
 
     Result<Model> model = loadModel(modelPath);
     if (!model)
         return failure("eval", model.error().message);
+    const Framing framing = framingOverride.value_or(model->info.framing);
+    if (parser.has("--record") && framing != model->info.framing)
+        throw UsageError("--record stores the accuracy at the model's own framing (" +
+                         toString(model->info.framing) + "); drop --preprocess " + toString(framing));
     const std::string folder = dataFolder(parser.value("--data"));
     Result<Dataset> test = readIdxFolder(folder, "t10k");
     if (!test)
         return failure("eval", test.error().message + missingDataHint(folder));
     const Network& network = model->network;
-    if (network.inputShape().size() != test->shape.size() || network.outputSize() != test->classes)
-        return failure("eval", "model '" + modelPath + "' takes " + network.inputShape().toString() +
-                                   " inputs and " + std::to_string(network.outputSize()) +
-                                   " classes, but the test set in '" + folder + "' has " +
-                                   test->shape.toString() + " images and " + std::to_string(test->classes) +
-                                   " classes");
+    if (!fits(network, *test))
+        return failure("eval", shapeMismatch(modelPath, network, *test, folder));
+    const std::string drawnDir = drawn ? drawnFolder(parser.value("--drawn").value_or("")) : "";
+    std::optional<Result<Dataset>> drawnSet;
+    if (drawn) {
+        drawnSet = readDrawnDigits(drawnDir, framing);
+        if (!*drawnSet)
+            return failure("eval", drawnSet->error().message +
+                                       " (scripts/make-drawn-digits writes the drawn-digit set)");
+        if (!fits(network, drawnSet->value()))
+            return failure("eval", shapeMismatch(modelPath, network, drawnSet->value(), drawnDir));
+    }
 
     const std::unique_ptr<Loss> loss = makeLoss(modelLoss(*model));
     const Evaluation evaluation = evaluate(network, *loss, *test);
@@ -83,23 +173,38 @@ int runEval(const std::vector<std::string>& args) {
     for (int c = static_cast<int>(labels.size()); c < test->classes; ++c)
         labels += std::to_string(c % 10);
 
-    int correct = 0;
-    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c)
-        correct += evaluation.confusion[c][c];
     std::cout << "model      " << modelPath << " (" << network.architecture() << ")\n"
               << "data       " << folder << ", " << evaluation.count << " test images\n"
               << "test loss  " << fixed(evaluation.loss, 4) << " (" << toString(loss->kind()) << ")\n"
-              << "accuracy   " << percent(evaluation.accuracy) << " (" << correct << '/' << evaluation.count
-              << ")\n\nper-class accuracy\n";
-    const std::vector<double> perClass = evaluation.perClassAccuracy();
-    for (std::size_t c = 0; c < perClass.size(); ++c) {
-        int total = 0;
-        for (const int count : evaluation.confusion[c])
-            total += count;
-        std::cout << "  " << labels[c] << std::setw(9) << percent(perClass[c]) << "  ("
-                  << evaluation.confusion[c][c] << '/' << total << ")\n";
+              << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
+              << evaluation.count << ")\n";
+    printPerClass(evaluation, labels, "per-class accuracy");
+    printConfusion(evaluation, labels, "confusion matrix");
+
+    std::optional<double> drawnAccuracy;
+    if (drawn) {
+        const Evaluation onDrawn = evaluate(network, *loss, drawnSet->value());
+        drawnAccuracy = onDrawn.accuracy;
+        std::cout << "\ndrawn digits    " << drawnDir << ", " << onDrawn.count << " canvases, "
+                  << toString(framing) << " framing\n"
+                  << "drawn loss      " << fixed(onDrawn.loss, 4) << " (" << toString(loss->kind()) << ")\n"
+                  << "drawn accuracy  " << percent(onDrawn.accuracy) << " (" << correctCount(onDrawn) << '/'
+                  << onDrawn.count << ")\n";
+        printPerClass(onDrawn, labels, "drawn-digit per-class accuracy");
+        printConfusion(onDrawn, labels, "drawn-digit confusion matrix");
     }
-    printConfusion(evaluation, labels);
+
+    if (parser.has("--record")) {
+        model->info.testAccuracy = evaluation.accuracy;
+        if (drawnAccuracy)
+            model->info.drawnAccuracy = *drawnAccuracy;
+        if (const Status saved = saveModel(*model, modelPath); !saved)
+            return failure("eval", saved.error().message);
+        std::cout << "\nrecorded test accuracy " << percent(evaluation.accuracy);
+        if (drawnAccuracy)
+            std::cout << " and drawn-digit accuracy " << percent(*drawnAccuracy);
+        std::cout << " in " << modelPath << '\n';
+    }
     return 0;
 }
 

@@ -110,6 +110,11 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     config.validationFraction = parser.number("--validation", config.validationFraction, 0.0, 0.9);
     config.lrStepEvery = static_cast<int>(parser.integer("--lr-step", config.lrStepEvery, 0, 100'000));
     config.lrStepGamma = parser.number("--lr-gamma", config.lrStepGamma, 1e-6, 1.0);
+    if (parser.has("--augment") || parser.has("--augment-strength")) {
+        const double strength = parser.number("--augment-strength", 1.0, 0.0, 3.0);
+        config.augment = AugmentSettings{}.scaled(strength);
+        config.augment.enabled = true;
+    }
 }
 
 std::string datasetName(const std::string& folder) {
@@ -155,6 +160,11 @@ int runTrain(const std::vector<std::string>& args) {
                      "multiply the learning rate by --lr-gamma every N epochs (0 = constant)");
     parser.addOption("--lr-gamma", "X", "factor of the step schedule");
     parser.addOption("--init", "NAME", "weight initialisation: xavier, he or small-normal");
+    parser.addOption(
+        "--augment", "",
+        "random distortions of the training images (rotate, scale, shear, shift, elastic, thickness)");
+    parser.addOption("--augment-strength", "X",
+                     "scale of the distortions, 0 to 3 (default 1; implies --augment)");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
     parser.addNotes(
@@ -163,7 +173,10 @@ int runTrain(const std::vector<std::string>& args) {
         "(loss and accuracy on the training batches, validation and test accuracy, seconds of\n"
         "training), then the final test accuracy and the saved path. On a terminal a progress bar\n"
         "is drawn on stderr. Ctrl+C stops after the current batch without writing a model (exit 130);\n"
-        "a run whose loss becomes NaN/Inf stops with the reason (exit 1).\n");
+        "a run whose loss becomes NaN/Inf stops with the reason (exit 1).\n"
+        "With --augment each training image is distorted afresh every epoch (validation and test\n"
+        "images never are); the next batch is prepared on a second thread while the current one\n"
+        "trains, and the same --seed gives the same distortions and weights.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -211,6 +224,8 @@ int runTrain(const std::vector<std::string>& args) {
               << config.batchSize << ", " << train.size() << " training images ("
               << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), " << test.size()
               << " test images" << std::endl;
+    if (config.augment.enabled)
+        std::cout << "augmentation: " << config.augment.describe() << std::endl;
 
     ProgressBar bar(config.epochs);
     TrainingCallbacks callbacks;

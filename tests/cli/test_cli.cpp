@@ -85,8 +85,12 @@ private slots:
     void trainPrintsEpochLines();
     void trainInterruptWritesNoModel();
     void trainDivergedWritesNoModel();
+    void trainWithAugmentation();
     void info();
     void eval();
+    void evalDrawn_data();
+    void evalDrawn();
+    void evalDrawnRecord();
 
     void predictFolderSortedByName();
     void predictKeepsTheOrderGiven();
@@ -155,8 +159,15 @@ void TestCli::usageErrors_data() {
     QTest::newRow("bad activation") << QStringList{"train", "--activation", "gelu", "--out", "x.dpm"}
                                     << "sigmoid, tanh or relu";
     QTest::newRow("bad layers") << QStringList{"train", "--layers", "256,,x", "--out", "x.dpm"} << "--layers";
+    QTest::newRow("augment strength out of range")
+        << QStringList{"train", "--augment-strength", "5", "--out", "x.dpm"}
+        << "'--augment-strength' must be between 0";
     QTest::newRow("option without value") << QStringList{"train", "--out"} << "needs a value";
     QTest::newRow("eval without model") << QStringList{"eval"} << "missing required option '--model'";
+    QTest::newRow("eval framing without --drawn")
+        << QStringList{"eval", "--model", "m.dpm", "--preprocess", "resize"} << "add --drawn";
+    QTest::newRow("eval bad drawn framing")
+        << QStringList{"eval", "--model", "m.dpm", "--drawn", "--preprocess", "crop"} << "mnist or resize";
     QTest::newRow("predict without paths")
         << QStringList{"predict", "--model", "m.dpm"} << "no image or folder";
     QTest::newRow("predict bad framing")
@@ -283,6 +294,18 @@ void TestCli::trainDivergedWritesNoModel() {
     QVERIFY(!QFileInfo::exists(out));
 }
 
+void TestCli::trainWithAugmentation() {
+    const QString out = temp_.filePath("augmented.dpm");
+    const Run run =
+        runCli({"train", "--data", kMini, "--epochs", "2", "--augment", "--seed", "3", "--out", out});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QRegularExpression(R"(\naugmentation: rotate ±12°, scale 0\.85–1\.15, )")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(R"(\nepoch 2/2  loss \d+\.\d{4}  train )")),
+             qPrintable(run.out));
+    QVERIFY(QFileInfo::exists(out));
+}
+
 void TestCli::info() {
     const Run run = runCli({"info", model_});
     QCOMPARE(run.exitCode, 0);
@@ -340,6 +363,75 @@ void TestCli::eval() {
             total += cells[c].toInt();
     }
     QCOMPARE(total, 200);
+}
+
+void TestCli::evalDrawn_data() {
+    QTest::addColumn<QStringList>("drawnArgs");
+    QTest::addColumn<QString>("framing");
+    QTest::newRow("bare --drawn last, the model's framing") << QStringList{"--drawn"} << "mnist";
+    QTest::newRow("bare --drawn before another option")
+        << QStringList{"--drawn", "--preprocess", "resize"} << "resize";
+    QTest::newRow("--drawn with a folder")
+        << QStringList{"--drawn", DIGITPAD_SOURCE_DIR "/datasets/drawn-digits"} << "mnist";
+}
+
+void TestCli::evalDrawn() {
+    QFETCH(QStringList, drawnArgs);
+    QFETCH(QString, framing);
+    const Run run = runCli(QStringList{"eval", "--model", model_, "--data", kMini} + drawnArgs);
+    QCOMPARE(run.exitCode, 0);
+    // The MNIST part is unchanged, the drawn-digit part follows it.
+    QVERIFY2(run.out.contains(QRegularExpression(R"(\naccuracy   \d+\.\d{2}% \(\d+/200\)\n)")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(
+                 "\ndrawn digits    \\S*datasets/drawn-digits, 1800 canvases, " + framing + " framing\n")),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains(QRegularExpression(R"(\ndrawn accuracy  \d+\.\d{2}% \(\d+/1800\)\n)")));
+    const QStringList all = lines(run.out);
+    const int perClass = all.indexOf("drawn-digit per-class accuracy");
+    QVERIFY(perClass > all.indexOf("per-class accuracy"));
+    static const QRegularExpression classRow(R"(^  (\d) +\d+\.\d{2}%  \((\d+)/180\)$)");
+    for (int digit = 0; digit < 10; ++digit) {
+        const QRegularExpressionMatch match = classRow.match(all.value(perClass + 1 + digit));
+        QVERIFY2(match.hasMatch(), qPrintable(all.value(perClass + 1 + digit)));
+        QCOMPARE(match.captured(1).toInt(), digit);
+    }
+    QVERIFY(all.contains("drawn-digit confusion matrix (rows: true class, columns: predicted)"));
+}
+
+void TestCli::evalDrawnRecord() {
+    const QString copy = temp_.filePath("recorded.dpm");
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(model_, copy));
+    const Run before = runCli({"info", copy});
+    QVERIFY(!before.out.contains("drawn accuracy"));
+
+    const Run run = runCli({"eval", "--model", copy, "--data", kMini, "--drawn", "--record"});
+    QCOMPARE(run.exitCode, 0);
+    const QString test = QRegularExpression(R"(\naccuracy   (\d+\.\d{2}%))").match(run.out).captured(1);
+    const QString drawn = QRegularExpression(R"(\ndrawn accuracy  (\d+\.\d{2}%))").match(run.out).captured(1);
+    QVERIFY(!test.isEmpty() && !drawn.isEmpty());
+    QVERIFY2(run.out.contains("recorded test accuracy " + test + " and drawn-digit accuracy " + drawn +
+                              " in " + copy),
+             qPrintable(run.out));
+    // The model file now holds both figures, and is still a valid model.
+    const Run after = runCli({"info", copy});
+    QCOMPARE(after.exitCode, 0);
+    QVERIFY2(lines(after.out).contains("test accuracy   " + test), qPrintable(after.out));
+    QVERIFY2(lines(after.out).contains("drawn accuracy  " + drawn), qPrintable(after.out));
+
+    // Recording at a framing the model does not use would store a misleading figure.
+    const Run wrong =
+        runCli({"eval", "--model", copy, "--data", kMini, "--drawn", "--preprocess", "resize", "--record"});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY2(wrong.err.contains("own framing (mnist)"), qPrintable(wrong.err));
+
+    const Run missing =
+        runCli({"eval", "--model", copy, "--data", kMini, "--drawn", temp_.filePath("nowhere")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("'" + temp_.filePath("nowhere") + "/images-idx3-ubyte.gz'") &&
+                 missing.err.contains("no such file"),
+             qPrintable(missing.err));
 }
 
 void TestCli::predictFolderSortedByName() {
