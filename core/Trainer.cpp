@@ -3,6 +3,7 @@
 
 #include "Augmenter.h"
 #include "BatchPrefetcher.h"
+#include "DenormalGuard.h"
 #include "Evaluation.h"
 
 #include <algorithm>
@@ -49,6 +50,7 @@ bool waitWhilePaused(TrainingControl& control, double& pausedSeconds) {
 
 TrainingOutcome train(Network& network, const Dataset& train, const Dataset* test, const TrainConfig& config,
                       TrainingControl& control, const TrainingCallbacks& callbacks) {
+    const DenormalGuard flushDenormals;
     if (const std::string problem = config.validate(); !problem.empty())
         throw std::invalid_argument(problem);
     if (train.images.rows() != network.inputShape().size())
