@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Conv2DLayer.h"
 
+#include "WeightInit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -236,23 +238,7 @@ void Conv2DLayer::initialise(Init init, Rng& rng) {
     const double kk = double(geometry_.kernel) * geometry_.kernel;
     const double fanIn = double(input_.channels) * kk;
     const double fanOut = double(geometry_.outChannels) * kk;
-    auto fill = [&](auto&& distribution) {
-        for (Index i = 0; i < weights_.size(); ++i)
-            weights_.data()[i] = static_cast<Scalar>(distribution(rng));
-    };
-    switch (init) {
-    case Init::Xavier: {
-        const double limit = std::sqrt(6.0 / (fanIn + fanOut));
-        fill(std::uniform_real_distribution<double>(-limit, limit));
-        break;
-    }
-    case Init::He:
-        fill(std::normal_distribution<double>(0.0, std::sqrt(2.0 / fanIn)));
-        break;
-    case Init::SmallNormal:
-        fill(std::normal_distribution<double>(0.0, 1.0 / std::sqrt(fanIn)));
-        break;
-    }
+    drawWeights(weights_, init, fanIn, fanOut, rng);
     bias_.setZero();
     weightGrad_.setZero();
     biasGrad_.setZero();

@@ -17,7 +17,7 @@ public:
     DenormalGuard() {
 #if defined(__SSE__)
         saved_ = _mm_getcsr();
-        constexpr unsigned flushToZero = 0x8000;     // FTZ: denormal results become 0
+        constexpr unsigned flushToZero = 0x8000;      // FTZ: denormal results become 0
         constexpr unsigned denormalsAreZero = 0x0040; // DAZ: denormal inputs read as 0
         _mm_setcsr(saved_ | flushToZero | denormalsAreZero);
 #endif

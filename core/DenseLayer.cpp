@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DenseLayer.h"
 
+#include "WeightInit.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -50,8 +52,8 @@ void DenseLayer::predict(const Matrix& in, Matrix& out) const {
 
 void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix* dIn) {
     if (in.cols() == 1) {
-        // dW = dOut · xᵀ has a non-zero column only where x_j ≠ 0: clear the columns the last sample set, then
-        // write the new ones, instead of rewriting the whole units × inputs matrix for every sample.
+        // dW = dOut · xᵀ has a non-zero column only where x_j ≠ 0: clear the columns the last sample set,
+        // then write the new ones, instead of rewriting the whole units × inputs matrix for every sample.
         if (gradientIsSparse_) {
             for (int j : activeColumns_)
                 weightGrad_.col(j).setZero();
@@ -90,23 +92,7 @@ std::vector<ParamRef> DenseLayer::params() {
 void DenseLayer::initialise(Init init, Rng& rng) {
     const double fanIn = static_cast<double>(weights_.cols());
     const double fanOut = static_cast<double>(weights_.rows());
-    auto fill = [&](auto&& distribution) {
-        for (Eigen::Index i = 0; i < weights_.size(); ++i)
-            weights_.data()[i] = static_cast<Scalar>(distribution(rng));
-    };
-    switch (init) {
-    case Init::Xavier: {
-        const double limit = std::sqrt(6.0 / (fanIn + fanOut));
-        fill(std::uniform_real_distribution<double>(-limit, limit));
-        break;
-    }
-    case Init::He:
-        fill(std::normal_distribution<double>(0.0, std::sqrt(2.0 / fanIn)));
-        break;
-    case Init::SmallNormal:
-        fill(std::normal_distribution<double>(0.0, 1.0 / std::sqrt(fanIn)));
-        break;
-    }
+    drawWeights(weights_, init, fanIn, fanOut, rng);
     bias_.setZero();
     weightGrad_.setZero();
     activeColumns_.resize(static_cast<std::size_t>(weights_.cols()));

@@ -29,6 +29,8 @@ ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset
     info.epochs = config.epochs;
     info.seed = config.seed;
     info.dataset = dataset;
+    if (config.augment.enabled)
+        info.augmentation = config.augment.describe();
     info.trainedAt = utcNow();
     return info;
 }

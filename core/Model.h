@@ -20,11 +20,14 @@ struct ModelInfo {
     int batchSize = 0;
     int epochs = 0;
     unsigned long long seed = 0;
-    std::string dataset;                  ///< e.g. "MNIST"
-    std::optional<double> testAccuracy;   ///< measured on the data set's test split, 0..1
-    std::optional<double> drawnAccuracy;  ///< measured on DigitPad's drawn-digit set, 0..1
-    std::string trainedAt;                ///< ISO 8601 UTC, e.g. "2026-11-22T17:03:00Z"
-    std::string labels = "0123456789";    ///< one character per class, for display
+    std::string dataset; ///< e.g. "MNIST"
+    /// The training-time augmentation, as AugmentSettings::describe() wrote it; empty when training used none
+    /// (and in files written before augmentation existed).
+    std::string augmentation;
+    std::optional<double> testAccuracy;  ///< measured on the data set's test split, 0..1
+    std::optional<double> drawnAccuracy; ///< measured on DigitPad's drawn-digit set, 0..1
+    std::string trainedAt;               ///< ISO 8601 UTC, e.g. "2026-11-22T17:03:00Z"
+    std::string labels = "0123456789";   ///< one character per class, for display
 };
 
 /// A network plus what it needs to be used and explained.

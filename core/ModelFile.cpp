@@ -98,6 +98,10 @@ json headerFor(const Model& model) {
                           {"batchSize", info.batchSize}, {"epochs", info.epochs},
                           {"seed", info.seed},           {"dataset", info.dataset},
                           {"trainedAt", info.trainedAt}};
+    // Optional, and left out when empty, so a model trained without augmentation has the header it always
+    // had.
+    if (!info.augmentation.empty())
+        header["training"]["augmentation"] = info.augmentation;
     json accuracy = json::object();
     if (info.testAccuracy)
         accuracy["test"] = *info.testAccuracy;
@@ -166,6 +170,13 @@ public:
             return 0;
         }
         return v->get<unsigned long long>();
+    }
+    /// An optional string field: empty when absent (files written before the field existed), an error when
+    /// present but not a string.
+    std::string optionalString(const json& object, const char* key, const std::string& where) {
+        if (!problem_.empty() || !object.is_object() || !object.contains(key))
+            return {};
+        return string(object, key, where);
     }
     std::optional<double> optionalFraction(const json& object, const char* key, const std::string& where) {
         if (!problem_.empty() || !object.is_object() || !object.contains(key))
@@ -416,6 +427,7 @@ Result<Model> loadModel(const std::string& path) {
         info.seed = reader.unsignedInteger(*training, "seed", where);
         info.dataset = reader.string(*training, "dataset", where);
         info.trainedAt = reader.string(*training, "trainedAt", where);
+        info.augmentation = reader.optionalString(*training, "augmentation", where);
     }
     if (header.contains("accuracy")) {
         const json& accuracy = header["accuracy"];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingPanel.h"
 
+#include "AugmentPreview.h"
 #include "LogCategories.h"
 #include "LossChart.h"
 #include "TrainingController.h"
@@ -10,6 +11,7 @@
 #include "ModelFile.h"
 
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -180,10 +182,28 @@ void TrainingPanel::buildUi() {
     exportRow->addStretch(1);
     exportRow->addWidget(pngButton_);
     exportRow->addWidget(csvButton_);
+
+    augmentPreview_ = new AugmentPreview(this);
+    augmentPreview_->setToolTip(tr("Training images of the data folder as the network will see them"));
+    shuffleButton_ = new QPushButton(tr("Shuffle"), this);
+    shuffleButton_->setToolTip(tr("Other images, other distortions"));
+    previewHint_ = new QLabel(this);
+    previewHint_->setWordWrap(true);
+    previewBox_ = new QGroupBox(this);
+    // The strip gets the box's full width (its tiles grow in whole multiples of 28 px); the button goes
+    // below.
+    auto* previewButtons = new QHBoxLayout;
+    previewButtons->addWidget(previewHint_, 1);
+    previewButtons->addWidget(shuffleButton_);
+    auto* previewLayout = new QVBoxLayout(previewBox_);
+    previewLayout->addWidget(augmentPreview_);
+    previewLayout->addLayout(previewButtons);
+
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(chart_, 1);
+    rightLayout->addWidget(previewBox_);
     rightLayout->addLayout(exportRow);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -195,6 +215,9 @@ void TrainingPanel::buildUi() {
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
 
+    connect(form_, &TrainingSettingsForm::augmentChanged, this, &TrainingPanel::updateAugmentPreview);
+    connect(shuffleButton_, &QPushButton::clicked, augmentPreview_, &AugmentPreview::shuffle);
+    updateAugmentPreview();
     connect(browseButton_, &QToolButton::clicked, this, &TrainingPanel::chooseFolder);
     connect(folderEdit_, &QLineEdit::textChanged, this, &TrainingPanel::checkDataFolder);
     connect(startButton_, &QPushButton::clicked, this, &TrainingPanel::start);
@@ -243,9 +266,25 @@ void TrainingPanel::chooseFolder() {
         setDataFolder(folder);
 }
 
+void TrainingPanel::updateAugmentPreview() {
+    const digitpad::AugmentSettings settings = form_->augmentSettings();
+    augmentPreview_->setSettings(settings);
+    if (settings.enabled) {
+        previewBox_->setTitle(
+            tr("Augmented training images (strength %1)").arg(form_->augmentStrengthBox()->value()));
+        previewHint_->setText(tr("Every epoch distorts each training image afresh."));
+    } else {
+        previewBox_->setTitle(tr("Training images (augmentation off)"));
+        previewHint_->setText(tr("Tick Augment to see the distortions training would apply."));
+    }
+}
+
 void TrainingPanel::checkDataFolder() {
     const QString folder = QDir::fromNativeSeparators(dataFolder());
-    if (hasTrainingFiles(folder)) {
+    const bool hasData = hasTrainingFiles(folder);
+    // Only a folder with training files is read: typing a path must not start a read per keystroke.
+    augmentPreview_->setDataFolder(hasData ? QDir::current().absoluteFilePath(folder) : QString());
+    if (hasData) {
         folderHint_->clear();
         folderHint_->setVisible(false);
         return;

@@ -10,12 +10,14 @@
 #include <memory>
 #include <vector>
 
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QToolButton;
 
+class AugmentPreview;
 class LossChart;
 class TrainingController;
 class TrainingSettingsForm;
@@ -46,6 +48,8 @@ public:
     QPushButton* saveModelButton() const { return saveButton_; }
     TrainingSettingsForm* settingsForm() const { return form_; }
     LossChart* chart() const { return chart_; }
+    AugmentPreview* augmentPreview() const { return augmentPreview_; }
+    QPushButton* shuffleButton() const { return shuffleButton_; }
     TrainingController* controller() const { return controller_; }
     /// The message line under the controls (errors, the final figures).
     QString messageText() const;
@@ -62,6 +66,8 @@ private:
     void buildUi();
     void chooseFolder();
     void checkDataFolder();
+    /// Shows the form's augmentation in the preview strip and its title.
+    void updateAugmentPreview();
     void start();
     void togglePause();
     void onDataLoaded(const QString& summary);
@@ -93,6 +99,10 @@ private:
     QPushButton* saveButton_ = nullptr;
     QPushButton* pngButton_ = nullptr;
     QPushButton* csvButton_ = nullptr;
+    QGroupBox* previewBox_ = nullptr;
+    QLabel* previewHint_ = nullptr;
+    AugmentPreview* augmentPreview_ = nullptr;
+    QPushButton* shuffleButton_ = nullptr;
     std::shared_ptr<const digitpad::Model> finishedModel_;
     std::vector<digitpad::EpochMetrics> metrics_;
     int totalEpochs_ = 0;

@@ -3,9 +3,11 @@
 
 #include "Preset.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -56,6 +58,22 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     validation_->setToolTip(
         tr("Share of the training images held out to measure validation loss and accuracy"));
 
+    augment_ = new QCheckBox(tr("Au&gment"), this);
+    augment_->setToolTip(
+        tr("Distort each training image afresh every epoch: rotation, scaling, slant, shift, elastic "
+           "warping and thicker or thinner strokes. Validation and test images stay as they are."));
+    strength_ = new QDoubleSpinBox(this);
+    strength_->setRange(0.0, 3.0);
+    strength_->setDecimals(2);
+    strength_->setSingleStep(0.25);
+    strength_->setValue(1.0);
+    strength_->setPrefix(tr("strength "));
+    auto* augmentRow = new QHBoxLayout;
+    augmentRow->setContentsMargins(0, 0, 0, 0);
+    augmentRow->addWidget(augment_);
+    augmentRow->addWidget(strength_);
+    augmentRow->addStretch(1);
+
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Preset:"), preset_);
@@ -68,6 +86,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("&Epochs:"), epochs_);
     form->addRow(tr("&Seed:"), seed_);
     form->addRow(tr("&Validation split:"), validation_);
+    form->addRow(tr("Augmentation:"), augmentRow);
 
     connect(preset_, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::onPresetChosen);
     connect(layers_, &QLineEdit::textChanged, this, &TrainingSettingsForm::changed);
@@ -77,6 +96,17 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
         connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     for (QDoubleSpinBox* box : {learningRate_, validation_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
+
+    connect(augment_, &QCheckBox::toggled, this, [this](bool on) {
+        strength_->setEnabled(on);
+        emit augmentChanged();
+        emit changed();
+    });
+    connect(strength_, &QDoubleSpinBox::valueChanged, this, [this] {
+        updateStrengthToolTip();
+        emit augmentChanged();
+        emit changed();
+    });
 
     // Start from the most useful recipe: the mlp preset when it exists.
     const int mlp = preset_->findText(QStringLiteral("mlp"));
@@ -113,7 +143,8 @@ void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
         const QSignalBlocker blockers[] = {
             QSignalBlocker(layers_),    QSignalBlocker(activation_),   QSignalBlocker(loss_),
             QSignalBlocker(optimizer_), QSignalBlocker(learningRate_), QSignalBlocker(batch_),
-            QSignalBlocker(epochs_),    QSignalBlocker(seed_),         QSignalBlocker(validation_)};
+            QSignalBlocker(epochs_),    QSignalBlocker(seed_),         QSignalBlocker(validation_),
+            QSignalBlocker(augment_),   QSignalBlocker(strength_)};
         if (!config.architecture.empty()) {
             layers_->setText(QString::fromStdString(config.architecture));
         } else {
@@ -133,7 +164,14 @@ void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
         epochs_->setValue(config.epochs);
         seed_->setValue(static_cast<int>(std::min<unsigned long long>(config.seed, INT_MAX)));
         validation_->setValue(100.0 * config.validationFraction);
+        augment_->setChecked(config.augment.enabled);
+        // Off keeps the strength the user last chose, ready for when the box is ticked again.
+        if (config.augment.enabled)
+            strength_->setValue(strengthOf(config.augment));
     }
+    strength_->setEnabled(augment_->isChecked());
+    updateStrengthToolTip();
+    emit augmentChanged();
     emit changed();
 }
 
@@ -185,7 +223,28 @@ digitpad::TrainConfig TrainingSettingsForm::config() const {
     config.epochs = epochs_->value();
     config.seed = static_cast<unsigned long long>(seed_->value());
     config.validationFraction = validation_->value() / 100.0;
+    config.augment = augmentSettings();
     return config;
+}
+
+digitpad::AugmentSettings TrainingSettingsForm::augmentSettings() const {
+    digitpad::AugmentSettings settings = digitpad::AugmentSettings{}.scaled(strength_->value());
+    settings.enabled = augment_->isChecked();
+    return settings;
+}
+
+void TrainingSettingsForm::updateStrengthToolTip() {
+    digitpad::AugmentSettings settings = augmentSettings();
+    settings.enabled = true;
+    strength_->setToolTip(tr("How strongly each image is distorted (0–3; digitpad-cli train "
+                             "--augment-strength). At %1: %2")
+                              .arg(strength_->value())
+                              .arg(QString::fromStdString(settings.describe())));
+}
+
+double TrainingSettingsForm::strengthOf(const digitpad::AugmentSettings& settings) {
+    const double reference = digitpad::AugmentSettings{}.rotationDegrees;
+    return std::clamp(settings.rotationDegrees / reference, 0.0, 3.0);
 }
 
 QString TrainingSettingsForm::validationError() const {

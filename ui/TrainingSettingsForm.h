@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
@@ -12,7 +13,9 @@ class QSpinBox;
 
 /// The editable training settings, filled from a preset (the same presets as digitpad-cli) and read back as a
 /// digitpad::TrainConfig. Settings without a field of their own (initialisation, momentum, weight decay, the
-/// learning-rate schedule, a sigmoid output) come from the chosen preset unchanged.
+/// learning-rate schedule, a sigmoid output) come from the chosen preset unchanged. Augmentation is an on/off
+/// box and one strength (0–3): the default distortions scaled by it, as `digitpad-cli train
+/// --augment-strength` does; presets train without it.
 class TrainingSettingsForm : public QWidget {
     Q_OBJECT
 public:
@@ -36,12 +39,25 @@ public:
     QLineEdit* layersEdit() const { return layers_; }
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* batchBox() const { return batch_; }
+    QCheckBox* augmentBox() const { return augment_; }
+    QDoubleSpinBox* augmentStrengthBox() const { return strength_; }
+
+    /// The augmentation the fields describe: AugmentSettings{}.scaled(strength) with `enabled` from the box
+    /// (the distortions are filled in even when it is off, so a preview can show what ticking it would do).
+    digitpad::AugmentSettings augmentSettings() const;
+    /// The strength that gives `settings` from the defaults: their rotation over the default rotation,
+    /// clamped to 0–3.
+    static double strengthOf(const digitpad::AugmentSettings& settings);
 
 signals:
+    /// Any field changed.
     void changed();
+    /// The augmentation box or strength changed (changed() follows too).
+    void augmentChanged();
 
 private:
     void onPresetChosen(int index);
+    void updateStrengthToolTip();
 
     digitpad::TrainConfig base_;
     QComboBox* preset_ = nullptr;
@@ -54,4 +70,6 @@ private:
     QSpinBox* epochs_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QDoubleSpinBox* validation_ = nullptr;
+    QCheckBox* augment_ = nullptr;
+    QDoubleSpinBox* strength_ = nullptr;
 };

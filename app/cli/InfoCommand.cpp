@@ -30,7 +30,8 @@ int runInfo(const std::vector<std::string>& args) {
     ArgumentParser parser(
         "info FILE",
         "Shows what a .dpm model file holds: architecture, parameter count, input shape, output\n"
-        "head, preprocessing, training settings, measured accuracy and training date.");
+        "head, preprocessing, training settings (with the augmentation used), measured accuracy and\n"
+        "training date.");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -60,6 +61,7 @@ int runInfo(const std::vector<std::string>& args) {
     row("epochs", info.epochs > 0 ? std::to_string(info.epochs) : "");
     row("seed", std::to_string(info.seed));
     row("dataset", info.dataset);
+    row("augmentation", info.augmentation.empty() ? "none" : info.augmentation);
     row("test accuracy", info.testAccuracy ? percent(*info.testAccuracy) : "");
     if (info.drawnAccuracy)
         row("drawn accuracy", percent(*info.drawnAccuracy));

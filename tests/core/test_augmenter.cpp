@@ -8,6 +8,8 @@
 #include "Preset.h"
 #include "Trainer.h"
 
+#include "AllocationCounter.h"
+
 #include <QtTest>
 
 #include <atomic>
@@ -18,8 +20,6 @@
 using namespace digitpad;
 
 namespace {
-
-std::atomic<long long> allocations{0};
 
 constexpr int kSide = 28;
 constexpr Shape kShape{1, kSide, kSide};
@@ -84,30 +84,6 @@ std::vector<Matrix> weightsAfterTraining(const TrainConfig& config, const Datase
 }
 
 } // namespace
-
-// Counts heap allocations as test_trainer.cpp does (glibc's malloc may be interposed by an executable).
-#if defined(__SANITIZE_ADDRESS__)
-#define DIGITPAD_COUNTS_ALLOCATIONS 0
-#else
-#define DIGITPAD_COUNTS_ALLOCATIONS 1
-extern "C" {
-void* __libc_malloc(std::size_t size);
-void* __libc_calloc(std::size_t count, std::size_t size);
-void* __libc_realloc(void* p, std::size_t size);
-void* malloc(std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_malloc(size);
-}
-void* calloc(std::size_t count, std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_calloc(count, size);
-}
-void* realloc(void* p, std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_realloc(p, size);
-}
-}
-#endif
 
 class AugmenterTest : public QObject {
     Q_OBJECT
@@ -465,7 +441,7 @@ private slots:
 
     void augmentedTrainingAllocatesNothingPerBatch() {
         QFETCH(int, batch);
-        if (!DIGITPAD_COUNTS_ALLOCATIONS)
+        if (!test::kCountsAllocations)
             QSKIP("allocation counting is off under AddressSanitizer (it owns malloc)");
         const Dataset train = mini("train");
         TrainConfig config = augmentedConfig();
@@ -478,9 +454,9 @@ private slots:
         TrainingCallbacks callbacks;
         callbacks.onBatch = [&](const BatchProgress& p) {
             if (p.epoch == 2 && p.batch == 1)
-                atStart = allocations.load();
+                atStart = test::heapAllocations.load();
             if (p.epoch == 3 && p.batch == p.batchesPerEpoch)
-                atEnd = allocations.load();
+                atEnd = test::heapAllocations.load();
         };
         digitpad::train(net, train, nullptr, config, control, callbacks);
         QVERIFY(atStart >= 0 && atEnd >= 0);

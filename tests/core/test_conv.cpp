@@ -12,7 +12,9 @@
 #include "Preset.h"
 #include "Trainer.h"
 
+#include "AllocationCounter.h"
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <atomic>
@@ -23,8 +25,6 @@
 using namespace digitpad;
 
 namespace {
-
-std::atomic<long long> allocations{0};
 
 /// The textbook definition, seven nested loops: out[n][o][y][x] = b[o] + Σ_c Σ_ky Σ_kx
 /// W[o][c][ky][kx] · in[n][c][y·S + ky − P][x·S + kx − P], reading zero outside the image.
@@ -82,31 +82,6 @@ Dataset loadMini(const char* split) {
 }
 
 } // namespace
-
-// Count every heap allocation: operator new and Eigen's aligned_malloc both end in glibc's malloc, which an
-// executable may interpose. Not under AddressSanitizer, which interposes malloc itself.
-#if defined(__SANITIZE_ADDRESS__)
-#define DIGITPAD_COUNTS_ALLOCATIONS 0
-#else
-#define DIGITPAD_COUNTS_ALLOCATIONS 1
-extern "C" {
-void* __libc_malloc(std::size_t size);
-void* __libc_calloc(std::size_t count, std::size_t size);
-void* __libc_realloc(void* p, std::size_t size);
-void* malloc(std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_malloc(size);
-}
-void* calloc(std::size_t count, std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_calloc(count, size);
-}
-void* realloc(void* p, std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_realloc(p, size);
-}
-}
-#endif
 
 class ConvTest : public QObject {
     Q_OBJECT
@@ -513,7 +488,7 @@ private slots:
     void noAllocationPerBatch() {
         QFETCH(QString, architecture);
         QFETCH(int, batch);
-        if (!DIGITPAD_COUNTS_ALLOCATIONS)
+        if (!test::kCountsAllocations)
             QSKIP("allocation counting is off under AddressSanitizer (it owns malloc)");
         // MNIST-sized inputs; a sample count that leaves a partial last batch, so both buffer sets are used.
         const Dataset train = syntheticDigits(batch == 1 ? 30 : 200, 10, 28);
@@ -528,9 +503,9 @@ private slots:
         TrainingCallbacks callbacks;
         callbacks.onBatch = [&](const BatchProgress& p) {
             if (p.epoch == 2 && p.batch == 1)
-                atStart = allocations.load();
+                atStart = test::heapAllocations.load();
             if (p.epoch == 3 && p.batch == p.batchesPerEpoch)
-                atEnd = allocations.load();
+                atEnd = test::heapAllocations.load();
         };
         digitpad::train(net, train, nullptr, config, control, callbacks);
         QVERIFY(atStart >= 0 && atEnd >= 0);

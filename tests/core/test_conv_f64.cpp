@@ -5,6 +5,8 @@
 #include "Loss.h"
 #include "Network.h"
 
+#include "FiniteDifference.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -13,31 +15,10 @@ using namespace digitpad;
 
 namespace {
 
-constexpr double kStep = 1e-6;
-constexpr double kTolerance = 1e-7;
-
-/// max |a − b| / max(1, |a|, |b|) over all entries.
-double relativeError(const Matrix& a, const Matrix& b) {
-    if (a.rows() != b.rows() || a.cols() != b.cols())
-        return INFINITY;
-    double worst = 0.0;
-    for (Eigen::Index i = 0; i < a.size(); ++i) {
-        const double scale = std::max({1.0, std::abs(a.data()[i]), std::abs(b.data()[i])});
-        worst = std::max(worst, std::abs(a.data()[i] - b.data()[i]) / scale);
-    }
-    return worst;
-}
-
-/// Inputs away from ReLU's kink at 0, so the finite difference never straddles it. Continuous random values
-/// also keep max-pooling windows free of near-ties.
-Matrix inputsAwayFromZero(Eigen::Index rows, Eigen::Index cols, Rng& rng) {
-    std::uniform_real_distribution<double> magnitude(0.1, 1.5);
-    std::bernoulli_distribution negative(0.5);
-    Matrix x(rows, cols);
-    for (Eigen::Index i = 0; i < x.size(); ++i)
-        x.data()[i] = (negative(rng) ? -1.0 : 1.0) * magnitude(rng);
-    return x;
-}
+using test::inputsAwayFromZero;
+using test::kStep;
+using test::kTolerance;
+using test::relativeError;
 
 } // namespace
 

@@ -122,6 +122,7 @@ private slots:
     void roundTripKeepsInfo_data();
     void roundTripKeepsInfo();
     void describeTrainingFillsInfo();
+    void headerWithoutAugmentationLoads();
     void corruptFilesAreRefused_data();
     void corruptFilesAreRefused();
     void saveIntoMissingDirectoryFails();
@@ -188,12 +189,21 @@ void TestModelFile::roundTripKeepsInfo_data() {
     QTest::addColumn<std::optional<double>>("testAccuracy");
     QTest::addColumn<std::optional<double>>("drawnAccuracy");
     QTest::addColumn<QString>("labels");
+    QTest::addColumn<QString>("augmentation");
     QTest::newRow("no accuracies, mnist framing")
-        << false << std::optional<double>() << std::optional<double>() << "0123456789";
+        << false << std::optional<double>() << std::optional<double>() << "0123456789"
+        << "";
     QTest::newRow("test accuracy only")
-        << false << std::optional<double>(0.9812) << std::optional<double>() << "0123456789";
+        << false << std::optional<double>(0.9812) << std::optional<double>() << "0123456789"
+        << "";
     QTest::newRow("both accuracies, resize framing, other labels")
-        << true << std::optional<double>(0.9731) << std::optional<double>(0.5) << "abcdefghij";
+        << true << std::optional<double>(0.9731) << std::optional<double>(0.5) << "abcdefghij"
+        << "";
+    AugmentSettings strong = AugmentSettings{}.scaled(2.0);
+    strong.enabled = true;
+    QTest::newRow("trained with augmentation (non-ASCII description)")
+        << false << std::optional<double>(0.99) << std::optional<double>() << "0123456789"
+        << QString::fromStdString(strong.describe());
 }
 
 void TestModelFile::roundTripKeepsInfo() {
@@ -201,7 +211,9 @@ void TestModelFile::roundTripKeepsInfo() {
     QFETCH(std::optional<double>, testAccuracy);
     QFETCH(std::optional<double>, drawnAccuracy);
     QFETCH(QString, labels);
+    QFETCH(QString, augmentation);
     Model model = smallModel();
+    model.info.augmentation = augmentation.toStdString();
     model.info.framing = resize ? Framing::Resize : Framing::Mnist;
     model.info.testAccuracy = testAccuracy;
     model.info.drawnAccuracy = drawnAccuracy;
@@ -234,6 +246,13 @@ void TestModelFile::roundTripKeepsInfo() {
         QCOMPARE(*b.drawnAccuracy, *a.drawnAccuracy);
     QCOMPARE(b.trainedAt, a.trainedAt);
     QCOMPARE(b.labels, a.labels);
+    QCOMPARE(QString::fromStdString(b.augmentation), augmentation);
+
+    // The field is optional: a file without augmentation has no such key, exactly like files written before
+    // augmentation existed.
+    const nlohmann::json header =
+        nlohmann::json::parse(split(readAll(dir.filePath("info.dpm"))).header.toStdString());
+    QCOMPARE(header["training"].contains("augmentation"), !augmentation.isEmpty());
 }
 
 void TestModelFile::describeTrainingFillsInfo() {
@@ -250,8 +269,36 @@ void TestModelFile::describeTrainingFillsInfo() {
     QCOMPARE(info.seed, config->seed);
     QCOMPARE(info.dataset, std::string("MNIST"));
     QVERIFY(!info.testAccuracy.has_value());
+    QVERIFY2(info.augmentation.empty(), info.augmentation.c_str());
     const QRegularExpression iso(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$)");
     QVERIFY2(iso.match(QString::fromStdString(info.trainedAt)).hasMatch(), info.trainedAt.c_str());
+
+    TrainConfig augmented = *config;
+    augmented.augment = AugmentSettings{}.scaled(1.5);
+    augmented.augment.enabled = true;
+    const ModelInfo withAugment = describeTraining(augmented, "MNIST");
+    QCOMPARE(withAugment.augmentation, augmented.augment.describe());
+    QVERIFY2(QString::fromStdString(withAugment.augmentation).startsWith("rotate ±18°"),
+             withAugment.augmentation.c_str());
+}
+
+void TestModelFile::headerWithoutAugmentationLoads() {
+    // A version-1 file written before the field existed: its training object has no "augmentation" key.
+    Model model = smallModel();
+    model.info.augmentation = "rotate ±12°";
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("old.dpm");
+    QVERIFY(saveModel(model, path.toStdString()).ok());
+    const Parts parts = split(readAll(path));
+    nlohmann::json header = nlohmann::json::parse(parts.header.toStdString());
+    QCOMPARE(header["training"]["augmentation"].get<std::string>(), model.info.augmentation);
+    header["training"].erase("augmentation");
+    writeFile(path, withHeader(parts, header));
+    const Result<Model> loaded = loadModel(path.toStdString());
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+    QVERIFY(loaded->info.augmentation.empty());
+    QCOMPARE(loaded->info.preset, model.info.preset);
 }
 
 void TestModelFile::corruptFilesAreRefused_data() {
@@ -318,6 +365,10 @@ void TestModelFile::corruptFilesAreRefused_data() {
     badSeed["training"]["seed"] = "seven";
     QTest::newRow("seed is a string")
         << withHeader(parts, badSeed) << "'training.seed' must be a non-negative";
+    nlohmann::json badAugmentation = header;
+    badAugmentation["training"]["augmentation"] = 12;
+    QTest::newRow("augmentation is a number")
+        << withHeader(parts, badAugmentation) << "header field 'training.augmentation' must be a string";
     nlohmann::json badAccuracy = header;
     badAccuracy["accuracy"]["test"] = 97.3;
     QTest::newRow("accuracy as a percentage")

@@ -5,6 +5,8 @@
 #include "Preset.h"
 #include "Trainer.h"
 
+#include "AllocationCounter.h"
+
 #include <QtTest>
 
 #include <atomic>
@@ -15,8 +17,6 @@
 using namespace digitpad;
 
 namespace {
-
-std::atomic<long long> allocations{0};
 
 /// Ten well-separated classes in side×side "images": class k lights up pixels k and k+3, plus noise.
 Dataset syntheticDigits(int count, unsigned seed, int side = 4) {
@@ -54,31 +54,6 @@ TrainConfig smallConfig() {
 }
 
 } // namespace
-
-// Count every heap allocation: operator new and Eigen's aligned_malloc both end in glibc's malloc, which an
-// executable may interpose. Not under AddressSanitizer, which interposes malloc itself.
-#if defined(__SANITIZE_ADDRESS__)
-#define DIGITPAD_COUNTS_ALLOCATIONS 0
-#else
-#define DIGITPAD_COUNTS_ALLOCATIONS 1
-extern "C" {
-void* __libc_malloc(std::size_t size);
-void* __libc_calloc(std::size_t count, std::size_t size);
-void* __libc_realloc(void* p, std::size_t size);
-void* malloc(std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_malloc(size);
-}
-void* calloc(std::size_t count, std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_calloc(count, size);
-}
-void* realloc(void* p, std::size_t size) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    return __libc_realloc(p, size);
-}
-}
-#endif
 
 class TrainerTest : public QObject {
     Q_OBJECT
@@ -261,7 +236,7 @@ private slots:
 
     void noAllocationPerBatch() {
         QFETCH(QString, preset);
-        if (!DIGITPAD_COUNTS_ALLOCATIONS)
+        if (!test::kCountsAllocations)
             QSKIP("allocation counting is off under AddressSanitizer (it owns malloc)");
         // MNIST-sized inputs, so the matrix products are as large as in real training.
         const Dataset train = syntheticDigits(1000, 10, 28);
@@ -275,9 +250,9 @@ private slots:
         TrainingCallbacks callbacks;
         callbacks.onBatch = [&](const BatchProgress& p) {
             if (p.epoch == 2 && p.batch == 1)
-                atStart = allocations.load();
+                atStart = test::heapAllocations.load();
             if (p.epoch == 3 && p.batch == p.batchesPerEpoch)
-                atEnd = allocations.load();
+                atEnd = test::heapAllocations.load();
         };
         digitpad::train(net, train, nullptr, config, control, callbacks);
         QVERIFY(atStart >= 0 && atEnd >= 0);

@@ -15,19 +15,11 @@
 
 #include <cmath>
 
+#include "MouseDrawing.h"
+
 namespace {
 
-/// Presses the left button at the first point, moves with the button held through the others, releases at
-/// the last. QTest::mouseMove sends no button state in Qt 6, so the moves are built by hand.
-void drawStroke(QWidget* widget, const QList<QPointF>& points) {
-    QTest::mousePress(widget, Qt::LeftButton, Qt::NoModifier, points.first().toPoint());
-    for (const QPointF& p : points) {
-        QMouseEvent move(QEvent::MouseMove, p, widget->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                         Qt::NoModifier);
-        QApplication::sendEvent(widget, &move);
-    }
-    QTest::mouseRelease(widget, Qt::LeftButton, Qt::NoModifier, points.last().toPoint());
-}
+using digitpad::test::drawStroke;
 
 /// Points along a straight line, `steps` segments.
 QList<QPointF> line(QPointF from, QPointF to, int steps = 20) {

@@ -20,17 +20,11 @@
 #include <QTest>
 #include <QTimer>
 
+#include "MouseDrawing.h"
+
 namespace {
 
-void drawStroke(QWidget* widget, const QList<QPointF>& points) {
-    QTest::mousePress(widget, Qt::LeftButton, Qt::NoModifier, points.first().toPoint());
-    for (const QPointF& p : points) {
-        QMouseEvent move(QEvent::MouseMove, p, widget->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                         Qt::NoModifier);
-        QApplication::sendEvent(widget, &move);
-    }
-    QTest::mouseRelease(widget, Qt::LeftButton, Qt::NoModifier, points.last().toPoint());
-}
+using digitpad::test::drawStroke;
 
 void drawSeven(DrawingCanvas* canvas) {
     const QRectF paper = canvas->displayRect();

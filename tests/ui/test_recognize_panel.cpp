@@ -20,17 +20,11 @@
 #include <cmath>
 #include <numeric>
 
+#include "MouseDrawing.h"
+
 namespace {
 
-void drawStroke(QWidget* widget, const QList<QPointF>& points) {
-    QTest::mousePress(widget, Qt::LeftButton, Qt::NoModifier, points.first().toPoint());
-    for (const QPointF& p : points) {
-        QMouseEvent move(QEvent::MouseMove, p, widget->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                         Qt::NoModifier);
-        QApplication::sendEvent(widget, &move);
-    }
-    QTest::mouseRelease(widget, Qt::LeftButton, Qt::NoModifier, points.last().toPoint());
-}
+using digitpad::test::drawStroke;
 
 /// A stroke through `fractions` of the canvas's paper (0..1 in both directions), densely sampled.
 QList<QPointF> paperStroke(const DrawingCanvas* canvas, const QList<QPointF>& fractions) {

@@ -6,7 +6,9 @@
 
 #include "Preset.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -59,6 +61,8 @@ private slots:
     void hiddenLayers();
     void formRoundTripsPresets_data();
     void formRoundTripsPresets();
+    void formShowsAugmentation_data();
+    void formShowsAugmentation();
 };
 
 void TestTrainingController::completesOnFixture_data() {
@@ -66,9 +70,11 @@ void TestTrainingController::completesOnFixture_data() {
     QTest::addColumn<int>("epochs");
     QTest::addColumn<int>("batch");
     QTest::addColumn<double>("validation");
-    QTest::newRow("mlp, 2 epochs, batch 64") << "mlp" << 2 << 64 << 0.1;
-    QTest::newRow("sigmoid-100 (MSE), sample by sample") << "sigmoid-100" << 1 << 1 << 0.1;
-    QTest::newRow("relu-25-25 without a validation split") << "relu-25-25" << 1 << 32 << 0.0;
+    QTest::addColumn<double>("augmentStrength"); // negative: no augmentation
+    QTest::newRow("mlp, 2 epochs, batch 64") << "mlp" << 2 << 64 << 0.1 << -1.0;
+    QTest::newRow("sigmoid-100 (MSE), sample by sample") << "sigmoid-100" << 1 << 1 << 0.1 << -1.0;
+    QTest::newRow("relu-25-25 without a validation split") << "relu-25-25" << 1 << 32 << 0.0 << -1.0;
+    QTest::newRow("mlp with augmentation strength 1.5") << "mlp" << 2 << 64 << 0.1 << 1.5;
 }
 
 void TestTrainingController::completesOnFixture() {
@@ -76,8 +82,13 @@ void TestTrainingController::completesOnFixture() {
     QFETCH(int, epochs);
     QFETCH(int, batch);
     QFETCH(double, validation);
+    QFETCH(double, augmentStrength);
     digitpad::TrainConfig config = preset(presetName.toUtf8().constData(), epochs, batch);
     config.validationFraction = validation;
+    if (augmentStrength >= 0.0) {
+        config.augment = digitpad::AugmentSettings{}.scaled(augmentStrength);
+        config.augment.enabled = true;
+    }
 
     TrainingController controller;
     QThread* const gui = QThread::currentThread();
@@ -131,6 +142,8 @@ void TestTrainingController::completesOnFixture() {
     QVERIFY(model->info.testAccuracy.has_value());
     QCOMPARE(*model->info.testAccuracy, epochMetrics.back().testAccuracy);
     QVERIFY(!model->info.trainedAt.empty());
+    QCOMPARE(QString::fromStdString(model->info.augmentation),
+             augmentStrength >= 0.0 ? QString::fromStdString(config.augment.describe()) : QString());
 }
 
 void TestTrainingController::cancelDeliversNoModel() {
@@ -332,6 +345,8 @@ void TestTrainingController::formRoundTripsPresets() {
     QCOMPARE(shown.seed, expected.seed);
     QCOMPARE(shown.validationFraction, expected.validationFraction);
     QCOMPARE(nameOf(shown.init), nameOf(expected.init));
+    QCOMPARE(shown.augment.enabled, expected.augment.enabled);
+    QVERIFY2(!shown.augment.enabled, "presets train without augmentation");
 
     // An edited field wins over the preset.
     form.layersEdit()->setText(QStringLiteral("32"));
@@ -340,6 +355,42 @@ void TestTrainingController::formRoundTripsPresets() {
     QCOMPARE(form.config().epochs, 3);
     form.layersEdit()->setText(QStringLiteral("32,x,"));
     QVERIFY(!form.validationError().isEmpty());
+}
+
+void TestTrainingController::formShowsAugmentation_data() {
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<double>("strength");
+    QTest::newRow("off") << false << 1.0;
+    QTest::newRow("on, default strength") << true << 1.0;
+    QTest::newRow("on, strength 0.5") << true << 0.5;
+    QTest::newRow("on, strength 3 (the maximum)") << true << 3.0;
+}
+
+void TestTrainingController::formShowsAugmentation() {
+    QFETCH(bool, enabled);
+    QFETCH(double, strength);
+    digitpad::TrainConfig config = preset("mlp", 2, 64);
+    config.augment = digitpad::AugmentSettings{}.scaled(strength);
+    config.augment.enabled = enabled;
+    TrainingSettingsForm form;
+    QSignalSpy augmentChanged(&form, &TrainingSettingsForm::augmentChanged);
+    form.setConfig(config);
+    QCOMPARE(augmentChanged.count(), 1);
+    QCOMPARE(form.augmentBox()->isChecked(), enabled);
+    QCOMPARE(form.augmentStrengthBox()->isEnabled(), enabled);
+    QCOMPARE(form.augmentStrengthBox()->value(), strength);
+    QCOMPARE(TrainingSettingsForm::strengthOf(config.augment), strength);
+    const digitpad::TrainConfig shown = form.config();
+    QCOMPARE(shown.augment.enabled, enabled);
+    QCOMPARE(QString::fromStdString(shown.augment.describe()),
+             QString::fromStdString(config.augment.describe()));
+    QCOMPARE(shown.augment.thickenProbability, config.augment.thickenProbability);
+    QVERIFY2(form.validationError().isEmpty(), qPrintable(form.validationError()));
+
+    // The strength box is the only control of the distortions' size; it emits augmentChanged.
+    form.augmentStrengthBox()->setValue(2.0);
+    QCOMPARE(augmentChanged.count(), 2);
+    QCOMPARE(form.config().augment.elasticAlpha, digitpad::AugmentSettings{}.elasticAlpha * 2.0);
 }
 
 QTEST_MAIN(TestTrainingController)

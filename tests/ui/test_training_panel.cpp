@@ -1,22 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Train tab driven with real clicks: a run on the fixture data fills the plot and offers its model on the
-// GUI thread; Stop offers nothing; a missing folder is reported; the GUI keeps running while training.
+// GUI thread; Stop offers nothing; a missing folder is reported; the GUI keeps running while training; the
+// Augment box reaches the run and the model file's info, and the preview strip shows the data's samples.
+#include "AugmentPreview.h"
 #include "LossChart.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "TrainingSettingsForm.h"
 
+#include "IdxReader.h"
+
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 
+#include <cstdlib>
 #include <memory>
 
 namespace {
@@ -53,6 +61,11 @@ private slots:
     void guiKeepsRunningWhileTraining();
     void stopAndWaitReturnsPromptly();
     void destroyWhileTraining();
+    void augmentBoxReachesTheConfig_data();
+    void augmentBoxReachesTheConfig();
+    void previewShowsTheFolderSamples();
+    void previewOfAMissingFolderShowsNoTiles();
+    void trainOneEpochWithAugmentation();
 };
 
 void TestTrainingPanel::trainOneEpochAndUseTheModel_data() {
@@ -197,6 +210,190 @@ void TestTrainingPanel::destroyWhileTraining() {
     panel.reset();
     QTest::qWait(50);
     QVERIFY(!panel);
+}
+
+void TestTrainingPanel::augmentBoxReachesTheConfig_data() {
+    QTest::addColumn<double>("strength");
+    QTest::newRow("default strength 1") << 1.0;
+    QTest::newRow("strength 2.5") << 2.5;
+    QTest::newRow("strength 0: identity distortions") << 0.0;
+}
+
+void TestTrainingPanel::augmentBoxReachesTheConfig() {
+    QFETCH(double, strength);
+    TrainingPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    TrainingSettingsForm* form = panel.settingsForm();
+    QCheckBox* box = form->augmentBox();
+    QVERIFY2(!box->isChecked(), "presets train without augmentation");
+    QVERIFY(!form->config().augment.enabled);
+    QVERIFY(!form->augmentStrengthBox()->isEnabled());
+    QCOMPARE(form->augmentStrengthBox()->value(), 1.0);
+
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(box->isChecked());
+    QVERIFY(form->augmentStrengthBox()->isEnabled());
+    form->augmentStrengthBox()->setValue(strength);
+    const digitpad::TrainConfig config = form->config();
+    QVERIFY(config.augment.enabled);
+    QVERIFY2(config.validate().empty(), config.validate().c_str());
+    digitpad::AugmentSettings expected = digitpad::AugmentSettings{}.scaled(strength);
+    expected.enabled = true;
+    QCOMPARE(QString::fromStdString(config.augment.describe()), QString::fromStdString(expected.describe()));
+    QCOMPARE(config.augment.rotationDegrees, 12.0 * strength);
+    QVERIFY(panel.augmentPreview()->settings().enabled);
+
+    // Choosing a preset switches it off again; clicking the box again does too.
+    QVERIFY(form->selectPreset(QStringLiteral("relu-25-25")));
+    QVERIFY(!box->isChecked());
+    QVERIFY(!form->config().augment.enabled);
+    QVERIFY(!panel.augmentPreview()->settings().enabled);
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(form->config().augment.enabled);
+    QCOMPARE(form->augmentStrengthBox()->value(), strength); // the chosen strength is kept
+    QTest::mouseClick(box, Qt::LeftButton);
+    QVERIFY(!form->config().augment.enabled);
+}
+
+void TestTrainingPanel::previewShowsTheFolderSamples() {
+    TrainingPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    AugmentPreview* preview = panel.augmentPreview();
+    panel.setDataFolder(fixtureFolder());
+    QTRY_COMPARE_WITH_TIMEOUT(preview->tileCount(), AugmentPreview::kDefaultSampleCount, 30000);
+    QVERIFY2(preview->statusText().isEmpty(), qPrintable(preview->statusText()));
+    QVERIFY(!preview->isLoading());
+    QVERIFY(preview->isVisible());
+    QVERIFY2(preview->height() >= 28, "the tiles are at least as large as the data");
+
+    // With augmentation off the tiles are the training images themselves (normalised, as the network sees
+    // them): compare each with the image it claims to show.
+    const auto data = digitpad::readIdxFolder(DIGITPAD_TEST_DATA "/mnist-mini", "train");
+    QVERIFY(data.ok());
+    const QImage first = preview->tile(0);
+    QCOMPARE(first.size(), QSize(28, 28));
+    QCOMPARE(first.format(), QImage::Format_Grayscale8);
+    QList<QImage> plain;
+    for (int i = 0; i < preview->tileCount(); ++i) {
+        plain << preview->tile(i);
+        const int source = preview->tileSource(i);
+        QVERIFY(source >= 0 && source < data->size());
+        QCOMPARE(preview->tileLabel(i), int(data->labels[std::size_t(source)]));
+        int ink = 0;
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x) {
+                const int want = qRound(255.0 * double(data->images(y * 28 + x, source)));
+                const int got = qGray(plain.last().pixel(x, y));
+                QVERIFY2(std::abs(got - want) <= 1, qPrintable(QStringLiteral("tile %1 (%2, %3): %4 vs %5")
+                                                                   .arg(i)
+                                                                   .arg(x)
+                                                                   .arg(y)
+                                                                   .arg(got)
+                                                                   .arg(want)));
+                ink += got > 128;
+            }
+        QVERIFY2(ink > 20, "every tile shows a digit");
+    }
+
+    // Ticking Augment re-renders the same images distorted.
+    QSignalSpy changed(preview, &AugmentPreview::samplesChanged);
+    QTest::mouseClick(panel.settingsForm()->augmentBox(), Qt::LeftButton);
+    QVERIFY(changed.count() > 0);
+    QCOMPARE(preview->tileCount(), plain.size());
+    int differ = 0;
+    for (int i = 0; i < preview->tileCount(); ++i)
+        differ += preview->tile(i) != plain[i];
+    QVERIFY2(differ >= plain.size() / 2, qPrintable(QStringLiteral("%1 tiles changed").arg(differ)));
+    QList<QImage> augmented;
+    for (int i = 0; i < preview->tileCount(); ++i)
+        augmented << preview->tile(i);
+
+    // A stronger setting distorts differently; the same seed keeps the same source images.
+    QList<int> labels;
+    for (int i = 0; i < preview->tileCount(); ++i)
+        labels << preview->tileLabel(i);
+    panel.settingsForm()->augmentStrengthBox()->setValue(2.0);
+    QCOMPARE(preview->tileCount(), augmented.size());
+    differ = 0;
+    for (int i = 0; i < preview->tileCount(); ++i) {
+        differ += preview->tile(i) != augmented[i];
+        QCOMPARE(preview->tileLabel(i), labels[i]);
+    }
+    QVERIFY(differ > 0);
+
+    // Shuffle: a new seed, other tiles.
+    const unsigned long long seed = preview->seed();
+    QList<QImage> before;
+    for (int i = 0; i < preview->tileCount(); ++i)
+        before << preview->tile(i);
+    QTest::mouseClick(panel.shuffleButton(), Qt::LeftButton);
+    QVERIFY(preview->seed() != seed);
+    QCOMPARE(preview->tileCount(), before.size());
+    differ = 0;
+    for (int i = 0; i < preview->tileCount(); ++i)
+        differ += preview->tile(i) != before[i];
+    QVERIFY2(differ >= before.size() / 2, qPrintable(QStringLiteral("%1 tiles changed").arg(differ)));
+
+    // The strip is painted: grab it and find the tiles' white ink on black.
+    const QImage shot = preview->grab().toImage();
+    int bright = 0;
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width(); ++x)
+            bright += qGray(shot.pixel(x, y)) > 200;
+    QVERIFY2(bright > 100, "the tiles' ink is on screen");
+}
+
+void TestTrainingPanel::previewOfAMissingFolderShowsNoTiles() {
+    TrainingPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setDataFolder(fixtureFolder());
+    QTRY_COMPARE_WITH_TIMEOUT(panel.augmentPreview()->tileCount(), AugmentPreview::kDefaultSampleCount,
+                              30000);
+    panel.setDataFolder(QStringLiteral("/nonexistent/digitpad/mnist"));
+    QCOMPARE(panel.augmentPreview()->tileCount(), 0);
+    QVERIFY(!panel.augmentPreview()->statusText().isEmpty());
+
+    // A folder that has the file names but not IDX data: the reader's message, naming the file.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile fake(dir.filePath(QStringLiteral("train-images-idx3-ubyte")));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write("not an IDX file");
+    fake.close();
+    panel.setDataFolder(dir.path());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.augmentPreview()->isLoading(), 30000);
+    QCOMPARE(panel.augmentPreview()->tileCount(), 0);
+    QVERIFY2(panel.augmentPreview()->statusText().contains(QStringLiteral("train-")),
+             qPrintable(panel.augmentPreview()->statusText()));
+}
+
+void TestTrainingPanel::trainOneEpochWithAugmentation() {
+    TrainingPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    configure(panel, QStringLiteral("mlp"), 1, 32);
+    QTest::mouseClick(panel.settingsForm()->augmentBox(), Qt::LeftButton);
+    QVERIFY(panel.settingsForm()->config().augment.enabled);
+
+    QSignalSpy epochs(panel.controller(), &TrainingController::epochFinished);
+    QTest::mouseClick(panel.startButton(), Qt::LeftButton);
+    QVERIFY(panel.isTraining());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 60000);
+    QCOMPARE(epochs.count(), 1);
+    QVERIFY2(panel.messageText().contains(QStringLiteral("Completed 1 epoch")),
+             qPrintable(panel.messageText()));
+    QVERIFY(panel.finishedModel());
+    // The model records how it was trained, for its file and `digitpad-cli info`.
+    const std::string recorded = panel.finishedModel()->info.augmentation;
+    QCOMPARE(QString::fromStdString(recorded),
+             QString::fromStdString(panel.settingsForm()->config().augment.describe()));
+    QVERIFY2(QString::fromStdString(recorded).startsWith(QStringLiteral("rotate ±12°")), recorded.c_str());
 }
 
 QTEST_MAIN(TestTrainingPanel)
