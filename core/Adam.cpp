@@ -26,10 +26,10 @@ void Adam::step(const std::vector<ParamRef>& params) {
     const Scalar eps = static_cast<Scalar>(settings_.epsilon);
 
     for (std::size_t i = 0; i < params.size(); ++i) {
-        Scalar* w = params[i].value->data();
-        const Scalar* g = params[i].grad->data();
-        Scalar* m = firstMoment_[i].data();
-        Scalar* v = secondMoment_[i].data();
+        Scalar* __restrict w = params[i].value->data();
+        const Scalar* __restrict g = params[i].grad->data();
+        Scalar* __restrict m = firstMoment_[i].data();
+        Scalar* __restrict v = secondMoment_[i].data();
         const Scalar decay = params[i].decay ? static_cast<Scalar>(settings_.weightDecay) : Scalar(0);
         const Eigen::Index n = params[i].value->size();
         // One fused pass over w, g, m, v (the compiler vectorises it): memory traffic, not arithmetic, bounds
