@@ -4,6 +4,8 @@
 // which an executable may interpose. Not under AddressSanitizer, which interposes malloc itself.
 #pragma once
 
+#include "Trainer.h"
+
 #include <atomic>
 #include <cstddef>
 
@@ -16,6 +18,24 @@ inline constexpr bool kCountsAllocations = false;
 #else
 inline constexpr bool kCountsAllocations = true;
 #endif
+
+/// Trains `network` with `config` (at least 3 epochs) and returns the heap allocations made from the first
+/// batch of epoch 2 to the last batch of epoch 3 — the steady state, once the first epoch has sized every
+/// buffer (full and last partial batch), epoch boundary included — or -1 if those batches were not reached.
+inline long long allocationsAfterFirstEpoch(Network& network, const Dataset& train,
+                                            const TrainConfig& config) {
+    TrainingControl control;
+    long long atStart = -1, atEnd = -1;
+    TrainingCallbacks callbacks;
+    callbacks.onBatch = [&](const BatchProgress& p) {
+        if (p.epoch == 2 && p.batch == 1)
+            atStart = heapAllocations.load();
+        if (p.epoch == 3 && p.batch == p.batchesPerEpoch)
+            atEnd = heapAllocations.load();
+    };
+    digitpad::train(network, train, nullptr, config, control, callbacks);
+    return atStart < 0 || atEnd < 0 ? -1 : atEnd - atStart;
+}
 
 } // namespace digitpad::test
 

@@ -498,18 +498,7 @@ private slots:
         config.validationFraction = 0.0;
         config.batchSize = batch;
         Network net = config.makeNetwork(train.shape);
-        TrainingControl control;
-        long long atStart = -1, atEnd = -1;
-        TrainingCallbacks callbacks;
-        callbacks.onBatch = [&](const BatchProgress& p) {
-            if (p.epoch == 2 && p.batch == 1)
-                atStart = test::heapAllocations.load();
-            if (p.epoch == 3 && p.batch == p.batchesPerEpoch)
-                atEnd = test::heapAllocations.load();
-        };
-        digitpad::train(net, train, nullptr, config, control, callbacks);
-        QVERIFY(atStart >= 0 && atEnd >= 0);
-        QCOMPARE(atEnd - atStart, 0LL);
+        QCOMPARE(test::allocationsAfterFirstEpoch(net, train, config), 0LL);
     }
 };
 
