@@ -71,7 +71,7 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
     } else {
         weightGrad_.noalias() = dOut * in.transpose();
         biasGrad_.col(0).noalias() = dOut.rowwise().sum();
-        if (gradientIsSparse_ || activeColumns_.empty()) {
+        if (gradientIsSparse_) {
             activeColumns_.resize(static_cast<std::size_t>(in.rows())); // within the reserved capacity
             for (std::size_t j = 0; j < activeColumns_.size(); ++j)
                 activeColumns_[j] = static_cast<int>(j);

@@ -22,8 +22,8 @@ enum class Init {
 
 /// A view of one trainable tensor and its gradient, owned by the layer. `decay` is true for weights that L2
 /// weight decay applies to (never for biases). When `nonzeroColumns` is set, the gradient is known to be zero
-/// outside those columns (a dense layer fed one sparse sample, e.g. an MNIST image with ~80 % blank pixels), so
-/// an optimiser whose update of a zero gradient is a no-op may touch only them.
+/// outside those columns (a dense layer fed one sparse sample, e.g. an MNIST image with ~80 % blank pixels),
+/// so an optimiser whose update of a zero gradient is a no-op may touch only them.
 struct ParamRef {
     std::string name;
     Matrix* value = nullptr;

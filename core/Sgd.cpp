@@ -18,7 +18,8 @@ void Sgd::step(const std::vector<ParamRef>& params) {
         if (momentum_ == 0.0) {
             const std::vector<int>* columns = params[i].nonzeroColumns;
             if (decay == Scalar(0) && columns && static_cast<Eigen::Index>(columns->size()) < w.cols()) {
-                // Plain SGD leaves a weight with zero gradient unchanged: update only the columns that have one.
+                // Plain SGD leaves a weight with zero gradient unchanged: update only the columns that have
+                // one.
                 for (int j : *columns)
                     w.col(j) -= rate * g.col(j);
             } else if (decay != Scalar(0))
