@@ -58,6 +58,14 @@ Conv2DLayer::Conv2DLayer(Shape input, ConvGeometry geometry) : input_(input), ge
                                     std::to_string(g.padding));
     output_ = {g.outChannels, (input.height + 2 * g.padding - g.kernel) / g.stride + 1,
                (input.width + 2 * g.padding - g.kernel) / g.stride + 1};
+    const int vectorWidth = (output_.width + kConvLanes - 1) / kConvLanes * kConvLanes;
+    plan_ = {input.channels,
+             g.outChannels,
+             g.kernel,
+             output_.height,
+             vectorWidth,
+             output_.height + g.kernel - 1,
+             vectorWidth + g.kernel - 1};
     weights_ = Matrix::Zero(g.outChannels, taps());
     weightGrad_ = Matrix::Zero(g.outChannels, taps());
     bias_ = Matrix::Zero(g.outChannels, 1);
@@ -177,6 +185,10 @@ void Conv2DLayer::predict(const Matrix& in, Matrix& out) const {
     if (in.rows() != input_.size())
         throw std::invalid_argument("convolution " + spec() + " expects " + std::to_string(input_.size()) +
                                     " inputs, got " + std::to_string(in.rows()));
+    if (direct()) {
+        predictDirect(in, out);
+        return;
+    }
     const Index batch = in.cols();
     out.resize(output_.size(), batch);
     const Index chunk =
@@ -199,6 +211,10 @@ void Conv2DLayer::forward(const Matrix& in, Matrix& out, Rng&) {
         throw std::invalid_argument("convolution " + spec() + " expects " + std::to_string(input_.size()) +
                                     " inputs, got " + std::to_string(in.rows()));
     batch_ = in.cols();
+    if (direct()) {
+        forwardDirect(in, out);
+        return;
+    }
     MatrixMap colT = view(colT_, batch_ * positions(), taps());
     MatrixMap r = view(r_, batch_ * positions(), geometry_.outChannels);
     out.resize(output_.size(), batch_);
@@ -212,6 +228,12 @@ void Conv2DLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, 
     if (batch != batch_)
         throw std::logic_error("convolution backward() for a batch of " + std::to_string(batch) +
                                " after a forward() of " + std::to_string(batch_));
+    if (direct()) {
+        if (dIn)
+            dIn->resize(in.rows(), batch);
+        backwardDirect(in, dOut, dIn);
+        return;
+    }
     const MatrixMap colT = view(colT_, batch * positions(), taps());
     // Gather dR[n·Ho·Wo + p, o] = dOut[o·Ho·Wo + p, n]: contiguous runs of Ho·Wo values.
     MatrixMap dR = view(r_, batch * positions(), geometry_.outChannels);
@@ -227,6 +249,105 @@ void Conv2DLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, 
         dIn->resize(in.rows(), batch);
         dIn->setZero();
         col2im(dColT.data(), 0, batch, *dIn);
+    }
+}
+
+void Conv2DLayer::padInput(const Scalar* in, Scalar* x) const {
+    const int pad = geometry_.padding;
+    Eigen::Map<Vector>(x, paddedInputSize()).setZero();
+    for (int c = 0; c < input_.channels; ++c)
+        for (int y = 0; y < input_.height; ++y) {
+            const Scalar* from = in + (Index(c) * input_.height + y) * input_.width;
+            Scalar* to = x + (Index(c) * plan_.inHeight + y + pad) * plan_.inWidth + pad;
+            std::copy(from, from + input_.width, to);
+        }
+}
+
+void Conv2DLayer::padGradient(const Scalar* dOut, Scalar* g) const {
+    for (Index row = 0; row < Index(output_.channels) * output_.height; ++row) {
+        const Scalar* from = dOut + row * output_.width;
+        Scalar* to = g + row * plan_.outWidth;
+        std::copy(from, from + output_.width, to);
+        std::fill(to + output_.width, to + plan_.outWidth, Scalar(0));
+    }
+}
+
+void Conv2DLayer::cropOutput(const Scalar* y, Scalar* out) const {
+    for (Index row = 0; row < Index(output_.channels) * output_.height; ++row)
+        std::copy(y + row * plan_.outWidth, y + row * plan_.outWidth + output_.width,
+                  out + row * output_.width);
+}
+
+void Conv2DLayer::cropInputGradient(const Scalar* dX, Scalar* dIn) const {
+    const int pad = geometry_.padding;
+    for (int c = 0; c < input_.channels; ++c)
+        for (int y = 0; y < input_.height; ++y) {
+            const Scalar* from = dX + (Index(c) * plan_.inHeight + y + pad) * plan_.inWidth + pad;
+            std::copy(from, from + input_.width, dIn + (Index(c) * input_.height + y) * input_.width);
+        }
+}
+
+void Conv2DLayer::predictDirect(const Matrix& in, Matrix& out) const {
+    out.resize(output_.size(), in.cols());
+    if (inPlace()) {
+        for (Index n = 0; n < in.cols(); ++n)
+            digitpad::directForward(plan_, in.col(n).data(), weights_.data(), bias_.data(),
+                                    out.col(n).data());
+        return;
+    }
+    // Per-thread scratch that only ever grows, as in the strided path.
+    thread_local Storage padded, result;
+    padded.resize(std::max<std::size_t>(padded.size(), paddedInputSize()));
+    result.resize(std::max<std::size_t>(result.size(), paddedOutputSize()));
+    for (Index n = 0; n < in.cols(); ++n) {
+        padInput(in.col(n).data(), padded.data());
+        digitpad::directForward(plan_, padded.data(), weights_.data(), bias_.data(), result.data());
+        cropOutput(result.data(), out.col(n).data());
+    }
+}
+
+void Conv2DLayer::forwardDirect(const Matrix& in, Matrix& out) {
+    if (inPlace()) {
+        predictDirect(in, out);
+        return;
+    }
+    // The padded input planes of the whole batch are kept for the weight gradient.
+    out.resize(output_.size(), batch_);
+    MatrixMap padded = view(colT_, paddedInputSize(), batch_);
+    MatrixMap result = view(r_, paddedOutputSize(), 1);
+    for (Index n = 0; n < batch_; ++n) {
+        padInput(in.col(n).data(), padded.col(n).data());
+        digitpad::directForward(plan_, padded.col(n).data(), weights_.data(), bias_.data(), result.data());
+        cropOutput(result.data(), out.col(n).data());
+    }
+}
+
+void Conv2DLayer::backwardDirect(const Matrix& in, const Matrix& dOut, Matrix* dIn) {
+    for (int o = 0; o < output_.channels; ++o)
+        biasGrad_(o, 0) = dOut.middleRows(o * positions(), positions()).sum();
+    if (inPlace()) {
+        digitpad::directWeightGradient(plan_, batch_, in.data(), in.rows(), dOut.data(), dOut.rows(),
+                                       weightGrad_.data());
+        if (dIn) {
+            dIn->setZero();
+            for (Index n = 0; n < batch_; ++n)
+                digitpad::directInputGradient(plan_, dOut.col(n).data(), weights_.data(), dIn->col(n).data());
+        }
+        return;
+    }
+    MatrixMap gradient = view(r_, paddedOutputSize(), batch_);
+    for (Index n = 0; n < batch_; ++n)
+        padGradient(dOut.col(n).data(), gradient.col(n).data());
+    const MatrixMap padded = view(colT_, paddedInputSize(), batch_);
+    digitpad::directWeightGradient(plan_, batch_, padded.data(), paddedInputSize(), gradient.data(),
+                                   paddedOutputSize(), weightGrad_.data());
+    if (dIn) {
+        MatrixMap dX = view(dColT_, paddedInputSize(), 1);
+        for (Index n = 0; n < batch_; ++n) {
+            dX.setZero();
+            digitpad::directInputGradient(plan_, gradient.col(n).data(), weights_.data(), dX.data());
+            cropInputGradient(dX.data(), dIn->col(n).data());
+        }
     }
 }
 

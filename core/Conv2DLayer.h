@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DirectConvolution.h"
 #include "Layer.h"
 
 #include <vector>
@@ -18,7 +19,8 @@ struct ConvGeometry {
 /// 2-D convolution (cross-correlation, as in every deep-learning library) with a bias per output channel.
 /// Input C×H×W, output OUT×Ho×Wo with Ho = (H + 2P − K) / S + 1 (and likewise Wo).
 ///
-/// Implemented as im2col + one GEMM over the whole batch. For a batch of N samples the patch matrix is
+/// Stride 1 (every preset) runs the direct kernels of DirectConvolution.h sample by sample. Other strides use
+/// im2col + one GEMM over the whole batch. For a batch of N samples the patch matrix is
 /// colT: (N·Ho·Wo) × (C·K·K), one row per output position (sample-major, then row-major), one column per
 /// kernel tap (channel-major, then row-major). Then R = colT · Wᵀ is (N·Ho·Wo) × OUT, and a sample's output
 /// channel o is the contiguous run R[n·Ho·Wo .. (n+1)·Ho·Wo), o], copied into the sample's column.
@@ -52,6 +54,28 @@ private:
     Eigen::Index positions() const { return Eigen::Index(output_.height) * output_.width; }
     Eigen::Index taps() const { return Eigen::Index(input_.channels) * geometry_.kernel * geometry_.kernel; }
 
+    /// Stride 1: whether the kernels can read the input and write the output columns as they are (no padding,
+    /// and output rows already a whole number of vectors) instead of through padded copies.
+    bool direct() const { return geometry_.stride == 1; }
+    bool inPlace() const { return direct() && geometry_.padding == 0 && output_.width % kConvLanes == 0; }
+    Eigen::Index paddedInputSize() const {
+        return Eigen::Index(input_.channels) * plan_.inHeight * plan_.inWidth;
+    }
+    Eigen::Index paddedOutputSize() const {
+        return Eigen::Index(output_.channels) * plan_.outHeight * plan_.outWidth;
+    }
+    /// x (C × Hx × Wx) = the sample `in` (C × H × W) surrounded by zeros.
+    void padInput(const Scalar* in, Scalar* x) const;
+    /// g (OUT × Ho × Wv) = the sample's output gradient (OUT × Ho × Wo), zero in the extra columns.
+    void padGradient(const Scalar* dOut, Scalar* g) const;
+    /// out (OUT × Ho × Wo) = the real columns of y (OUT × Ho × Wv).
+    void cropOutput(const Scalar* y, Scalar* out) const;
+    /// dIn (C × H × W) = the part of dX (C × Hx × Wx) that lies on the image.
+    void cropInputGradient(const Scalar* dX, Scalar* dIn) const;
+    void predictDirect(const Matrix& in, Matrix& out) const;
+    void forwardDirect(const Matrix& in, Matrix& out);
+    void backwardDirect(const Matrix& in, const Matrix& dOut, Matrix* dIn);
+
     /// Writes the patch rows of samples [first, first + count) of in into colT ((count·Ho·Wo) × C·K·K,
     /// column-major with leading dimension count·Ho·Wo).
     void im2col(const Matrix& in, Eigen::Index first, Eigen::Index count, Scalar* colT) const;
@@ -63,6 +87,7 @@ private:
     Shape input_;
     Shape output_;
     ConvGeometry geometry_;
+    DirectGeometry plan_;         ///< the padded plane sizes of the stride-1 kernels
     Matrix weights_, weightGrad_; ///< OUT × C·K·K
     Matrix bias_, biasGrad_;      ///< OUT × 1
     /// Grow-only storage viewed through Eigen::Map: training alternates between full batches and the epoch's
@@ -72,9 +97,14 @@ private:
     using Storage = std::vector<Scalar, Eigen::aligned_allocator<Scalar>>;
 
     Eigen::Index batch_ = -1; ///< samples in the last forward()
-    Storage colT_;            ///< (N·Ho·Wo) × C·K·K, the patches of the last forward()
-    Storage r_;               ///< (N·Ho·Wo) × OUT: the GEMM result, then dL/dR in backward()
-    Storage dColT_;           ///< (N·Ho·Wo) × C·K·K
+    /// Strided: (N·Ho·Wo) × C·K·K, the patches of the last forward(). Stride 1 with padding: the padded input
+    /// planes of the last forward(), N × (C·Hx·Wx).
+    Storage colT_;
+    /// Strided: (N·Ho·Wo) × OUT, the GEMM result, then dL/dR in backward(). Stride 1: one sample's padded
+    /// output in forward(), the batch's padded output gradients in backward().
+    Storage r_;
+    /// Strided: (N·Ho·Wo) × C·K·K. Stride 1: one sample's padded input gradient.
+    Storage dColT_;
 };
 
 } // namespace digitpad

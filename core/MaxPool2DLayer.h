@@ -3,8 +3,6 @@
 
 #include "Layer.h"
 
-#include <vector>
-
 namespace digitpad {
 
 /// Max pooling over non-overlapping N×N windows (stride N), per channel: C×H×W → C×⌊H/N⌋×⌊W/N⌋ (trailing
@@ -19,22 +17,23 @@ public:
     Shape inputShape() const override { return input_; }
     Shape outputShape() const override { return output_; }
 
-    /// in: (C·H·W) × batch → out: (C·Ho·Wo) × batch. Keeps nothing.
+    /// in: (C·H·W) × batch → out: (C·Ho·Wo) × batch. Keeps nothing; training uses it as its forward pass too.
     void predict(const Matrix& in, Matrix& out) const override;
-    /// Like predict(), and records for every output the input row its maximum came from.
-    void forward(const Matrix& in, Matrix& out, Rng& rng) override;
-    /// dIn = 0 except dIn[argmax(i, n), n] = dOut[i, n] (windows do not overlap).
+    /// dIn = 0 except at each window's first input equal to the window's output, which gets dOut (windows do
+    /// not overlap). Finding that input again from in and out is cheaper than recording an argmax index for
+    /// every output during forward().
     void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<MaxPool2DLayer>(*this); }
 
 private:
-    /// Pools one sample; writes the argmax input rows into `argmax` when it is not null.
-    void poolSample(const Scalar* in, Scalar* out, int* argmax) const;
+    /// Pools one sample, any window size.
+    void poolSample(const Scalar* in, Scalar* out) const;
+    /// backward() for one sample, any window size; dIn must be zero.
+    void routeSample(const Scalar* in, const Scalar* out, const Scalar* dOut, Scalar* dIn) const;
 
     Shape input_;
     Shape output_;
     int window_;
-    std::vector<int> argmax_; ///< (C·Ho·Wo) × batch, column-major: the input row of each output's maximum
 };
 
 } // namespace digitpad

@@ -30,6 +30,9 @@ struct TrainConfig {
     int lrStepEvery = 0; ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
     AugmentSettings augment; ///< training-time augmentation of the training split (off unless enabled)
+    /// Threads that share each batch: 0 = one per core (at most one per shard), N = at most N. Batches of 32
+    /// or more are always split into the same two shards, so the weights do not depend on this number.
+    int threads = 0;
 
     /// The architecture string this config trains: `architecture` if set, otherwise built from hiddenLayers,
     /// activation and sigmoidOutput with `classes` outputs.

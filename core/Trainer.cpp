@@ -5,6 +5,7 @@
 #include "BatchPrefetcher.h"
 #include "DenormalGuard.h"
 #include "Evaluation.h"
+#include "ShardPool.h"
 
 #include <algorithm>
 #include <array>
@@ -26,13 +27,39 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Input and gradient buffers for one batch size; training keeps sets for full batches and one for the
-/// epoch's last, partial batch, so the loop allocates nothing after the first epoch.
-struct BatchBuffers {
-    Matrix inputs;                    ///< features × batch
-    std::vector<std::uint8_t> labels; ///< batch
-    Matrix outputGradient;            ///< classes × batch
+/// Batches of at least twice this many samples are split into two shards that train side by side on
+/// replicas of the network (data parallelism), their gradients summed weighted by size. Below it a shard's
+/// matrix products get too thin to pay for the hand-over (batch 1 trains sample by sample).
+constexpr int kMinShardSamples = 16;
+constexpr int kMaxShards = 2;
+
+/// Input and gradient buffers for one shard of one batch size.
+struct ShardBuffers {
+    Matrix inputs;                    ///< features × shard size
+    std::vector<std::uint8_t> labels; ///< shard size
+    Matrix outputGradient;            ///< classes × shard size
 };
+
+/// The shards of one batch size; training keeps sets for full batches and one for the epoch's last, partial
+/// batch, so the loop allocates nothing after the first epoch.
+struct BatchBuffers {
+    std::array<ShardBuffers, kMaxShards> shards;
+};
+
+/// What one shard trains with: shard 0 uses the caller's network, the others replicas of it.
+struct ShardState {
+    Network* network = nullptr;
+    std::vector<ParamRef> params;
+    std::unique_ptr<Loss> loss;
+    Rng rng;
+    double batchLoss = 0.0; ///< mean loss over the shard's samples in the current step
+    int correct = 0;        ///< of the shard's samples in the current step
+};
+
+/// Samples [first, last) of a batch of `count` that shard `shard` of `shards` trains.
+std::pair<int, int> shardRange(int count, int shards, int shard) {
+    return {count * shard / shards, count * (shard + 1) / shards};
+}
 
 /// Waits while paused; returns true when cancelled. The wait is not counted as training time.
 bool waitWhilePaused(TrainingControl& control, double& pausedSeconds) {
@@ -76,6 +103,20 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     const Eigen::Index features = train.images.rows();
 
     Rng rng(config.seed);
+    const int shards = batchSize >= 2 * kMinShardSamples ? kMaxShards : 1;
+    // Replicas of the network for shards 1…: weights are copied in at every step, so the optimiser only
+    // ever updates `network`. Shard 0 shares the shuffling generator (its dropout draws are then the same
+    // as without sharding); the others get their own streams.
+    std::vector<Network> replicas(static_cast<std::size_t>(shards - 1), network);
+    std::array<ShardState, kMaxShards> states;
+    for (int shardIndex = 0; shardIndex < shards; ++shardIndex) {
+        ShardState& state = states[static_cast<std::size_t>(shardIndex)];
+        state.network = shardIndex == 0 ? &network : &replicas[static_cast<std::size_t>(shardIndex - 1)];
+        state.params = shardIndex == 0 ? params : state.network->params();
+        state.loss = makeLoss(config.loss);
+        state.rng.seed(config.seed + 0x9E3779B97F4A7C15ULL * static_cast<unsigned long long>(shardIndex));
+    }
+    ShardPool pool(ShardPool::threadsFor(shards, config.threads));
     std::vector<int> order(static_cast<std::size_t>(trainCount));
     // [0] full batches, [2] the last partial batch; with augmentation, full batches alternate between [0] and
     // [1], so the next batch can be prepared while the current one trains.
@@ -104,18 +145,25 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
         const int first = batch * batchSize;
         const int count = std::min(batchSize, trainCount - first);
         BatchBuffers& b = buffers[static_cast<std::size_t>(slotOf(batch))];
-        const int* samples = order.data() + first;
-        if (augmenter) {
-            augmenter->augmentBatch(train.images, samples, count,
-                                    Augmenter::batchSeed(config.seed, epoch, batch), b.inputs);
-        } else {
-            b.inputs.resize(features, count);
-            for (int c = 0; c < count; ++c)
-                b.inputs.col(c) = train.images.col(samples[c]);
+        for (int shard = 0; shard < shards; ++shard) {
+            const auto [from, to] = shardRange(count, shards, shard);
+            ShardBuffers& target = b.shards[static_cast<std::size_t>(shard)];
+            const int* samples = order.data() + first + from;
+            if (augmenter) {
+                augmenter->augmentBatch(train.images, samples, to - from,
+                                        Augmenter::batchSeed(config.seed, epoch, batch) +
+                                            0x9E3779B97F4A7C15ULL * static_cast<unsigned long long>(shard),
+                                        target.inputs);
+            } else {
+                target.inputs.resize(features, to - from);
+                for (int c = 0; c < to - from; ++c)
+                    target.inputs.col(c) = train.images.col(samples[c]);
+            }
+            target.labels.resize(static_cast<std::size_t>(to - from));
+            for (int c = 0; c < to - from; ++c)
+                target.labels[static_cast<std::size_t>(c)] =
+                    train.labels[static_cast<std::size_t>(samples[c])];
         }
-        b.labels.resize(static_cast<std::size_t>(count));
-        for (int c = 0; c < count; ++c)
-            b.labels[static_cast<std::size_t>(c)] = train.labels[static_cast<std::size_t>(samples[c])];
     };
     // Declared after everything fillBatch touches, so it is destroyed (waiting for a running batch) first.
     std::optional<BatchPrefetcher> prefetcher;
@@ -156,8 +204,35 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                 fillBatch(epoch, batch);
             }
 
-            const Matrix& output = network.forward(b.inputs, rng);
-            const double batchLoss = loss->compute(output, b.labels, b.outputGradient);
+            // Forward and backward of every shard; shards ≥ 1 first take the current weights.
+            auto trainShard = [&](int shard) {
+                const DenormalGuard flushOnThisThread;
+                ShardState& state = states[static_cast<std::size_t>(shard)];
+                ShardBuffers& data = b.shards[static_cast<std::size_t>(shard)];
+                if (shard > 0)
+                    for (std::size_t i = 0; i < params.size(); ++i)
+                        *state.params[i].value = *params[i].value;
+                Rng& shardRng = shard == 0 ? rng : state.rng;
+                const Matrix& output = state.network->forward(data.inputs, shardRng);
+                state.batchLoss = state.loss->compute(output, data.labels, data.outputGradient);
+                state.correct = 0;
+                for (int c = 0; c < output.cols(); ++c)
+                    state.correct += argmaxColumn(output, c) == data.labels[static_cast<std::size_t>(c)];
+                if (std::isfinite(state.batchLoss))
+                    state.network->backward(data.outputGradient);
+            };
+            pool.run(shards, trainShard);
+
+            // Each shard's gradient is the mean over its samples; the batch's is their size-weighted mean.
+            double batchLoss = 0.0;
+            int batchCorrect = 0;
+            for (int shard = 0; shard < shards; ++shard) {
+                const auto [from, to] = shardRange(count, shards, shard);
+                batchLoss += states[static_cast<std::size_t>(shard)].batchLoss * (to - from) / count;
+                batchCorrect += states[static_cast<std::size_t>(shard)].correct;
+            }
+            if (shards == 1)
+                batchLoss = states[0].batchLoss;
             if (!std::isfinite(batchLoss)) {
                 for (std::size_t i = 0; i < params.size(); ++i)
                     *params[i].value = lastGood[i];
@@ -170,10 +245,18 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                                  " (try a lower learning rate)";
                 return outcome;
             }
-            int batchCorrect = 0;
-            for (int c = 0; c < count; ++c)
-                batchCorrect += argmaxColumn(output, c) == b.labels[static_cast<std::size_t>(c)];
-            network.backward(b.outputGradient);
+            if (shards > 1) {
+                const auto [from0, to0] = shardRange(count, shards, 0);
+                const Scalar weight0 = Scalar(to0 - from0) / Scalar(count);
+                for (std::size_t i = 0; i < params.size(); ++i) {
+                    *params[i].grad *= weight0;
+                    for (int shard = 1; shard < shards; ++shard) {
+                        const auto [from, to] = shardRange(count, shards, shard);
+                        *params[i].grad += (Scalar(to - from) / Scalar(count)) *
+                                           *states[static_cast<std::size_t>(shard)].params[i].grad;
+                    }
+                }
+            }
             optimizer->step(params);
 
             lossSum += batchLoss * count;

@@ -110,6 +110,7 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     config.validationFraction = parser.number("--validation", config.validationFraction, 0.0, 0.9);
     config.lrStepEvery = static_cast<int>(parser.integer("--lr-step", config.lrStepEvery, 0, 100'000));
     config.lrStepGamma = parser.number("--lr-gamma", config.lrStepGamma, 1e-6, 1.0);
+    config.threads = static_cast<int>(parser.integer("--threads", config.threads, 0, 256));
     if (parser.has("--augment") || parser.has("--augment-strength")) {
         const double strength = parser.number("--augment-strength", 1.0, 0.0, 3.0);
         config.augment = AugmentSettings{}.scaled(strength);
@@ -165,6 +166,9 @@ int runTrain(const std::vector<std::string>& args) {
         "random distortions of the training images (rotate, scale, shear, shift, elastic, thickness)");
     parser.addOption("--augment-strength", "X",
                      "scale of the distortions, 0 to 3 (default 1; implies --augment)");
+    parser.addOption(
+        "--threads", "N",
+        "threads sharing each batch (default 0 = one per core; the weights do not depend on it)");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
     parser.addNotes(
@@ -176,7 +180,8 @@ int runTrain(const std::vector<std::string>& args) {
         "a run whose loss becomes NaN/Inf stops with the reason (exit 1).\n"
         "With --augment each training image is distorted afresh every epoch (validation and test\n"
         "images never are); the next batch is prepared on a second thread while the current one\n"
-        "trains, and the same --seed gives the same distortions and weights.\n");
+        "trains, and the same --seed gives the same distortions and weights.\n"
+        "Batches of 32 or more are split in two halves that train on both cores at once.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;

@@ -13,6 +13,7 @@
 #include "Trainer.h"
 
 #include "AllocationCounter.h"
+#include "SyntheticDigits.h"
 #include <QTemporaryDir>
 
 #include <QtTest>
@@ -25,6 +26,9 @@
 using namespace digitpad;
 
 namespace {
+
+using test::syntheticDigits;
+using test::SyntheticPattern;
 
 /// The textbook definition, seven nested loops: out[n][o][y][x] = b[o] + Σ_c Σ_ky Σ_kx
 /// W[o][c][ky][kx] · in[n][c][y·S + ky − P][x·S + kx − P], reading zero outside the image.
@@ -52,26 +56,6 @@ Matrix naiveConvolution(const Matrix& in, Shape shape, const Matrix& weights, co
                     out((o * outH + y) * outW + x, n) = static_cast<Scalar>(sum);
                 }
     return out;
-}
-
-/// Ten well-separated classes in side×side "images": class k lights up pixels k and k+3, plus noise.
-Dataset syntheticDigits(int count, unsigned seed, int side) {
-    Dataset data;
-    data.shape = {1, side, side};
-    data.name = "synthetic";
-    data.images = Matrix::Zero(side * side, count);
-    data.labels.resize(static_cast<std::size_t>(count));
-    Rng rng(seed);
-    std::uniform_real_distribution<double> noise(0.0, 0.3);
-    for (int i = 0; i < count; ++i) {
-        const int label = i % 10;
-        data.labels[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(label);
-        for (int p = 0; p < side * side; ++p)
-            data.images(p, i) = static_cast<Scalar>(noise(rng));
-        data.images(label * side + label, i) = 1;
-        data.images(label * side + label + 3, i) = 1;
-    }
-    return data;
 }
 
 Dataset loadMini(const char* split) {
@@ -460,7 +444,7 @@ private slots:
     }
 
     void deterministicWithDropout() {
-        const Dataset train = syntheticDigits(120, 4, 12);
+        const Dataset train = syntheticDigits(120, 4, 12, SyntheticPattern::Diagonal);
         TrainConfig config = *presetConfig("lenet");
         config.architecture = "conv3x3x4p1,relu,pool2,flatten,dense16,relu,dropout30,dense10";
         config.epochs = 2;
@@ -491,7 +475,7 @@ private slots:
         if (!test::kCountsAllocations)
             QSKIP("allocation counting is off under AddressSanitizer (it owns malloc)");
         // MNIST-sized inputs; a sample count that leaves a partial last batch, so both buffer sets are used.
-        const Dataset train = syntheticDigits(batch == 1 ? 30 : 200, 10, 28);
+        const Dataset train = syntheticDigits(batch == 1 ? 30 : 200, 10, 28, SyntheticPattern::Diagonal);
         TrainConfig config = *presetConfig("lenet");
         config.architecture = architecture.toStdString();
         config.epochs = 3;

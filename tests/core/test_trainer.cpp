@@ -6,6 +6,7 @@
 #include "Trainer.h"
 
 #include "AllocationCounter.h"
+#include "SyntheticDigits.h"
 
 #include <QtTest>
 
@@ -18,25 +19,8 @@ using namespace digitpad;
 
 namespace {
 
-/// Ten well-separated classes in side×side "images": class k lights up pixels k and k+3, plus noise.
-Dataset syntheticDigits(int count, unsigned seed, int side = 4) {
-    Dataset data;
-    data.shape = {1, side, side};
-    data.name = "synthetic";
-    data.images = Matrix::Zero(side * side, count);
-    data.labels.resize(static_cast<std::size_t>(count));
-    Rng rng(seed);
-    std::uniform_real_distribution<double> noise(0.0, 0.3);
-    for (int i = 0; i < count; ++i) {
-        const int label = i % 10;
-        data.labels[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(label);
-        for (int p = 0; p < side * side; ++p)
-            data.images(p, i) = static_cast<Scalar>(noise(rng));
-        data.images(label, i) = 1;
-        data.images(label + 3, i) = 1;
-    }
-    return data;
-}
+using test::syntheticDigits;
+using test::SyntheticPattern;
 
 QString statusName(TrainingStatus status) {
     return QString::fromStdString(toString(status));
@@ -71,8 +55,8 @@ private slots:
     void converges() {
         QFETCH(QString, preset);
         QFETCH(int, epochs);
-        const Dataset train = syntheticDigits(600, 1);
-        const Dataset test = syntheticDigits(200, 2);
+        const Dataset train = syntheticDigits(600, 1, 4, SyntheticPattern::FlatIndex);
+        const Dataset test = syntheticDigits(200, 2, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = *presetConfig(preset.toStdString());
         config.epochs = epochs;
         config.validationFraction = 0.1;
@@ -91,7 +75,7 @@ private slots:
     }
 
     void sameSeedSameWeights() {
-        const Dataset train = syntheticDigits(300, 3);
+        const Dataset train = syntheticDigits(300, 3, 4, SyntheticPattern::FlatIndex);
         const TrainConfig config = smallConfig();
         TrainingControl control;
         Network a = config.makeNetwork(train.shape);
@@ -109,7 +93,7 @@ private slots:
     }
 
     void reportsEveryBatchAndEpoch() {
-        const Dataset train = syntheticDigits(250, 4);
+        const Dataset train = syntheticDigits(250, 4, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
         config.epochs = 2;
         config.validationFraction = 0.2; // 200 training samples, batches of 16: 12 full + 1 of 8
@@ -131,7 +115,7 @@ private slots:
     }
 
     void cancelStopsBetweenBatches() {
-        const Dataset train = syntheticDigits(400, 5);
+        const Dataset train = syntheticDigits(400, 5, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
         config.epochs = 50;
         Network net = config.makeNetwork(train.shape);
@@ -149,7 +133,7 @@ private slots:
     }
 
     void pauseWaitsThenResumes() {
-        const Dataset train = syntheticDigits(200, 6);
+        const Dataset train = syntheticDigits(200, 6, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
         config.epochs = 2;
         Network net = config.makeNetwork(train.shape);
@@ -172,7 +156,7 @@ private slots:
     }
 
     void divergenceKeepsLastGoodWeights() {
-        const Dataset train = syntheticDigits(200, 7);
+        const Dataset train = syntheticDigits(200, 7, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
         config.optimizer.kind = OptimizerKind::Sgd;
         config.optimizer.learningRate = 1e30;
@@ -188,7 +172,7 @@ private slots:
     }
 
     void stepScheduleHalvesTheRate() {
-        const Dataset train = syntheticDigits(100, 8);
+        const Dataset train = syntheticDigits(100, 8, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
         config.epochs = 5;
         config.lrStepEvery = 2;
@@ -218,7 +202,7 @@ private slots:
         config.batchSize = batch;
         config.optimizer.learningRate = rate;
         QVERIFY(QString::fromStdString(config.validate()).contains(message));
-        const Dataset train = syntheticDigits(50, 9);
+        const Dataset train = syntheticDigits(50, 9, 4, SyntheticPattern::FlatIndex);
         Network net = Network::fromArchitecture(train.shape, "dense10", OutputHead::Softmax);
         TrainingControl control;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
@@ -239,7 +223,7 @@ private slots:
         if (!test::kCountsAllocations)
             QSKIP("allocation counting is off under AddressSanitizer (it owns malloc)");
         // MNIST-sized inputs, so the matrix products are as large as in real training.
-        const Dataset train = syntheticDigits(1000, 10, 28);
+        const Dataset train = syntheticDigits(1000, 10, 28, SyntheticPattern::FlatIndex);
         TrainConfig config = *presetConfig(preset.toStdString());
         config.epochs = 3;
         config.validationFraction = 0.0;
