@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Augmenter.h"
 
-#include "Preprocess.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numbers>
 #include <random>
 #include <stdexcept>
@@ -57,30 +56,93 @@ void smoothPeriodic(std::vector<double>& field, int side, double sigma) {
         }
 }
 
-/// 3×3 grayscale dilation (max) or erosion (min) of a height × width image, separably: a horizontal pass
-/// into `rows`, then a vertical pass into `out`. Only pixels inside the image take part, so erosion does not
-/// eat ink at the border.
-template <typename Pick>
-void morphology3x3(const Scalar* in, Scalar* rows, Scalar* out, int height, int width, Pick pick) {
-    for (int y = 0; y < height; ++y) {
-        const Scalar* src = in + y * width;
-        Scalar* dst = rows + y * width;
-        for (int x = 0; x < width; ++x) {
-            Scalar v = src[x];
-            if (x > 0)
-                v = pick(v, src[x - 1]);
-            if (x + 1 < width)
-                v = pick(v, src[x + 1]);
-            dst[x] = v;
-        }
+/// Running per-column minimum and maximum of the rows written so far: element-wise, so the loops that
+/// update them vectorise (a scalar min/max reduction would not, without -ffast-math).
+struct ColumnRange {
+    Scalar* lo;
+    Scalar* hi;
+
+    void reset(int width) const {
+        std::fill(lo, lo + width, std::numeric_limits<Scalar>::infinity());
+        std::fill(hi, hi + width, -std::numeric_limits<Scalar>::infinity());
     }
+};
+
+/// The per-image constants of the resampling pass: source coordinate (in the zero-bordered copy) of output
+/// pixel (x, y) = rowStart(y) + x·step + elastic·(dx, dy), per axis.
+struct Sampling {
+    Scalar stepXx, stepXy;       ///< change of the source x and y per output column
+    Scalar elasticXx, elasticXy; ///< source x per unit of the x and y displacement fields (α·A⁻¹ row 0)
+    Scalar elasticYx, elasticYy; ///< source y likewise
+    Scalar xLimit, yLimit;       ///< largest source coordinates whose four taps are inside the copy
+    int paddedWidth;
+};
+
+/// One output row: bilinear samples of the zero-bordered input `padded` at the displaced coordinates, written
+/// to dst, and the running column ranges updated. A free function with restrict pointers so that GCC
+/// vectorises it with gathers (as a loop inside apply() it did not).
+void resampleRow(const Sampling& k, Scalar rowX, Scalar rowY, const Scalar* __restrict padded,
+                 const Scalar* __restrict dx, const Scalar* __restrict dy, Scalar* __restrict dst,
+                 Scalar* __restrict lo, Scalar* __restrict hi, int width) {
+    const Sampling c = k; // local copies: no reloads through the reference inside the loop
+    for (int x = 0; x < width; ++x) {
+        const Scalar xf = static_cast<Scalar>(x);
+        const Scalar qx = rowX + xf * c.stepXx + c.elasticXx * dx[x] + c.elasticXy * dy[x];
+        const Scalar qy = rowY + xf * c.stepXy + c.elasticYx * dx[x] + c.elasticYy * dy[x];
+        // Clamped so the taps stay inside the copy; a sample the clamp moved (or NaN) is background. This
+        // form of the mask (two selects multiplied) is one GCC 12 vectorises.
+        const Scalar cqx = std::min(std::max(qx, Scalar(0)), c.xLimit);
+        const Scalar cqy = std::min(std::max(qy, Scalar(0)), c.yLimit);
+        const Scalar inside = (cqx == qx ? Scalar(1) : Scalar(0)) * (cqy == qy ? Scalar(1) : Scalar(0));
+        const int x0 = static_cast<int>(cqx);
+        const int y0 = static_cast<int>(cqy);
+        const Scalar fx = cqx - static_cast<Scalar>(x0);
+        const Scalar fy = cqy - static_cast<Scalar>(y0);
+        const int i = y0 * c.paddedWidth + x0;
+        const int j = i + c.paddedWidth;
+        const Scalar top = padded[i] + fx * (padded[i + 1] - padded[i]);
+        const Scalar bottom = padded[j] + fx * (padded[j + 1] - padded[j]);
+        const Scalar v = inside * (top + fy * (bottom - top));
+        dst[x] = v;
+        lo[x] = std::min(lo[x], v);
+        hi[x] = std::max(hi[x], v);
+    }
+}
+
+/// Horizontal half of a separable 3×3 dilation (max) or erosion (min): row[x] = pick over src[x − 1..x + 1],
+/// only pixels inside the row taking part, so erosion does not eat ink at the border.
+template <typename Pick>
+void rowPass3(const Scalar* __restrict src, Scalar* __restrict row, int width, Pick pick) {
+    if (width == 1) {
+        row[0] = src[0];
+        return;
+    }
+    row[0] = pick(src[0], src[1]);
+    for (int x = 1; x + 1 < width; ++x)
+        row[x] = pick(pick(src[x - 1], src[x]), src[x + 1]);
+    row[width - 1] = pick(src[width - 2], src[width - 1]);
+}
+
+/// Vertical half of the 3×3 dilation or erosion of the height × width image `warped`, whose horizontal
+/// passes are in `rows`, blended with the image: out = warped + amount·(morphed − warped). Updates `range`.
+template <typename Pick>
+void blendMorphology3x3(const Scalar* __restrict warped, const Scalar* __restrict rows,
+                        Scalar* __restrict out, int height, int width, Scalar amount, ColumnRange range,
+                        Pick pick) {
+    Scalar* __restrict lo = range.lo;
+    Scalar* __restrict hi = range.hi;
     for (int y = 0; y < height; ++y) {
         const Scalar* mid = rows + y * width;
         const Scalar* up = y > 0 ? mid - width : mid;
         const Scalar* down = y + 1 < height ? mid + width : mid;
+        const Scalar* w = warped + y * width;
         Scalar* dst = out + y * width;
-        for (int x = 0; x < width; ++x)
-            dst[x] = pick(pick(up[x], mid[x]), down[x]);
+        for (int x = 0; x < width; ++x) {
+            const Scalar v = w[x] + amount * (pick(pick(up[x], mid[x]), down[x]) - w[x]);
+            dst[x] = v;
+            lo[x] = std::min(lo[x], v);
+            hi[x] = std::max(hi[x], v);
+        }
     }
 }
 
@@ -99,6 +161,8 @@ Augmenter::Augmenter(const AugmentSettings& settings, Shape shape, unsigned long
     padded_.assign(static_cast<std::size_t>((shape.height + 2) * (shape.width + 2)), Scalar(0));
     warped_.resize(pixels);
     rowPass_.resize(pixels);
+    columnLo_.resize(static_cast<std::size_t>(shape.width));
+    columnHi_.resize(static_cast<std::size_t>(shape.width));
 }
 
 void Augmenter::buildDisplacementFields(unsigned long long seed) {
@@ -150,70 +214,77 @@ void Augmenter::apply(const Transform& t, const Scalar* in, Scalar* out) {
     for (int y = 0; y < height; ++y)
         std::copy(in + y * width, in + (y + 1) * width, padded_.data() + (y + 1) * paddedWidth + 1);
 
-    // Output pixel p shows the input at q = c + A⁻¹ (p + d(p) − c − t), where A = rotation · shear · scale
-    // maps the content forward about the centre c, t is the shift and d the elastic displacement.
+    // Output pixel p = (x, y) shows the input at q = c + A⁻¹ (p + d(p) − c − t), where A = rotation · shear ·
+    // scale maps the content forward about the centre c, t is the shift and d the elastic displacement.
+    // Expanded, q = q₀ + x·A⁻¹e₁ + y·A⁻¹e₂ + α·A⁻¹d(p): the affine part is a per-row start plus x times a
+    // fixed step, and the elastic part two multiply-adds per coordinate, all in the one pass that samples.
     const double c = std::cos(t.rotation), s = std::sin(t.rotation);
     const double a00 = c * t.scaleX, a01 = (c * t.shear - s) * t.scaleY;
     const double a10 = s * t.scaleX, a11 = (s * t.shear + c) * t.scaleY;
     const double det = t.scaleX * t.scaleY; // rotation and shear have determinant 1
-    const Scalar i00 = static_cast<Scalar>(a11 / det), i01 = static_cast<Scalar>(-a01 / det);
-    const Scalar i10 = static_cast<Scalar>(-a10 / det), i11 = static_cast<Scalar>(a00 / det);
-    const Scalar cx = static_cast<Scalar>((width - 1) / 2.0), cy = static_cast<Scalar>((height - 1) / 2.0);
-    const Scalar ox = static_cast<Scalar>(-(width - 1) / 2.0 - t.shiftX);
-    const Scalar oy = static_cast<Scalar>(-(height - 1) / 2.0 - t.shiftY);
-    const Scalar alpha = static_cast<Scalar>(t.elasticAlpha); // 0 adds exact zeros: no elastic
-    const Scalar* padded = padded_.data();
-    // Samples with 0 ≤ px < width + 1 (likewise y) have four neighbours inside the zero-bordered copy; others
-    // are background. Clamping instead of branching, and masking the result, lets the loop vectorise.
-    const Scalar xLimit = static_cast<Scalar>(width + 1), yLimit = static_cast<Scalar>(height + 1);
-    const Scalar xClamp = static_cast<Scalar>(width + 0.5), yClamp = static_cast<Scalar>(height + 0.5);
+    const double i00 = a11 / det, i01 = -a01 / det, i10 = -a10 / det, i11 = a00 / det;
+    const double cx = (width - 1) / 2.0, cy = (height - 1) / 2.0;
+    const double ox = -cx - t.shiftX, oy = -cy - t.shiftY;
+    // q₀, +1: coordinates in the zero-bordered copy.
+    const double startX = i00 * ox + i01 * oy + cx + 1, startY = i10 * ox + i11 * oy + cy + 1;
+    // Samples with 0 ≤ qx < width + 1 (likewise y) have four taps inside the zero-bordered copy; others are
+    // background. Clamping instead of branching, and masking the result, lets the row loop vectorise. The
+    // clamp limit is the largest value below width + 1, so that no sample inside is moved: a sample between
+    // the last pixel and the border interpolates towards the border. α = 0 adds exact zeros: no elastic
+    // displacement.
+    const double alpha = t.elasticAlpha;
+    const Sampling sampling{static_cast<Scalar>(i00),
+                            static_cast<Scalar>(i10),
+                            static_cast<Scalar>(alpha * i00),
+                            static_cast<Scalar>(alpha * i01),
+                            static_cast<Scalar>(alpha * i10),
+                            static_cast<Scalar>(alpha * i11),
+                            std::nextafter(static_cast<Scalar>(width + 1), Scalar(0)),
+                            std::nextafter(static_cast<Scalar>(height + 1), Scalar(0)),
+                            paddedWidth};
 
+    const bool morph = t.thickness != Thickness::Unchanged;
+    const ColumnRange range{columnLo_.data(), columnHi_.data()};
+    range.reset(width);
     for (int y = 0; y < height; ++y) {
         const std::size_t fieldOffset =
             static_cast<std::size_t>(t.fieldRow + y) * static_cast<std::size_t>(fieldSide_) +
             static_cast<std::size_t>(t.fieldColumn);
-        const Scalar* dx = fieldX_.data() + fieldOffset;
-        const Scalar* dy = fieldY_.data() + fieldOffset;
-        Scalar* dst = warped_.data() + y * width;
-        const Scalar v0 = static_cast<Scalar>(y) + oy;
-        for (int x = 0; x < width; ++x) {
-            const Scalar u = static_cast<Scalar>(x) + ox + alpha * dx[x];
-            const Scalar v = v0 + alpha * dy[x];
-            // +1: coordinates in the zero-bordered copy.
-            const Scalar px = i00 * u + i01 * v + cx + 1;
-            const Scalar py = i10 * u + i11 * v + cy + 1;
-            const Scalar inside = static_cast<Scalar>((px >= 0) & (px < xLimit) & (py >= 0) & (py < yLimit));
-            const Scalar qx = std::min(std::max(px, Scalar(0)), xClamp);
-            const Scalar qy = std::min(std::max(py, Scalar(0)), yClamp);
-            const int x0 = static_cast<int>(qx);
-            const int y0 = static_cast<int>(qy);
-            const Scalar fx = qx - static_cast<Scalar>(x0);
-            const Scalar fy = qy - static_cast<Scalar>(y0);
-            const int i = y0 * paddedWidth + x0;
-            const Scalar top = padded[i] + fx * (padded[i + 1] - padded[i]);
-            const Scalar bottom =
-                padded[i + paddedWidth] + fx * (padded[i + paddedWidth + 1] - padded[i + paddedWidth]);
-            dst[x] = inside * (top + fy * (bottom - top));
+        resampleRow(sampling, static_cast<Scalar>(startX + y * i01), static_cast<Scalar>(startY + y * i11),
+                    padded_.data(), fieldX_.data() + fieldOffset, fieldY_.data() + fieldOffset,
+                    (morph ? warped_.data() : out) + y * width, range.lo, range.hi, width);
+    }
+
+    if (morph) {
+        const auto larger = [](Scalar a, Scalar b) { return std::max(a, b); };
+        const auto smaller = [](Scalar a, Scalar b) { return std::min(a, b); };
+        const Scalar amount = static_cast<Scalar>(t.thicknessAmount);
+        range.reset(width);
+        if (t.thickness == Thickness::Thicken) {
+            for (int y = 0; y < height; ++y)
+                rowPass3(warped_.data() + y * width, rowPass_.data() + y * width, width, larger);
+            blendMorphology3x3(warped_.data(), rowPass_.data(), out, height, width, amount, range, larger);
+        } else {
+            for (int y = 0; y < height; ++y)
+                rowPass3(warped_.data() + y * width, rowPass_.data() + y * width, width, smaller);
+            blendMorphology3x3(warped_.data(), rowPass_.data(), out, height, width, amount, range, smaller);
         }
     }
 
+    // Min-max normalisation as in normaliseMinMax, over the column ranges gathered while writing. The
+    // samples are finite (weighted sums of finite inputs), so no finiteness pass; multiplying by the
+    // reciprocal vectorises where a division would cost more, and the maximum still maps to exactly 1.
+    const Scalar low = *std::min_element(range.lo, range.lo + width);
+    const Scalar high = *std::max_element(range.hi, range.hi + width);
     const std::size_t pixels = static_cast<std::size_t>(shape_.size());
-    if (t.thickness == Thickness::Unchanged) {
-        std::copy(warped_.begin(), warped_.end(), out);
-    } else {
-        if (t.thickness == Thickness::Thicken)
-            morphology3x3(warped_.data(), rowPass_.data(), out, height, width,
-                          [](Scalar a, Scalar b) { return std::max(a, b); });
-        else
-            morphology3x3(warped_.data(), rowPass_.data(), out, height, width,
-                          [](Scalar a, Scalar b) { return std::min(a, b); });
-        const Scalar amount = static_cast<Scalar>(t.thicknessAmount);
-        for (std::size_t i = 0; i < pixels; ++i)
-            out[i] = warped_[i] + amount * (out[i] - warped_[i]);
-    }
-    Eigen::Map<Vector> result(out, static_cast<Eigen::Index>(pixels));
-    if (!normaliseMinMax(result))
+    const Scalar spread = high - low;
+    if (!(spread > 0) || !std::isfinite(spread)) {
         std::copy(in, in + pixels, out); // everything moved out of the frame: train on the original instead
+        return;
+    }
+    const Scalar inverse = Scalar(1) / spread;
+    for (std::size_t i = 0; i < pixels; ++i)
+        out[i] = out[i] == high ? Scalar(1) : std::min(Scalar(1), (out[i] - low) * inverse);
 }
 
 void Augmenter::augment(const Scalar* in, Scalar* out, Rng& rng) {

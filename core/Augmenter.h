@@ -76,9 +76,11 @@ private:
     int fieldSide_ = 0;          ///< the displacement fields are fieldSide_ × fieldSide_, periodic
     std::vector<Scalar> fieldX_; ///< smoothed unit displacement along x (multiply by α)
     std::vector<Scalar> fieldY_;
-    std::vector<Scalar> padded_;  ///< the input with a one-pixel zero border: (height+2) × (width+2)
-    std::vector<Scalar> warped_;  ///< the resampled image before the thickness change
-    std::vector<Scalar> rowPass_; ///< the horizontal pass of the separable 3×3 max/min
+    std::vector<Scalar> padded_;   ///< the input with a one-pixel zero border: (height+2) × (width+2)
+    std::vector<Scalar> warped_;   ///< the resampled image before the thickness change
+    std::vector<Scalar> rowPass_;  ///< the horizontal pass of the separable 3×3 max/min
+    std::vector<Scalar> columnLo_; ///< per-column minimum of the output, for the normalisation
+    std::vector<Scalar> columnHi_; ///< per-column maximum
 };
 
 /// Augmented copies of data.images.col(indices[i]), one column each (data.shape.size() × indices.size()),

@@ -20,12 +20,13 @@ inline void store(Scalar* p, const Packet& v) {
     target = v;
 }
 
-/// Calls kernel(std::integral_constant<int, B>, first) for consecutive blocks of channels, 16 at a time and
-/// then 8, 4, 2, 1 for the rest, so each block's accumulators are a compile-time count of registers.
-template <typename Kernel> void forEachChannelBlock(int channels, Kernel&& kernel) {
+/// Calls kernel(std::integral_constant<int, B>, first) for consecutive blocks of channels, MaxBlock (16 or 8)
+/// at a time and then 8, 4, 2, 1 for the rest, so each block's accumulators are a compile-time count of
+/// registers.
+template <int MaxBlock = 16, typename Kernel> void forEachChannelBlock(int channels, Kernel&& kernel) {
     int first = 0;
-    for (; first + 16 <= channels; first += 16)
-        kernel(std::integral_constant<int, 16>{}, first);
+    for (; first + MaxBlock <= channels; first += MaxBlock)
+        kernel(std::integral_constant<int, MaxBlock>{}, first);
     if (channels - first >= 8) {
         kernel(std::integral_constant<int, 8>{}, first);
         first += 8;
@@ -70,40 +71,65 @@ void forwardBlock(const DirectGeometry& g, const Scalar* x, const Scalar* weight
         }
 }
 
-/// Output channels [o0, o0 + B) of directWeightGradient(): per tap, B dot products over every sample's
-/// output positions, summed lane-wise in registers and reduced once at the end. `interleaved` holds the
-/// gradients as [n][row][vector][channel][lane], so the B gradient vectors that meet one input vector sit at
-/// fixed offsets from one pointer (with B separate plane pointers the loop runs out of registers).
+/// Output channels [o0, o0 + B) and taps (c, ky, kx … kx + T − 1) of directWeightGradient(): B·T dot products
+/// over every sample's output positions, summed lane-wise in registers and reduced once at the end. Each
+/// gradient vector loaded serves T taps, each input vector B channels. `interleaved` holds the gradients as
+/// [n][row][vector][channel][lane], so the B gradient vectors that meet one input vector sit at fixed offsets
+/// from one pointer (with B separate plane pointers the loop runs out of registers).
+template <int B, int T>
+void weightGradientTaps(const DirectGeometry& g, Index count, const Scalar* x, Index xStride,
+                        const Scalar* interleaved, int o0, int c, int ky, int kx, Scalar* dW) {
+    const Index vectorStride = Index(g.outChannels) * kConvLanes;
+    Packet acc[T][B];
+#pragma GCC unroll 16
+    for (int t = 0; t < T; ++t)
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o)
+            acc[t][o].setZero();
+    const Scalar* grad = interleaved + Index(o0) * kConvLanes;
+    for (Index n = 0; n < count; ++n) {
+        const Scalar* sampleX = x + n * xStride + Index(c) * g.inHeight * g.inWidth + kx;
+        for (int row = 0; row < g.outHeight; ++row) {
+            const Scalar* in = sampleX + Index(row + ky) * g.inWidth;
+            for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes, grad += vectorStride) {
+                Packet v[T];
+#pragma GCC unroll 16
+                for (int t = 0; t < T; ++t)
+                    v[t] = load(in + x0 + t);
+#pragma GCC unroll 16
+                for (int o = 0; o < B; ++o) {
+                    const Packet gradient = load(grad + o * kConvLanes);
+#pragma GCC unroll 16
+                    for (int t = 0; t < T; ++t)
+                        acc[t][o] += gradient * v[t];
+                }
+            }
+        }
+    }
+#pragma GCC unroll 16
+    for (int t = 0; t < T; ++t) {
+        const Index tap = (Index(c) * g.kernel + ky) * g.kernel + kx + t;
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o)
+            dW[o0 + o + tap * g.outChannels] = acc[t][o].sum();
+    }
+}
+
+/// Output channels [o0, o0 + B) of directWeightGradient(), three taps of a kernel row at a time (B·3 ≤ 24
+/// accumulators, which with the loaded vectors fit AVX-512's 32 vector registers).
 template <int B>
 void weightGradientBlock(const DirectGeometry& g, Index count, const Scalar* x, Index xStride,
                          const Scalar* interleaved, int o0, Scalar* dW) {
-    const int k = g.kernel, outChannels = g.outChannels;
-    const Index vectorStride = Index(outChannels) * kConvLanes;
     for (int c = 0; c < g.inChannels; ++c)
-        for (int ky = 0; ky < k; ++ky)
-            for (int kx = 0; kx < k; ++kx) {
-                Packet acc[B];
-#pragma GCC unroll 16
-                for (int o = 0; o < B; ++o)
-                    acc[o].setZero();
-                const Scalar* grad = interleaved + Index(o0) * kConvLanes;
-                for (Index n = 0; n < count; ++n) {
-                    const Scalar* sampleX = x + n * xStride + Index(c) * g.inHeight * g.inWidth + kx;
-                    for (int row = 0; row < g.outHeight; ++row) {
-                        const Scalar* in = sampleX + Index(row + ky) * g.inWidth;
-                        for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes, grad += vectorStride) {
-                            const Packet v = load(in + x0);
-#pragma GCC unroll 16
-                            for (int o = 0; o < B; ++o)
-                                acc[o] += load(grad + o * kConvLanes) * v;
-                        }
-                    }
-                }
-                const Index tap = (Index(c) * k + ky) * k + kx;
-#pragma GCC unroll 16
-                for (int o = 0; o < B; ++o)
-                    dW[o0 + o + tap * outChannels] = acc[o].sum();
-            }
+        for (int ky = 0; ky < g.kernel; ++ky) {
+            int kx = 0;
+            for (; kx + 3 <= g.kernel; kx += 3)
+                weightGradientTaps<B, 3>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+            if (g.kernel - kx == 2)
+                weightGradientTaps<B, 2>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+            else if (g.kernel - kx == 1)
+                weightGradientTaps<B, 1>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+        }
 }
 
 /// Output channels [o0, o0 + B) of directInputGradient(): the gradient vectors of B channels at one output
@@ -163,7 +189,7 @@ void directWeightGradient(const DirectGeometry& g, Index count, const Scalar* x,
         for (Index position = 0; position < plane; position += kConvLanes)
             for (int o = 0; o < g.outChannels; ++o, to += kConvLanes)
                 store(to, load(gradient + n * gradientStride + o * plane + position));
-    forEachChannelBlock(g.outChannels, [&](auto block, int o0) {
+    forEachChannelBlock<8>(g.outChannels, [&](auto block, int o0) {
         weightGradientBlock<decltype(block)::value>(g, count, x, xStride, interleaved.data(), o0, dW);
     });
 }

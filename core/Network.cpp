@@ -35,26 +35,9 @@ Network& Network::operator=(const Network& other) {
 }
 
 Network Network::fromArchitecture(Shape input, std::string_view architecture, OutputHead head) {
-    std::vector<std::unique_ptr<Layer>> layers;
-    Shape shape = input;
-    std::size_t start = 0;
-    while (start <= architecture.size()) {
-        const std::size_t comma = architecture.find(',', start);
-        const std::size_t end = comma == std::string_view::npos ? architecture.size() : comma;
-        std::string_view token = architecture.substr(start, end - start);
-        while (!token.empty() && token.front() == ' ')
-            token.remove_prefix(1);
-        while (!token.empty() && token.back() == ' ')
-            token.remove_suffix(1);
-        if (token.empty())
-            throw std::invalid_argument("empty layer in architecture '" + std::string(architecture) + "'");
-        layers.push_back(makeLayer(token, shape));
-        shape = layers.back()->outputShape();
-        if (comma == std::string_view::npos)
-            break;
-        start = comma + 1;
-    }
-    return Network(input, std::move(layers), head);
+    // makeLayers plans every layer's size before allocating any, so a crafted model file cannot make this
+    // attempt a huge allocation.
+    return Network(input, makeLayers(input, architecture), head);
 }
 
 std::string Network::architecture() const {

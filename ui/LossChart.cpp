@@ -46,10 +46,33 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     dashed.setStyle(Qt::DashLine);
     trainAccuracy_->setPen(dashed);
 
+    // The legend gets a row of its own above the axis rect: inside the plot it covered the curves wherever
+    // it sat, since loss and accuracy together fill the rect from top to bottom. Two columns, loss on the
+    // first line and accuracy on the second, keep the row short and narrow.
     legend->setVisible(true);
     legend->setFont(font());
-    legend->setBrush(QColor(255, 255, 255, 210));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+    legend->setBrush(Qt::NoBrush);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setIconSize(20, 12);
+    legend->setColumnSpacing(12);
+    legend->setRowSpacing(0);
+    legend->setWrap(2);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst); // also rearranges the four items already added
+    axisRect()->insetLayout()->take(legend);
+    // Centred between two empty elements that take all the spare width (the legend's column stretches ~0).
+    auto* legendRow = new QCPLayoutGrid;
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, legendRow);
+    plotLayout()->setRowStretchFactor(0, 0.001); // the row keeps the legend's height, the plot gets the rest
+    legendRow->addElement(0, 0, new QCPLayoutElement(this));
+    legendRow->addElement(0, 1, legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(this));
+    legendRow->setColumnStretchFactors({1.0, 0.001, 1.0});
+    legendRow->setMargins(QMargins(0, 0, 0, 0));
+    // Never so narrow that the two legend columns are clipped, whatever the font.
+    const QMargins outer = plotLayout()->margins();
+    setMinimumWidth(
+        std::max(minimumWidth(), legend->minimumOuterSizeHint().width() + outer.left() + outer.right()));
 
     redrawTimer_.setInterval(kRedrawIntervalMs);
     connect(&redrawTimer_, &QTimer::timeout, this, &LossChart::redraw);

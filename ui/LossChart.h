@@ -8,7 +8,8 @@
 #include <QTimer>
 
 /// Live training curves: smoothed training loss per batch report and validation loss per epoch on the left
-/// axis, training and validation accuracy per epoch (0–100 %) on the right axis, against epochs on x.
+/// axis, training and validation accuracy per epoch (0–100 %) on the right axis, against epochs on x. The
+/// legend sits in a row of its own above the plot, so it never covers a curve.
 /// Data is only appended; redraws are coalesced by a timer (~15 Hz) into queued replots, so a fast run costs
 /// the GUI at most one redraw per tick however many reports arrive.
 class LossChart : public QCustomPlot {

@@ -192,6 +192,78 @@ private slots:
         QVERIFY(std::abs(out.sum() - 4 * in.sum()) < 1e-4);
     }
 
+    // A sample within a pixel of the border interpolates towards the zero border, on every side alike: a
+    // column (or row) of ink on the edge, shifted inwards by 0.75 px, gives the pixel next to the edge 0.75
+    // of its ink and the edge pixel 0.25 (sampled 0.75 px beyond the ink, between it and the border), which
+    // normalisation turns into 1 and 1/3.
+    void edgeSamplesInterpolateTowardsTheBorder_data() {
+        QTest::addColumn<int>("edge"); // 0 left, 1 right, 2 top, 3 bottom
+        QTest::newRow("left edge") << 0;
+        QTest::newRow("right edge") << 1;
+        QTest::newRow("top edge") << 2;
+        QTest::newRow("bottom edge") << 3;
+    }
+
+    void edgeSamplesInterpolateTowardsTheBorder() {
+        QFETCH(int, edge);
+        const int last = kSide - 1;
+        const bool vertical = edge < 2; // a column of ink on the left or right edge
+        const int line = edge % 2 == 0 ? 0 : last;
+        const double inwards = edge % 2 == 0 ? 0.75 : -0.75;
+        Vector in = Vector::Zero(kSide * kSide);
+        for (int k = 0; k < kSide; ++k)
+            in[vertical ? k * kSide + line : line * kSide + k] = 1;
+        Augmenter augmenter(AugmentSettings::identity(), kShape, 1);
+        Augmenter::Transform shift;
+        (vertical ? shift.shiftX : shift.shiftY) = inwards;
+        const Vector out = augmentOnce(augmenter, shift, in);
+        const int inner = edge % 2 == 0 ? 1 : last - 1;
+        for (int k = 0; k < kSide; ++k) {
+            const Scalar onEdge = vertical ? at(out, line, k) : at(out, k, line);
+            const Scalar nextToIt = vertical ? at(out, inner, k) : at(out, k, inner);
+            QVERIFY2(std::abs(onEdge - Scalar(1.0 / 3.0)) < 1e-5, qPrintable(QString::number(onEdge)));
+            QVERIFY2(std::abs(nextToIt - 1) < 1e-6, qPrintable(QString::number(nextToIt)));
+        }
+        QCOMPARE(out.sum(), Scalar(kSide * (1 + 1.0 / 3.0)));
+    }
+
+    // The scratch buffers (border copy, column ranges, thickness passes) carry nothing from one image to the
+    // next: the same seed gives the same batch from a fresh augmenter and from one that has worked before.
+    void batchesDependOnlyOnTheSeed_data() {
+        QTest::addColumn<double>("thicken");
+        QTest::addColumn<double>("thin");
+        QTest::newRow("default settings") << 0.2 << 0.2;
+        QTest::newRow("always thicken") << 1.0 << 0.0;
+        QTest::newRow("always thin") << 0.0 << 1.0;
+    }
+
+    void batchesDependOnlyOnTheSeed() {
+        QFETCH(double, thicken);
+        QFETCH(double, thin);
+        const Dataset data = mini("t10k");
+        AugmentSettings settings;
+        settings.enabled = true;
+        settings.thickenProbability = thicken;
+        settings.thinProbability = thin;
+        std::vector<int> columns(static_cast<std::size_t>(data.size()));
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            columns[i] = static_cast<int>((i * 7) % columns.size());
+        const int count = static_cast<int>(columns.size());
+        Augmenter fresh(settings, kShape, 5);
+        Augmenter used(settings, kShape, 5);
+        Matrix a, b, other;
+        used.augmentBatch(data.images, columns.data() + 1, count - 1, 77, other);
+        fresh.augmentBatch(data.images, columns.data(), count, 42, a);
+        used.augmentBatch(data.images, columns.data(), count, 42, b);
+        QVERIFY(a == b);
+        used.augmentBatch(data.images, columns.data(), count, 43, b);
+        QVERIFY(a != b);
+        for (int c = 0; c < a.cols(); ++c) {
+            QCOMPARE(a.col(c).maxCoeff(), Scalar(1));
+            QCOMPARE(a.col(c).minCoeff(), Scalar(0));
+        }
+    }
+
     void thicknessChangesInk_data() {
         QTest::addColumn<int>("thickness");
         QTest::addColumn<double>("amount");

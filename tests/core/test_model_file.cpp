@@ -351,6 +351,28 @@ void TestModelFile::corruptFilesAreRefused_data() {
     nlohmann::json unknownLayer = header;
     unknownLayer["architecture"] = "dense16,swish,dense10";
     QTest::newRow("unknown layer token") << withHeader(parts, unknownLayer) << "unknown layer 'swish'";
+    // Refused by the size limits before anything is allocated (LayerFactory's kMaxParameters and
+    // kMaxValuesPerSample), not by running out of memory.
+    nlohmann::json hugeDense = header;
+    hugeDense["architecture"] = "dense1000000,relu,dense10";
+    QTest::newRow("a million dense units (3 GB of weights)")
+        << withHeader(parts, hugeDense)
+        << "architecture 'dense1000000,relu,dense10' for input 1x28x28 is invalid: "
+           "layer 'dense1000000' on input 1x28x28 would hold 785000000 parameters, more than the limit of "
+           "50000000";
+    nlohmann::json hugePadding = header;
+    hugePadding["architecture"] = "conv1x1x1p1000000,flatten,dense10";
+    QTest::newRow("padding that makes the output huge")
+        << withHeader(parts, hugePadding)
+        << "'conv1x1x1p1000000' for input 1x28x28: output 1x2000028x2000028";
+    nlohmann::json manyLayers = header;
+    manyLayers["architecture"] = "dense7000,relu,dense7000,relu,dense7000";
+    QTest::newRow("layers each within the limit, too many together (830 MB)")
+        << withHeader(parts, manyLayers) << "more than the limit of 50000000 in total";
+    nlohmann::json hugeInput = header;
+    hugeInput["input"] = {{"channels", 65536}, {"height", 65536}, {"width", 65536}};
+    QTest::newRow("input whose size overflows int")
+        << withHeader(parts, hugeInput) << "input 65536x65536x65536 has 281474976710656 values per sample";
     nlohmann::json fewerTensors = header;
     fewerTensors["tensors"].erase(fewerTensors["tensors"].size() - 1);
     QTest::newRow("tensor table too short")
