@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Shared parts of the peer benchmarks: MNIST IDX loading, command line, timing helpers, JSON output.
+"""Shared parts of the peer benchmarks: MNIST IDX loading, command line, timing helpers, the JSON a peer prints.
 
 Only numpy and the standard library: both peers (numpy and PyTorch) load exactly the same arrays from here,
 so they train on the same data as DigitPad (raw IDX files, each image min-max normalised to [0, 1], float32).
@@ -25,6 +25,16 @@ MLP_BATCH = 64
 MLP_LR = 1e-3
 SIGMOID_LAYERS = (784, 100, 10)
 SIGMOID_LR = 0.1
+# The `lenet` preset (core/Preset.cpp): conv 5×5 1→8, ReLU, max-pool 2, conv 5×5 8→16, ReLU, max-pool 2,
+# dense 256→128, ReLU, dense 128→10; softmax cross-entropy, He init, Adam 1e-3, batch 64.
+LENET_ARCHITECTURE = "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10"
+IMAGE_SIDE = 28
+LENET_KERNEL = 5
+LENET_CHANNELS = (1, 8, 16)
+LENET_POOL = 2
+LENET_DENSE = (16 * 4 * 4, 128, 10)
+LENET_BATCH = 64
+LENET_LR = 1e-3
 # Same counts and statistics as `digitpad-cli bench` (app/cli/BenchCommand.cpp).
 LATENCY_WARMUP = 500
 LATENCY_RUNS = 5000
@@ -32,6 +42,9 @@ THROUGHPUT_BATCH = 1000
 THROUGHPUT_PASSES = 3
 QUICK_TRAIN_IMAGES = 6000
 SEED = 1
+
+# What --only can select; "all" runs them in this order.
+WORKLOADS = ("mlp", "sigmoid-100", "lenet")
 
 IDX_IMAGES_MAGIC = 0x00000803
 IDX_LABELS_MAGIC = 0x00000801
@@ -104,9 +117,10 @@ def parse_args(description, with_threads):
     parser.add_argument("--quick", action="store_true", help="the first 6000 training images, for smoke tests")
     parser.add_argument(
         "--only",
-        choices=("all", "mlp", "sigmoid-100"),
+        choices=("all",) + WORKLOADS,
         default="all",
-        help="run only the mlp workloads (epoch, latency, throughput, accuracy) or only sigmoid-100",
+        help="run one workload only: mlp (epoch, latency, throughput, accuracy), sigmoid-100 (epoch), or "
+        "lenet (epoch, latency, accuracy)",
     )
     if with_threads:
         parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default 1)")
@@ -156,8 +170,47 @@ def env_threads():
     return {k: os.environ.get(k) for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
 
 
-def emit(result):
-    """Print the one JSON object the driver reads."""
+def timed(work):
+    """(work(), wall seconds, CPU seconds of the whole process, all threads) of one call of work()."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    out = work()
+    return out, time.perf_counter() - t0, time.process_time() - c0
+
+
+def epoch_figures(prefix, wall_s, cpu_s, loss_sum, batches, test_accuracy):
+    """The keys every trained workload reports: <prefix>_epoch_s, _epoch_cpu_s, _train_loss (mean over the
+    batches), _test_accuracy."""
+    return {
+        f"{prefix}_epoch_s": wall_s,
+        f"{prefix}_epoch_cpu_s": cpu_s,
+        f"{prefix}_train_loss": loss_sum / batches,
+        f"{prefix}_test_accuracy": test_accuracy,
+    }
+
+
+def latency_key(prefix):
+    """The single-image latency key of a workload: plain latency_us for mlp (issue 2's key), else
+    <prefix>_latency_us."""
+    return "latency_us" if prefix == "mlp" else f"{prefix}_latency_us"
+
+
+def run_peer(peer, description, workloads, context, with_threads=False, prepare=None, convert=None):
+    """The whole life of a peer script: parse the command line, call prepare(args) (e.g. set thread counts),
+    load MNIST (passed through convert(array) when given), run the workloads --only selects — each a function
+    of (train_x, train_y, test_x, test_y) returning a dict of figures — and print one JSON object made of
+    context() (versions, threads), the data sizes, and every workload's figures."""
+    args = parse_args(description, with_threads=with_threads)
+    if prepare is not None:
+        prepare(args)
+    data = load_or_exit(args)
+    if convert is not None:
+        data = tuple(convert(a) for a in data)
+    result = {"peer": peer, "env": env_threads(), "quick": args.quick, "train_images": len(data[0]),
+              "test_images": len(data[2])}
+    result.update(context())
+    for name in WORKLOADS:
+        if args.only in ("all", name):
+            result.update(workloads[name](*data))
     json.dump(result, sys.stdout, sort_keys=True)
     sys.stdout.write("\n")
     sys.stdout.flush()

@@ -2,17 +2,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """PyTorch peer of `digitpad-cli bench`: the same workloads, written the idiomatic way.
 
-nn.Sequential + torch.optim, CrossEntropyLoss (fused log-softmax), He init like DigitPad's `mlp` preset,
-inference under torch.inference_mode(). The tunable parts are set for speed: torch.set_num_threads(--threads),
+nn.Sequential + torch.optim, CrossEntropyLoss (fused log-softmax), He init like DigitPad's `mlp` and `lenet`
+presets, lenet with nn.Conv2d / nn.MaxPool2d on channels-first (n, 1, 28, 28) float32 images, inference under
+torch.inference_mode(). The tunable parts are set for speed: torch.set_num_threads(--threads),
 Adam with foreach=True (one fused update over all tensors), gradients released with set_to_none, each batch
 gathered with index_select into a preallocated tensor.
 
 Run it through bench/compare, which sets OPENBLAS_NUM_THREADS=1 and OMP_NUM_THREADS=--threads before Python
-starts. Prints one JSON object: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy, ...
+starts. Prints one JSON object: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy,
+lenet_epoch_s, lenet_latency_us, lenet_test_accuracy, ...
 """
 
 import math
-import time
 
 import numpy as np
 import torch
@@ -33,12 +34,32 @@ def dense_stack(sizes, hidden_activation, output_activation=None):
     return nn.Sequential(*layers)
 
 
+def lenet():
+    """The `lenet` preset, channels first: (n, 1, 28, 28) → 10 logits."""
+    k, (c0, c1, c2), pool = mnist.LENET_KERNEL, mnist.LENET_CHANNELS, mnist.LENET_POOL
+    flat, hidden, classes = mnist.LENET_DENSE
+    return nn.Sequential(
+        nn.Conv2d(c0, c1, k),
+        nn.ReLU(),
+        nn.MaxPool2d(pool),
+        nn.Conv2d(c1, c2, k),
+        nn.ReLU(),
+        nn.MaxPool2d(pool),
+        nn.Flatten(),
+        nn.Linear(flat, hidden),
+        nn.ReLU(),
+        nn.Linear(hidden, classes),
+    )
+
+
 def init_normal(model, variance_numerator):
-    """Weights ~ N(0, variance_numerator / fan_in) (He: 2, small normal: 1), biases zero — as DigitPad's presets."""
+    """Weights ~ N(0, variance_numerator / fan_in) (He: 2, small normal: 1), biases zero — as DigitPad's presets.
+    A convolution's fan-in is in_channels · kernel height · kernel width, as in DigitPad's Conv2DLayer."""
     with torch.no_grad():
         for m in model.modules():
-            if isinstance(m, nn.Linear):
-                m.weight.normal_(0.0, math.sqrt(variance_numerator / m.in_features))
+            if isinstance(m, (nn.Linear, nn.Conv2d)):
+                fan_in = m.weight[0].numel()
+                m.weight.normal_(0.0, math.sqrt(variance_numerator / fan_in))
                 m.bias.zero_()
 
 
@@ -50,45 +71,59 @@ def accuracy(model, test_x, test_y, batch=1000):
     return correct / len(test_x)
 
 
+def train_classifier(prefix, model, batch, lr, train_x, train_y, test_x, test_y, generator):
+    """One timed epoch of softmax cross-entropy + Adam over train_x (samples along dim 0, any sample shape),
+    then the test accuracy and the single-image latency on the first test image. Returns the figures."""
+    loss_fn = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(model.parameters(), lr=lr, foreach=True)
+    n = len(train_x)
+    xb_buf = torch.empty((batch,) + tuple(train_x.shape[1:]), dtype=torch.float32)
+    yb_buf = torch.empty(batch, dtype=torch.int64)
+
+    def epoch():
+        order = torch.randperm(n, generator=generator)
+        loss_sum = torch.zeros(())
+        for start in range(0, n, batch):
+            idx = order[start : start + batch]
+            xb = torch.index_select(train_x, 0, idx, out=xb_buf[: len(idx)])
+            yb = torch.index_select(train_y, 0, idx, out=yb_buf[: len(idx)])
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            opt.step()
+            loss_sum += loss.detach()
+        return float(loss_sum)
+
+    model.train()
+    loss_sum, wall_s, cpu_s = mnist.timed(epoch)
+    model.eval()
+    figures = mnist.epoch_figures(prefix, wall_s, cpu_s, loss_sum, (n + batch - 1) // batch,
+                                  accuracy(model, test_x, test_y))
+    with torch.inference_mode():
+        one = test_x[0:1]
+        figures[mnist.latency_key(prefix)] = mnist.median_latency_us(
+            lambda: torch.softmax(model(one), dim=1)
+        )
+    return figures
+
+
 def run_mlp(train_x, train_y, test_x, test_y, generator):
     model = dense_stack(mnist.MLP_LAYERS, nn.ReLU)
     init_normal(model, 2.0)
-    loss_fn = nn.CrossEntropyLoss()
-    opt = torch.optim.Adam(model.parameters(), lr=mnist.MLP_LR, foreach=True)
-    n, bs = len(train_x), mnist.MLP_BATCH
-    xb_buf = torch.empty((bs, train_x.shape[1]), dtype=torch.float32)
-    yb_buf = torch.empty(bs, dtype=torch.int64)
-
-    model.train()
-    t0, c0 = time.perf_counter(), time.process_time()
-    order = torch.randperm(n, generator=generator)
-    loss_sum = torch.zeros(())
-    for start in range(0, n, bs):
-        idx = order[start : start + bs]
-        xb = torch.index_select(train_x, 0, idx, out=xb_buf[: len(idx)])
-        yb = torch.index_select(train_y, 0, idx, out=yb_buf[: len(idx)])
-        opt.zero_grad(set_to_none=True)
-        loss = loss_fn(model(xb), yb)
-        loss.backward()
-        opt.step()
-        loss_sum += loss.detach()
-    epoch_s, epoch_cpu_s = time.perf_counter() - t0, time.process_time() - c0
-    batches = (n + bs - 1) // bs
-
-    model.eval()
-    acc = accuracy(model, test_x, test_y)
+    figures = train_classifier("mlp", model, mnist.MLP_BATCH, mnist.MLP_LR, train_x, train_y, test_x, test_y,
+                               generator)
     with torch.inference_mode():
-        ips = mnist.throughput_ips(lambda xb: torch.softmax(model(xb), dim=1), test_x)
-        one = test_x[0:1]
-        latency = mnist.median_latency_us(lambda: torch.softmax(model(one), dim=1))
-    return {
-        "mlp_epoch_s": epoch_s,
-        "mlp_epoch_cpu_s": epoch_cpu_s,
-        "mlp_train_loss": float(loss_sum) / batches,
-        "mlp_test_accuracy": acc,
-        "throughput_ips": ips,
-        "latency_us": latency,
-    }
+        figures["throughput_ips"] = mnist.throughput_ips(lambda xb: torch.softmax(model(xb), dim=1), test_x)
+    return figures
+
+
+def run_lenet(train_x, train_y, test_x, test_y, generator):
+    model = lenet()
+    init_normal(model, 2.0)
+    image = (1, mnist.IMAGE_SIDE, mnist.IMAGE_SIDE)
+    # Views of the same memory: (n, 784) rows are (n, 1, 28, 28) images, channels first.
+    return train_classifier("lenet", model, mnist.LENET_BATCH, mnist.LENET_LR, train_x.view(-1, *image),
+                            train_y, test_x.view(-1, *image), test_y, generator)
 
 
 def run_sigmoid100(train_x, train_y, test_x, test_y, generator):
@@ -102,14 +137,15 @@ def run_sigmoid100(train_x, train_y, test_x, test_y, generator):
     samples = list(train_x.split(1))
     targets = list(onehot[train_y].split(1))
 
+    def epoch():
+        for i in torch.randperm(len(train_x), generator=generator).tolist():
+            opt.zero_grad(set_to_none=True)
+            loss = 0.5 * loss_fn(model(samples[i]), targets[i])
+            loss.backward()
+            opt.step()
+
     model.train()
-    t0, c0 = time.perf_counter(), time.process_time()
-    for i in torch.randperm(len(train_x), generator=generator).tolist():
-        opt.zero_grad(set_to_none=True)
-        loss = 0.5 * loss_fn(model(samples[i]), targets[i])
-        loss.backward()
-        opt.step()
-    epoch_s, epoch_cpu_s = time.perf_counter() - t0, time.process_time() - c0
+    _, epoch_s, epoch_cpu_s = mnist.timed(epoch)
 
     model.eval()
     return {
@@ -120,26 +156,22 @@ def run_sigmoid100(train_x, train_y, test_x, test_y, generator):
 
 
 def main():
-    args = mnist.parse_args("PyTorch peer of digitpad-cli bench (one JSON object on stdout)", with_threads=True)
-    torch.set_num_threads(args.threads)
-    train_x, train_y, test_x, test_y = (torch.from_numpy(a) for a in mnist.load_or_exit(args))
     torch.manual_seed(mnist.SEED)
     generator = torch.Generator().manual_seed(mnist.SEED)
-    result = {
-        "peer": "pytorch",
-        "torch_version": torch.__version__,
-        "numpy_version": np.__version__,
-        "threads": torch.get_num_threads(),
-        "env": mnist.env_threads(),
-        "quick": args.quick,
-        "train_images": len(train_x),
-        "test_images": len(test_x),
-    }
-    if args.only in ("all", "mlp"):
-        result.update(run_mlp(train_x, train_y, test_x, test_y, generator))
-    if args.only in ("all", "sigmoid-100"):
-        result.update(run_sigmoid100(train_x, train_y, test_x, test_y, generator))
-    mnist.emit(result)
+    mnist.run_peer(
+        "pytorch",
+        "PyTorch peer of digitpad-cli bench (one JSON object on stdout)",
+        {
+            "mlp": lambda *data: run_mlp(*data, generator),
+            "sigmoid-100": lambda *data: run_sigmoid100(*data, generator),
+            "lenet": lambda *data: run_lenet(*data, generator),
+        },
+        lambda: {"torch_version": torch.__version__, "numpy_version": np.__version__,
+                 "threads": torch.get_num_threads()},
+        with_threads=True,
+        prepare=lambda args: torch.set_num_threads(args.threads),
+        convert=torch.from_numpy,
+    )
 
 
 if __name__ == "__main__":

@@ -25,12 +25,12 @@ TrainConfig makeConfig(const std::string& name, std::vector<int> hidden, const s
 /// A preset with an explicit layer string (convolutional networks), softmax cross-entropy, He init and Adam.
 /// `halveEvery` > 0 halves the learning rate every that many epochs.
 TrainConfig makeLayered(const std::string& name, const std::string& architecture, double rate, int batch,
-                        int epochs, int halveEvery = 0) {
+                        int epochs, int stepEvery = 0, double stepGamma = 0.5) {
     TrainConfig config = makeConfig(name, {}, "relu", false, LossKind::CrossEntropy, Init::He,
                                     OptimizerKind::Adam, rate, batch, epochs);
     config.architecture = architecture;
-    config.lrStepEvery = halveEvery;
-    config.lrStepGamma = 0.5;
+    config.lrStepEvery = stepEvery;
+    config.lrStepGamma = stepGamma;
     return config;
 }
 
@@ -51,9 +51,11 @@ std::vector<Preset> makePresets() {
         // 28 → conv5 → 24 → pool → 12 → conv5 → 8 → pool → 4: 16·4·4 = 256 features into dense128.
         {"lenet",
          "LeNet-style CNN: conv 5x5 1→8, pool 2, conv 5x5 8→16, pool 2, dense 256→128→10; "
-         "cross-entropy, Adam 1e-3, batch 64",
+         "cross-entropy, Adam 1e-3 (1e-4 from epoch 5), batch 64",
+         // The tenfold step before the last of the 5 epochs lifted MNIST test accuracy from 98.43–99.05 % to
+         // 98.98–99.10 % over 3 seeds × 2 validation splits (models/README.md has the runs).
          makeLayered("lenet", "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10", 1e-3, 64,
-                     5)},
+                     5, 4, 0.1)},
         // LeNet widened to 24 and 48 channels (Caffe's MNIST LeNet uses 20 and 50) with a 256-unit classifier
         // and dropout, so augmentation has capacity to work with: about 4.8 MFLOP per image forward, ~14
         // MFLOP per image trained, ~0.85 TFLOP per 60 000-image epoch (7.5× lenet).

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `digitpad-cli bench`: the performance figures of issue 2, measured on this machine (the bench/ peer scripts
-// print the same JSON keys for PyTorch and numpy).
+// `digitpad-cli bench`: the performance figures of issues 2 and 4, measured on this machine (the bench/ peer
+// scripts print the same JSON keys for PyTorch and numpy).
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
 #include "Locations.h"
+#include "SplitLoader.h"
 #include "UsageError.h"
 
 #include "Evaluation.h"
-#include "IdxReader.h"
+#include "ModelFile.h"
 #include "Preset.h"
 #include "Trainer.h"
 
@@ -17,6 +18,10 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace digitpad::cli {
 
@@ -89,23 +94,78 @@ double throughputImagesPerSecond(const Network& network, const Dataset& test) {
     return best;
 }
 
+/// The workloads --only can pick, in the order they run.
+const std::vector<std::string> kWorkloads = {"mlp", "sigmoid-100", "lenet", "default"};
+
+/// One measured figure: its JSON key and value, and its row in the text table.
+struct Figure {
+    std::string key;
+    std::string json;
+    std::string label;
+    std::string text;
+};
+
+/// `text` as a JSON string literal.
+std::string jsonString(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[(c >> 4) & 0xf];
+            out += kHex[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    return out + '"';
+}
+
+/// The model whose latency the "default" workload measures: --model, else the bundled model; nullopt (after a
+/// warning naming every place looked in) when there is none.
+std::optional<std::string> defaultModelPath(const std::optional<std::string>& given) {
+    if (given)
+        return given;
+    if (std::optional<std::string> bundled = bundledModelPath())
+        return bundled;
+    std::string places;
+    for (const std::string& candidate : bundledModelCandidates())
+        places += (places.empty() ? "'" : ", '") + candidate + "'";
+    warning("bench", "no bundled model found (looked in " + places +
+                         "); skipping the default-model latency (pass --model FILE)");
+    return std::nullopt;
+}
+
 } // namespace
 
 int runBench(const std::vector<std::string>& args) {
     ArgumentParser parser(
-        "bench [--data DIR] [--json] [--quick]",
+        "bench [--data DIR] [--json] [--quick] [--only WORKLOAD] [--model FILE]",
         "Measures on this machine: seconds for one training epoch of the mlp preset (batch 64,\n"
-        "Adam, cross-entropy) and of sigmoid-100 (batch 1, SGD, MSE) over the whole training\n"
-        "split; the mlp network's single-image inference latency (median of 5000 runs of one\n"
-        "column through probabilities(), after warm-up); batch inference throughput over the\n"
-        "test split in batches of 1000 (best of 3 passes); and the mlp test accuracy after\n"
-        "its one epoch.");
+        "Adam, cross-entropy), of sigmoid-100 (batch 1, SGD, MSE) and of lenet (two 5x5\n"
+        "convolutions, batch 64, Adam) over the whole training split; the mlp and the trained\n"
+        "lenet network's single-image inference latency (median of 5000 runs of one column\n"
+        "through probabilities(), after warm-up); batch inference throughput of mlp over the\n"
+        "test split in batches of 1000 (best of 3 passes); the mlp and lenet test accuracy after\n"
+        "their one epoch; and the same latency for the bundled model (models/default.dpm).");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
-    parser.addNotes(
-        "JSON keys: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy\n"
-        "(0..1) and train_images; the bench/ peer scripts print the same keys.\n");
     parser.addOption("--quick", "", "train on the first 6000 images only (a smoke test, not the benchmark)");
+    parser.addOption("--only", "WORKLOAD",
+                     "run one workload: mlp, sigmoid-100, lenet or default (see below)");
+    parser.addOption("--model", "FILE",
+                     "the model the default workload measures (default: the bundled model)");
+    parser.addNotes(
+        "Workloads: mlp (epoch, latency, throughput, accuracy), sigmoid-100 (epoch), lenet (epoch,\n"
+        "latency, accuracy), default (the bundled model's latency, or that of --model FILE).\n"
+        "JSON keys: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy\n"
+        "(0..1), lenet_epoch_s, lenet_latency_us, lenet_test_accuracy, default_latency_us,\n"
+        "default_model (its path) and train_images; keys of workloads that did not run are left\n"
+        "out. The bench/ peer scripts print the same keys (except the default model's).\n"
+        "Without a bundled model the default workload is skipped with a warning.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -113,57 +173,106 @@ int runBench(const std::vector<std::string>& args) {
     if (!parser.positionals().empty())
         throw UsageError("unexpected argument '" + parser.positionals().front() + "'");
     const bool json = parser.has("--json");
+    const std::optional<std::string> only = parser.value("--only");
+    if (only && std::find(kWorkloads.begin(), kWorkloads.end(), *only) == kWorkloads.end())
+        throw UsageError("'--only' expects mlp, sigmoid-100, lenet or default, got '" + *only + "'");
+    const auto runs = [&only](const std::string& workload) { return !only || *only == workload; };
+    if (parser.has("--model") && !runs("default"))
+        throw UsageError("'--model' is the default workload's model: drop --only " + *only);
+    const bool training = runs("mlp") || runs("sigmoid-100") || runs("lenet");
 
     const std::string folder = dataFolder(parser.value("--data"));
-    Result<Dataset> trainSet = readIdxFolder(folder, "train");
+    Result<Dataset> trainSet = training ? loadSplit(folder, "train") : Result<Dataset>(Dataset{});
     if (!trainSet)
-        return failure("bench", trainSet.error().message + missingDataHint(folder));
-    Result<Dataset> testSet = readIdxFolder(folder, "t10k");
+        return failure("bench", trainSet.error().message);
+    Result<Dataset> testSet = loadSplit(folder, "t10k");
     if (!testSet)
         return failure("bench", testSet.error().message);
     Dataset& train = *trainSet;
     const Dataset& test = *testSet;
     if (parser.has("--quick") && train.size() > kQuickTrainImages)
         train = train.slice(0, kQuickTrainImages);
+    const Matrix sample = test.images.col(0);
+    const std::unique_ptr<Loss> crossEntropy = makeLoss(LossKind::CrossEntropy);
 
     const auto progress = [json](const std::string& text) {
         if (!json)
             std::cerr << text << std::flush;
     };
-    progress("mlp epoch over " + std::to_string(train.size()) + " images... ");
-    Result<EpochRun> mlp = timeEpoch("mlp", train);
-    if (!mlp)
-        return failure("bench", mlp.error().message);
-    progress("sigmoid-100 epoch... ");
-    Result<EpochRun> sigmoid = timeEpoch("sigmoid-100", train);
-    if (!sigmoid)
-        return failure("bench", sigmoid.error().message);
-    progress("inference...\n");
-    const Evaluation evaluation = evaluate(mlp->network, *makeLoss(LossKind::CrossEntropy), test);
-    const Matrix sample = test.images.col(0);
-    const double latency = medianLatencyMicroseconds(mlp->network, sample);
-    const double throughput = throughputImagesPerSecond(mlp->network, test);
+    const std::string images = std::to_string(train.size()) + " images";
+    const std::string latencyRuns = "median of " + std::to_string(kLatencyRuns);
+    std::vector<Figure> figures;
+    const auto seconds = [&figures](const std::string& key, const std::string& label, double value) {
+        figures.push_back({key, fixed(value, 4), label, fixed(value, 3) + " s"});
+    };
+    const auto microseconds = [&figures](const std::string& key, const std::string& label, double value) {
+        figures.push_back({key, fixed(value, 3), label, fixed(value, 2) + " us"});
+    };
+    const auto accuracy = [&figures](const std::string& key, const std::string& label, double value) {
+        figures.push_back({key, fixed(value, 4), label, percent(value)});
+    };
+
+    if (runs("mlp")) {
+        progress("mlp epoch over " + images + "... ");
+        Result<EpochRun> mlp = timeEpoch("mlp", train);
+        if (!mlp)
+            return failure("bench", mlp.error().message);
+        progress("inference... ");
+        seconds("mlp_epoch_s", "mlp epoch (" + images + ", batch 64, adam)", mlp->seconds);
+        microseconds("latency_us", "mlp single-image latency (" + latencyRuns + ")",
+                     medianLatencyMicroseconds(mlp->network, sample));
+        const double throughput = throughputImagesPerSecond(mlp->network, test);
+        figures.push_back({"throughput_ips", fixed(throughput, 0),
+                           "mlp batch throughput (batches of " + std::to_string(kThroughputBatch) + ")",
+                           fixed(throughput, 0) + " images/s"});
+        accuracy("mlp_test_accuracy", "mlp test accuracy after 1 epoch",
+                 evaluate(mlp->network, *crossEntropy, test).accuracy);
+    }
+    if (runs("sigmoid-100")) {
+        progress("sigmoid-100 epoch... ");
+        Result<EpochRun> sigmoid = timeEpoch("sigmoid-100", train);
+        if (!sigmoid)
+            return failure("bench", sigmoid.error().message);
+        seconds("sigmoid100_epoch_s", "sigmoid-100 epoch (" + images + ", batch 1, sgd)", sigmoid->seconds);
+    }
+    if (runs("lenet")) {
+        progress("lenet epoch... ");
+        Result<EpochRun> lenet = timeEpoch("lenet", train);
+        if (!lenet)
+            return failure("bench", lenet.error().message);
+        seconds("lenet_epoch_s", "lenet epoch (" + images + ", batch 64, adam)", lenet->seconds);
+        microseconds("lenet_latency_us", "lenet single-image latency (" + latencyRuns + ")",
+                     medianLatencyMicroseconds(lenet->network, sample));
+        accuracy("lenet_test_accuracy", "lenet test accuracy after 1 epoch",
+                 evaluate(lenet->network, *crossEntropy, test).accuracy);
+    }
+    if (runs("default")) {
+        if (const std::optional<std::string> path = defaultModelPath(parser.value("--model"))) {
+            progress("default model... ");
+            Result<Model> model = loadModel(*path);
+            if (!model)
+                return failure("bench", model.error().message);
+            if (model->network.inputShape().size() != test.shape.size())
+                return failure("bench", "model '" + *path + "' takes " +
+                                            model->network.inputShape().toString() + " inputs, but the " +
+                                            test.name + " set in '" + folder + "' has " +
+                                            test.shape.toString() + " images");
+            microseconds("default_latency_us", "default model single-image latency (" + latencyRuns + ")",
+                         medianLatencyMicroseconds(model->network, sample));
+            figures.push_back({"default_model", jsonString(*path), "default model", *path});
+        }
+    }
+    progress("\n");
 
     if (json) {
-        std::cout << "{\"mlp_epoch_s\": " << fixed(mlp->seconds, 4)
-                  << ", \"sigmoid100_epoch_s\": " << fixed(sigmoid->seconds, 4)
-                  << ", \"latency_us\": " << fixed(latency, 3)
-                  << ", \"throughput_ips\": " << fixed(throughput, 0)
-                  << ", \"mlp_test_accuracy\": " << fixed(evaluation.accuracy, 4)
-                  << ", \"train_images\": " << train.size() << "}" << std::endl;
+        std::cout << '{';
+        for (const Figure& figure : figures)
+            std::cout << '"' << figure.key << "\": " << figure.json << ", ";
+        std::cout << "\"train_images\": " << train.size() << '}' << std::endl;
         return 0;
     }
-    const std::string images = std::to_string(train.size()) + " images";
-    const auto row = [](const std::string& label, const std::string& value) {
-        std::cout << std::left << std::setw(48) << label << value << '\n';
-    };
-    row("mlp epoch (" + images + ", batch 64, adam)", fixed(mlp->seconds, 3) + " s");
-    row("sigmoid-100 epoch (" + images + ", batch 1, sgd)", fixed(sigmoid->seconds, 3) + " s");
-    row("mlp single-image latency (median of " + std::to_string(kLatencyRuns) + ")",
-        fixed(latency, 2) + " us");
-    row("mlp batch throughput (batches of " + std::to_string(kThroughputBatch) + ")",
-        fixed(throughput, 0) + " images/s");
-    row("mlp test accuracy after 1 epoch", percent(evaluation.accuracy));
+    for (const Figure& figure : figures)
+        std::cout << std::left << std::setw(52) << figure.label << figure.text << '\n';
     std::cout.flush();
     return 0;
 }

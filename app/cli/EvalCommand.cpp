@@ -5,11 +5,11 @@
 #include "Commands.h"
 #include "Console.h"
 #include "Locations.h"
+#include "SplitLoader.h"
 #include "UsageError.h"
 
 #include "DrawnDigits.h"
 #include "Evaluation.h"
-#include "IdxReader.h"
 #include "ModelFile.h"
 
 #include <algorithm>
@@ -150,9 +150,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
         throw UsageError("--record stores the accuracy at the model's own framing (" +
                          toString(model->info.framing) + "); drop --preprocess " + toString(framing));
     const std::string folder = dataFolder(parser.value("--data"));
-    Result<Dataset> test = readIdxFolder(folder, "t10k");
+    Result<Dataset> test = loadSplit(folder, "t10k");
     if (!test)
-        return failure("eval", test.error().message + missingDataHint(folder));
+        return failure("eval", test.error().message);
     const Network& network = model->network;
     if (!fits(network, *test))
         return failure("eval", shapeMismatch(modelPath, network, *test, folder));

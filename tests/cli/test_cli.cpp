@@ -101,7 +101,8 @@ private slots:
     void predictUndecodableFile();
     void predictBundledModelAccuracy();
 
-    void benchJson();
+    void bench_data();
+    void bench();
 
 private:
     QTemporaryDir temp_;
@@ -174,6 +175,10 @@ void TestCli::usageErrors_data() {
         << QStringList{"predict", "--preprocess", "crop", "a.png"} << "mnist or resize";
     QTest::newRow("info without file") << QStringList{"info"} << "no model file given";
     QTest::newRow("bench with argument") << QStringList{"bench", "now"} << "unexpected argument 'now'";
+    QTest::newRow("bench unknown workload")
+        << QStringList{"bench", "--only", "vgg"} << "'--only' expects mlp, sigmoid-100, lenet or default";
+    QTest::newRow("bench model without the default workload")
+        << QStringList{"bench", "--only", "lenet", "--model", "m.dpm"} << "drop --only lenet";
 }
 
 void TestCli::usageErrors() {
@@ -234,7 +239,8 @@ void TestCli::corruptModel() {
     file.close();
     const QList<QStringList> commands = {{"info", path},
                                          {"eval", "--model", path, "--data", kMini},
-                                         {"predict", "--model", path, DIGITPAD_TEST_DATA}};
+                                         {"predict", "--model", path, DIGITPAD_TEST_DATA},
+                                         {"bench", "--only", "default", "--model", path, "--data", kMini}};
     for (const QStringList& args : commands) {
         const Run run = runCli(args);
         QCOMPARE(run.exitCode, 1);
@@ -583,18 +589,66 @@ void TestCli::predictBundledModelAccuracy() {
     QVERIFY2(correct * 20 >= total * 19, qPrintable(wrong.join('\n')));
 }
 
-void TestCli::benchJson() {
-    const Run run = runCli({"bench", "--data", kMini, "--quick", "--json"});
-    QCOMPARE(run.exitCode, 0);
+void TestCli::bench_data() {
+    QTest::addColumn<QStringList>("args"); // after "bench --data <mini> --quick --json"
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+    QTest::addColumn<int>("trainImages");
+    QTest::addColumn<QString>("model"); // the expected default_model, empty when absent
+
+    // Where the CLI looks first (the build and install layout), then the source tree.
+    QString bundled =
+        QFileInfo(QStringLiteral(DIGITPAD_CLI)).absolutePath() + "/../share/digitpad/models/default.dpm";
+    if (!QFileInfo::exists(bundled))
+        bundled = QStringLiteral(DIGITPAD_SOURCE_DIR "/models/default.dpm");
+    QVERIFY2(QFileInfo::exists(bundled), "the bundled model is part of the repository");
+    const QStringList all = {"mlp_epoch_s",      "sigmoid100_epoch_s",  "latency_us",
+                             "throughput_ips",   "mlp_test_accuracy",   "lenet_epoch_s",
+                             "lenet_latency_us", "lenet_test_accuracy", "default_latency_us"};
+    QTest::newRow("every workload, bundled model") << QStringList{} << all << QStringList{} << 500 << bundled;
+    QTest::newRow("only lenet") << QStringList{"--only", "lenet"}
+                                << QStringList{"lenet_epoch_s", "lenet_latency_us", "lenet_test_accuracy"}
+                                << QStringList{"mlp_epoch_s", "latency_us", "sigmoid100_epoch_s",
+                                               "default_latency_us", "default_model"}
+                                << 500 << QString();
+    QTest::newRow("only sigmoid-100")
+        << QStringList{"--only", "sigmoid-100"} << QStringList{"sigmoid100_epoch_s"}
+        << QStringList{"mlp_epoch_s", "lenet_epoch_s", "default_latency_us"} << 500 << QString();
+    QTest::newRow("only default, bundled model")
+        << QStringList{"--only", "default"} << QStringList{"default_latency_us"}
+        << QStringList{"mlp_epoch_s", "lenet_epoch_s", "sigmoid100_epoch_s"} << 0 << bundled;
+    QTest::newRow("only default, --model FILE")
+        << QStringList{"--only", "default", "--model", model_} << QStringList{"default_latency_us"}
+        << QStringList{"lenet_latency_us", "latency_us"} << 0 << model_;
+}
+
+void TestCli::bench() {
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    QFETCH(int, trainImages);
+    QFETCH(QString, model);
+    const Run run = runCli(QStringList{"bench", "--data", kMini, "--quick", "--json"} + args);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + ": " + run.out));
     const QJsonObject figures = document.object();
-    for (const char* key : {"mlp_epoch_s", "sigmoid100_epoch_s", "latency_us", "throughput_ips"})
-        QVERIFY2(figures.value(key).toDouble() > 0.0, key);
-    const double accuracy = figures.value("mlp_test_accuracy").toDouble(-1.0);
-    QVERIFY(accuracy >= 0.0 && accuracy <= 1.0);
-    QCOMPARE(figures.value("train_images").toInt(), 500);
+    for (const QString& key : present) {
+        const double value = figures.value(key).toDouble(-1.0);
+        if (key.endsWith("_accuracy"))
+            QVERIFY2(value >= 0.0 && value <= 1.0, qPrintable(key + ": " + run.out));
+        else
+            QVERIFY2(value > 0.0, qPrintable(key + ": " + run.out));
+    }
+    for (const QString& key : absent)
+        QVERIFY2(!figures.contains(key), qPrintable(key + ": " + run.out));
+    QCOMPARE(figures.value("train_images").toInt(-1), trainImages);
+    if (model.isEmpty())
+        QVERIFY(!figures.contains("default_model"));
+    else
+        QCOMPARE(QFileInfo(figures.value("default_model").toString()).canonicalFilePath(),
+                 QFileInfo(model).canonicalFilePath());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
