@@ -34,6 +34,8 @@ public:
     Shape inputShape() const override { return input_; }
     Shape outputShape() const override { return output_; }
     const ConvGeometry& geometry() const { return geometry_; }
+    /// OUT·Ho·Wo outputs, C·K·K taps each.
+    long long multiplyAddsPerSample() const override { return output_.size() * taps(); }
 
     /// in: (C·H·W) × N → out: (OUT·Ho·Wo) × N. Uses thread-local scratch, processing at most a fixed
     /// number of samples at a time, so a large evaluation batch does not need a huge patch matrix.

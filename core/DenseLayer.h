@@ -11,6 +11,7 @@ public:
     DenseLayer(Shape input, int units);
 
     std::string spec() const override { return "dense" + std::to_string(units_); }
+    long long multiplyAddsPerSample() const override { return (long long)weights_.size(); }
     Shape inputShape() const override { return input_; }
     Shape outputShape() const override { return {1, 1, units_}; }
 

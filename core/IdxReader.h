@@ -18,7 +18,8 @@ struct IdxArray {
 
 /// Reads an IDX file, raw or gzip-compressed (detected by content, not by name). Magic, type, rank,
 /// dimensions and the byte count are validated before anything large is allocated: a header that claims more
-/// data than the file holds, or more than 2^31 - 1 elements, is an error naming the file, never an allocation.
+/// data than the file holds, or more than 2^31 - 1 elements, is an error naming the file, never an
+/// allocation.
 Result<IdxArray> readIdx(const std::string& path);
 
 /// Reads an image file (rank 3: count × rows × cols) and a label file (rank 1) into a Dataset. Pixels are

@@ -71,6 +71,10 @@ public:
         (void)rng;
     }
 
+    /// Multiply-adds of one sample's forward pass (0 for layers that do no products); a measure of how much
+    /// work a batch is, against how many parameters it updates.
+    virtual long long multiplyAddsPerSample() const { return 0; }
+
     virtual std::unique_ptr<Layer> clone() const = 0;
 };
 

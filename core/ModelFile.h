@@ -16,7 +16,8 @@ namespace digitpad {
 ///            tensor table (name, rows, cols) in Network::tensors() order
 ///   ...      the tensors as little-endian float32, column-major, in table order
 ///   u32      CRC-32 (zlib) of every byte before it
-/// Saving writes "<path>.tmp-<random>" then renames it over <path>: a crash never leaves a half-written model.
+/// Saving writes "<path>.tmp-<random>" then renames it over <path>: a crash never leaves a half-written
+/// model.
 inline constexpr int kModelFormatVersion = 1;
 
 Status saveModel(const Model& model, const std::string& path);

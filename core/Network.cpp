@@ -54,6 +54,13 @@ int Network::outputSize() const {
     return layers_.empty() ? input_.size() : layers_.back()->outputShape().size();
 }
 
+long long Network::multiplyAddsPerSample() const {
+    long long total = 0;
+    for (const auto& layer : layers_)
+        total += layer->multiplyAddsPerSample();
+    return total;
+}
+
 long long Network::parameterCount() const {
     long long count = 0;
     for (const auto& [name, tensor] : tensors())

@@ -39,6 +39,8 @@ public:
     OutputHead head() const { return head_; }
     bool empty() const { return layers_.empty(); }
     long long parameterCount() const;
+    /// Multiply-adds of one sample's forward pass, summed over the layers.
+    long long multiplyAddsPerSample() const;
     const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
 
     /// Draws fresh weights for every layer from a generator seeded with `seed`.

@@ -11,7 +11,8 @@ namespace digitpad {
 
 /// How a drawing is framed into 28×28.
 enum class Framing {
-    Mnist,  ///< crop to the ink, longer side to 20 px (aspect kept, area averaging), centre of mass at the centre
+    Mnist,  ///< crop to the ink, longer side to 20 px (aspect kept, area averaging), centre of mass at the
+            ///< centre
     Resize, ///< area-resize the whole image to 28×28 (the classic tutorials' way)
 };
 

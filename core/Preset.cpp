@@ -54,8 +54,8 @@ std::vector<Preset> makePresets() {
          "cross-entropy, Adam 1e-3 (1e-4 from epoch 5), batch 64",
          // The tenfold step before the last of the 5 epochs lifted MNIST test accuracy from 98.43–99.05 % to
          // 98.98–99.10 % over 3 seeds × 2 validation splits (models/README.md has the runs).
-         makeLayered("lenet", "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10", 1e-3, 64,
-                     5, 4, 0.1)},
+         makeLayered("lenet", "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10", 1e-3, 64, 5,
+                     4, 0.1)},
         // LeNet widened to 24 and 48 channels (Caffe's MNIST LeNet uses 20 and 50) with a 256-unit classifier
         // and dropout, so augmentation has capacity to work with: about 4.8 MFLOP per image forward, ~14
         // MFLOP per image trained, ~0.85 TFLOP per 60 000-image epoch (7.5× lenet).

@@ -30,9 +30,13 @@ struct TrainConfig {
     int lrStepEvery = 0; ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
     AugmentSettings augment; ///< training-time augmentation of the training split (off unless enabled)
-    /// Threads that share each batch: 0 = one per core (at most one per shard), N = at most N. Batches of 32
-    /// or more are always split into the same two shards, so the weights do not depend on this number.
+    /// Threads that run a batch's shards: 0 = one per core (at most one per shard), N = at most N. Which
+    /// shards a batch has does not depend on it, so neither do the weights.
     int threads = 0;
+    /// Parts each batch is split into, trained side by side on replicas of the network: 0 = automatic (two
+    /// when a batch of at least 32 has enough work per parameter to pay for copying weights and summing
+    /// gradients, see Trainer.cpp), 1 = never split, 2 = always split (batches of at least 2).
+    int shards = 0;
 
     /// The architecture string this config trains: `architecture` if set, otherwise built from hiddenLayers,
     /// activation and sigmoidOutput with `classes` outputs.

@@ -40,6 +40,7 @@ struct TrainingOutcome {
     TrainingStatus status = TrainingStatus::Completed;
     std::string reason; ///< why it diverged, e.g. "loss became NaN at epoch 2, batch 17"
     std::vector<EpochMetrics> epochs;
+    int shards = 1; ///< how many parts each full batch was split into (see TrainConfig::shards)
 };
 
 /// Read between batches: cancel stops the run, pause makes it wait.

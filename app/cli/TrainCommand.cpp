@@ -181,7 +181,9 @@ int runTrain(const std::vector<std::string>& args) {
         "With --augment each training image is distorted afresh every epoch (validation and test\n"
         "images never are); the next batch is prepared on a second thread while the current one\n"
         "trains, and the same --seed gives the same distortions and weights.\n"
-        "Batches of 32 or more are split in two halves that train on both cores at once.\n");
+        "Networks with much work per weight (the convolutional presets) split each batch of 32 or more\n"
+        "in two halves that train on both cores at once; --threads 1 runs both halves on one core and\n"
+        "gives the same weights.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <cmath>
 #include <stdexcept>
 
 using namespace digitpad;
@@ -59,12 +60,14 @@ private slots:
         config.epochs = 1;
         config.validationFraction = 0.0;
         config.seed = 11;
+        config.shards = 2;
         Network sharded = config.makeNetwork(train.shape);
         Network expected = sharded;
 
         TrainingControl control;
         const TrainingOutcome outcome = digitpad::train(sharded, train, nullptr, config, control);
         QCOMPARE(toString(outcome.status), std::string("completed"));
+        QCOMPARE(outcome.shards, 2);
 
         // The batch's order does not matter to a full-batch mean gradient.
         Rng rng(1);
@@ -87,7 +90,7 @@ private slots:
     void weightsDoNotDependOnThreads_data() {
         QTest::addColumn<QString>("preset");
         QTest::addColumn<bool>("augment");
-        QTest::newRow("mlp (dense, adam)") << "mlp" << false;
+        QTest::newRow("mlp split by request (dense, adam)") << "mlp" << false;
         QTest::newRow("cnn (conv, dropout)") << "cnn" << false;
         QTest::newRow("lenet with augmentation") << "lenet" << true;
     }
@@ -100,7 +103,7 @@ private slots:
         config.epochs = 1;
         config.validationFraction = 0.0;
         config.augment.enabled = augment;
-        QVERIFY(config.batchSize >= 32);
+        config.shards = 2;
         Network single = config.makeNetwork(train.shape), parallel = single;
         TrainingControl control;
         config.threads = 1;
@@ -109,6 +112,46 @@ private slots:
         const TrainingOutcome two = digitpad::train(parallel, train, nullptr, config, control);
         QCOMPARE(one.epochs.front().trainLoss, two.epochs.front().trainLoss);
         QCOMPARE(maxWeightDifference(single, parallel), 0.0);
+    }
+
+    // Automatic sharding splits only batches with enough work per parameter: the convolutional presets, not
+    // the dense ones, whose every weight is used once per sample.
+    void automaticShardsFollowTheWork_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("shards");
+        QTest::newRow("lenet") << "lenet" << 2;
+        QTest::newRow("cnn") << "cnn" << 2;
+        QTest::newRow("mlp") << "mlp" << 1;
+        QTest::newRow("sigmoid-100 (batch 1)") << "sigmoid-100" << 1;
+    }
+
+    void automaticShardsFollowTheWork() {
+        QFETCH(QString, preset);
+        QFETCH(int, shards);
+        const Dataset train = syntheticDigits(100, 4, 28, SyntheticPattern::Diagonal);
+        TrainConfig config = *presetConfig(preset.toStdString());
+        config.epochs = 1;
+        config.validationFraction = 0.0;
+        Network network = config.makeNetwork(train.shape);
+        TrainingControl control;
+        QCOMPARE(digitpad::train(network, train, nullptr, config, control).shards, shards);
+    }
+
+    // 33 samples in batches of 32 leave a last batch of one sample, which cannot be split in two.
+    void lastBatchTooSmallToSplitTrainsWhole() {
+        const Dataset train = syntheticDigits(33, 6, 12, SyntheticPattern::Diagonal);
+        TrainConfig config;
+        config.architecture = "dense12,relu,dense10";
+        config.batchSize = 32;
+        config.epochs = 2;
+        config.validationFraction = 0.0;
+        config.shards = 2;
+        Network network = config.makeNetwork(train.shape);
+        TrainingControl control;
+        const TrainingOutcome outcome = digitpad::train(network, train, nullptr, config, control);
+        QCOMPARE(toString(outcome.status), std::string("completed"));
+        QCOMPARE(outcome.epochs.size(), std::size_t(2));
+        QVERIFY(std::isfinite(outcome.epochs.back().trainLoss));
     }
 
     void poolRunsEveryShardOnce_data() {
