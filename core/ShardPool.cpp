@@ -28,9 +28,9 @@ int ShardPool::threadsFor(int shards, int requested) {
     return std::clamp(requested > 0 ? requested : cores, 1, std::max(shards, 1));
 }
 
-std::exception_ptr ShardPool::runShardsOf(int thread) noexcept {
+std::exception_ptr ShardPool::runShards() noexcept {
     try {
-        for (int shard = thread; shard < shards_; shard += threads())
+        for (int shard = nextShard_.fetch_add(1); shard < shards_; shard = nextShard_.fetch_add(1))
             function_(context_, shard);
     } catch (...) {
         return std::current_exception();
@@ -49,11 +49,12 @@ void ShardPool::run(int shards, Function function, void* context) {
         function_ = function;
         context_ = context;
         shards_ = shards;
+        nextShard_.store(0);
         pending_ = static_cast<int>(workers_.size());
         ++generation_;
     }
     wake_.notify_all();
-    std::exception_ptr error = runShardsOf(0);
+    std::exception_ptr error = runShards();
     std::unique_lock lock(mutex_);
     done_.wait(lock, [this] { return pending_ == 0; });
     for (std::exception_ptr& workerError : errors_) {
@@ -74,7 +75,7 @@ void ShardPool::workerLoop(int thread) {
             return;
         seen = generation_;
         lock.unlock();
-        std::exception_ptr error = runShardsOf(thread);
+        std::exception_ptr error = runShards();
         lock.lock();
         errors_[static_cast<std::size_t>(thread - 1)] = error;
         if (--pending_ == 0)

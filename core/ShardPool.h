@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -10,9 +11,10 @@
 namespace digitpad {
 
 /// Runs the shards of one training step on persistent threads: run(shards, work) calls work(shard) for every
-/// shard, spread over the calling thread and the pool's workers, and returns when all have finished. Shard s
-/// always runs on thread s mod threads(), and the caller combines the shards' results in shard order, so the
-/// numbers do not depend on how many threads there are or how they are scheduled.
+/// shard, spread over the calling thread and the pool's workers, and returns when all have finished. Each
+/// thread takes the next unstarted shard until none is left, so a thread slowed down by other load (a busy
+/// core, a VM host taking time away) simply runs fewer shards. Every shard works on its own data and the
+/// caller combines their results in shard order, so the numbers do not depend on which thread ran what.
 ///
 /// Threads are started once and woken per step (two condition-variable hand-offs), and run() takes the work
 /// as a plain function pointer plus context, so a step allocates nothing.
@@ -40,8 +42,8 @@ public:
 private:
     using Function = void (*)(void* context, int shard);
     void run(int shards, Function function, void* context);
-    /// Runs the shards that belong to thread `thread`; returns the first exception instead of throwing it.
-    std::exception_ptr runShardsOf(int thread) noexcept;
+    /// Runs unstarted shards until none is left; returns the first exception instead of throwing it.
+    std::exception_ptr runShards() noexcept;
     void workerLoop(int thread);
 
     std::mutex mutex_;
@@ -50,6 +52,7 @@ private:
     Function function_ = nullptr;
     void* context_ = nullptr;
     int shards_ = 0;
+    std::atomic<int> nextShard_{0};
     long long generation_ = 0; ///< incremented per step; a worker runs each generation once
     int pending_ = 0;          ///< workers still busy with the current generation
     bool stopping_ = false;

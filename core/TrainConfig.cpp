@@ -49,8 +49,8 @@ std::string TrainConfig::validate() const {
         return "learning-rate step must not be negative (got " + std::to_string(lrStepEvery) + ")";
     if (!(lrStepGamma > 0.0))
         return "learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")";
-    if (shards < 0 || shards > 2)
-        return "shards must be 0 (automatic), 1 or 2 (got " + std::to_string(shards) + ")";
+    if (shards < 0 || shards > 4)
+        return "shards must be 0 (automatic) or 1 to 4 (got " + std::to_string(shards) + ")";
     if (threads < 0)
         return "threads must not be negative (got " + std::to_string(threads) + ")";
     if (augment.enabled)

@@ -33,9 +33,10 @@ struct TrainConfig {
     /// Threads that run a batch's shards: 0 = one per core (at most one per shard), N = at most N. Which
     /// shards a batch has does not depend on it, so neither do the weights.
     int threads = 0;
-    /// Parts each batch is split into, trained side by side on replicas of the network: 0 = automatic (two
-    /// when a batch of at least 32 has enough work per parameter to pay for copying weights and summing
-    /// gradients, see Trainer.cpp), 1 = never split, 2 = always split (batches of at least 2).
+    /// Parts each batch is split into, trained side by side on replicas of the network: 0 = automatic (up to
+    /// four shards of at least 16 samples when the batch has enough work per parameter to pay for copying
+    /// weights and summing gradients, see Trainer.cpp), 1 = never split, 2–4 = that many (at most one per
+    /// sample).
     int shards = 0;
 
     /// The architecture string this config trains: `architecture` if set, otherwise built from hiddenLayers,

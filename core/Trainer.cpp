@@ -27,10 +27,12 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// Automatic sharding: batches of at least twice this many samples may be split into two shards that train
-/// side by side on replicas of the network (data parallelism), their gradients summed weighted by size.
+/// Automatic sharding: a batch may be split into shards of at least this many samples that train side by
+/// side on replicas of the network (data parallelism), their gradients summed weighted by size.
 constexpr int kMinShardSamples = 16;
-constexpr int kMaxShards = 2;
+/// More shards than cores: the threads share them out as they go, so a core that other work slows down
+/// takes fewer of them instead of holding up every step.
+constexpr int kMaxShards = 4;
 /// ... when the batch's forward multiply-adds are at least this many per parameter. Splitting costs, per
 /// step, a copy of every weight into the replica and a weighted sum of every gradient, while the Adam step
 /// stays on one thread; that pays only when the products reuse each weight a lot. Measured on 2 cores:
@@ -45,7 +47,7 @@ int shardCount(const TrainConfig& config, const Network& network, int batchSize)
         return std::min(config.shards, kMaxShards);
     const long long work = network.multiplyAddsPerSample() * batchSize;
     const bool enoughWork = work >= kMinMultiplyAddsPerParameter * std::max(network.parameterCount(), 1LL);
-    return batchSize >= 2 * kMinShardSamples && enoughWork ? kMaxShards : 1;
+    return enoughWork ? std::clamp(batchSize / kMinShardSamples, 1, kMaxShards) : 1;
 }
 
 /// Input and gradient buffers for one shard of one batch size.

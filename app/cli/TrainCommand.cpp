@@ -111,6 +111,7 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     config.lrStepEvery = static_cast<int>(parser.integer("--lr-step", config.lrStepEvery, 0, 100'000));
     config.lrStepGamma = parser.number("--lr-gamma", config.lrStepGamma, 1e-6, 1.0);
     config.threads = static_cast<int>(parser.integer("--threads", config.threads, 0, 256));
+    config.shards = static_cast<int>(parser.integer("--shards", config.shards, 0, 4));
     if (parser.has("--augment") || parser.has("--augment-strength")) {
         const double strength = parser.number("--augment-strength", 1.0, 0.0, 3.0);
         config.augment = AugmentSettings{}.scaled(strength);
@@ -169,6 +170,8 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addOption(
         "--threads", "N",
         "threads sharing each batch (default 0 = one per core; the weights do not depend on it)");
+    parser.addOption("--shards", "N",
+                     "parts each batch is split into, 1 to 4 (default 0 = automatic; changes the weights)");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
     parser.addNotes(
@@ -181,9 +184,9 @@ int runTrain(const std::vector<std::string>& args) {
         "With --augment each training image is distorted afresh every epoch (validation and test\n"
         "images never are); the next batch is prepared on a second thread while the current one\n"
         "trains, and the same --seed gives the same distortions and weights.\n"
-        "Networks with much work per weight (the convolutional presets) split each batch of 32 or more\n"
-        "in two halves that train on both cores at once; --threads 1 runs both halves on one core and\n"
-        "gives the same weights.\n");
+        "Networks with much work per weight (the convolutional presets) split each batch into up to four\n"
+        "shards of at least 16 samples that train on all cores at once; --threads 1 runs them on one\n"
+        "core and gives the same weights.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;

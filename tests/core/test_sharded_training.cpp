@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Data-parallel training: a batch of 32 or more is split into two shards that run on replicas of the network,
-// possibly on two threads. The combined step must be the full batch's step, and the weights must not depend
-// on the number of threads. Also the ShardPool that runs the shards.
+// Data-parallel training: a batch is split into shards that run on replicas of the network, possibly on
+// several threads. The combined step must be the full batch's step, and the weights must not depend on the
+// number of threads. Also the ShardPool that runs the shards.
 #include "Preset.h"
 #include "ShardPool.h"
 #include "SoftmaxCrossEntropy.h"
@@ -43,14 +43,17 @@ private slots:
     void shardedStepEqualsFullBatchStep_data() {
         QTest::addColumn<QString>("architecture");
         QTest::addColumn<int>("batch");
-        QTest::newRow("dense, even shards of 16") << "dense12,relu,dense10" << 32;
-        QTest::newRow("dense, uneven shards of 16 and 17") << "dense12,relu,dense10" << 33;
-        QTest::newRow("convolutional, shards of 20") << "conv3x3x4,relu,pool2,dense10" << 40;
+        QTest::addColumn<int>("shards");
+        QTest::newRow("dense, even shards of 16") << "dense12,relu,dense10" << 32 << 2;
+        QTest::newRow("dense, uneven shards of 16 and 17") << "dense12,relu,dense10" << 33 << 2;
+        QTest::newRow("dense, four shards of 12 and 13") << "dense12,relu,dense10" << 50 << 4;
+        QTest::newRow("convolutional, three shards") << "conv3x3x4,relu,pool2,dense10" << 40 << 3;
     }
 
     void shardedStepEqualsFullBatchStep() {
         QFETCH(QString, architecture);
         QFETCH(int, batch);
+        QFETCH(int, shards);
         const Dataset train = syntheticDigits(batch, 3, 12, SyntheticPattern::Diagonal);
         TrainConfig config;
         config.architecture = architecture.toStdString();
@@ -60,14 +63,14 @@ private slots:
         config.epochs = 1;
         config.validationFraction = 0.0;
         config.seed = 11;
-        config.shards = 2;
+        config.shards = shards;
         Network sharded = config.makeNetwork(train.shape);
         Network expected = sharded;
 
         TrainingControl control;
         const TrainingOutcome outcome = digitpad::train(sharded, train, nullptr, config, control);
         QCOMPARE(toString(outcome.status), std::string("completed"));
-        QCOMPARE(outcome.shards, 2);
+        QCOMPARE(outcome.shards, shards);
 
         // The batch's order does not matter to a full-batch mean gradient.
         Rng rng(1);
@@ -103,7 +106,7 @@ private slots:
         config.epochs = 1;
         config.validationFraction = 0.0;
         config.augment.enabled = augment;
-        config.shards = 2;
+        config.shards = 4;
         Network single = config.makeNetwork(train.shape), parallel = single;
         TrainingControl control;
         config.threads = 1;
@@ -119,8 +122,8 @@ private slots:
     void automaticShardsFollowTheWork_data() {
         QTest::addColumn<QString>("preset");
         QTest::addColumn<int>("shards");
-        QTest::newRow("lenet") << "lenet" << 2;
-        QTest::newRow("cnn") << "cnn" << 2;
+        QTest::newRow("lenet (batch 64: four shards of 16)") << "lenet" << 4;
+        QTest::newRow("cnn (batch 64: four shards of 16)") << "cnn" << 4;
         QTest::newRow("mlp") << "mlp" << 1;
         QTest::newRow("sigmoid-100 (batch 1)") << "sigmoid-100" << 1;
     }
