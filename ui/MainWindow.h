@@ -62,12 +62,16 @@ private:
     void about();
     void showError(const QString& title, const QString& text);
     void updateActions();
+    /// Shows `text` in the model label, elided in the middle to at most 460 pixels (the full text is its
+    /// tooltip), so that status messages on the left keep room to be read.
+    void setModelStatus(const QString& text);
 
     ModelLibrary* library_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RecognizePanel* recognizePanel_ = nullptr;
     TrainingPanel* trainingPanel_ = nullptr;
     QLabel* modelLabel_ = nullptr;
+    QString modelStatus_; ///< the full text of modelLabel_, which may show it elided
     QMenu* recentMenu_ = nullptr;
     QAction* saveModelAction_ = nullptr;
     QAction* bundledAction_ = nullptr;
