@@ -23,6 +23,17 @@ from numpy.lib.stride_tricks import sliding_window_view
 import mnist
 
 
+def softmax_inplace(a, row, axis):
+    """Numerically stable softmax of the logits `a` along `axis`, in place; `row` is scratch of the reduced
+    shape. Returns a."""
+    np.max(a, axis=axis, keepdims=True, out=row)
+    a -= row
+    np.exp(a, out=a)
+    np.sum(a, axis=axis, keepdims=True, out=row)
+    a /= row
+    return a
+
+
 class FlatParams:
     """Weights (fan_in × fan_out) and biases (fan_out) of a stack of layers as views into one flat float32
     array. A dense layer is (inputs, units); a convolution is (kernel taps · input channels, output channels)."""
@@ -118,12 +129,7 @@ class Mlp:
                 np.maximum(z, 0.0, out=z)
             a = z
         row = self.row[:n]
-        np.max(a, axis=1, keepdims=True, out=row)
-        a -= row
-        np.exp(a, out=a)
-        np.sum(a, axis=1, keepdims=True, out=row)
-        a /= row
-        return a
+        return softmax_inplace(a, row, axis=1)
 
     def train_batch(self, train_x, train_y, idx):
         """Forward, fused softmax-cross-entropy gradient (p - y)/n, backward into params.grads; returns the loss."""
@@ -363,12 +369,7 @@ class Lenet:
         a, row = v["out"], v["row"]
         np.matmul(w4.T, h, out=a)
         a += b4
-        np.max(a, axis=0, keepdims=True, out=row)
-        a -= row
-        np.exp(a, out=a)
-        np.sum(a, axis=0, keepdims=True, out=row)
-        a /= row
-        return a
+        return softmax_inplace(a, row, axis=0)
 
     def train_batch(self, train_x, train_y, idx):
         """Forward, fused softmax-cross-entropy gradient (p - y)/n, backward into params.grads; returns the

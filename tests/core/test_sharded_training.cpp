@@ -31,6 +31,14 @@ double maxWeightDifference(const Network& a, const Network& b) {
     return worst;
 }
 
+/// A preset's recipe for one epoch over all of the training set.
+TrainConfig oneEpochOf(const QString& preset) {
+    TrainConfig config = *presetConfig(preset.toStdString());
+    config.epochs = 1;
+    config.validationFraction = 0.0;
+    return config;
+}
+
 } // namespace
 
 class ShardedTrainingTest : public QObject {
@@ -102,9 +110,7 @@ private slots:
         QFETCH(QString, preset);
         QFETCH(bool, augment);
         const Dataset train = syntheticDigits(200, 4, 28, SyntheticPattern::Diagonal);
-        TrainConfig config = *presetConfig(preset.toStdString());
-        config.epochs = 1;
-        config.validationFraction = 0.0;
+        TrainConfig config = oneEpochOf(preset);
         config.augment.enabled = augment;
         config.shards = 4;
         Network single = config.makeNetwork(train.shape), parallel = single;
@@ -132,9 +138,7 @@ private slots:
         QFETCH(QString, preset);
         QFETCH(int, shards);
         const Dataset train = syntheticDigits(100, 4, 28, SyntheticPattern::Diagonal);
-        TrainConfig config = *presetConfig(preset.toStdString());
-        config.epochs = 1;
-        config.validationFraction = 0.0;
+        const TrainConfig config = oneEpochOf(preset);
         Network network = config.makeNetwork(train.shape);
         TrainingControl control;
         QCOMPARE(digitpad::train(network, train, nullptr, config, control).shards, shards);
