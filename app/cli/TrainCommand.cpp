@@ -5,10 +5,10 @@
 #include "Console.h"
 #include "Locations.h"
 #include "ProgressBar.h"
+#include "SplitLoader.h"
 #include "UsageError.h"
 
 #include "Evaluation.h"
-#include "IdxReader.h"
 #include "ModelFile.h"
 #include "Preset.h"
 #include "Trainer.h"
@@ -207,10 +207,10 @@ int runTrain(const std::vector<std::string>& args) {
     const long long limit = parser.integer("--limit", 0, 1, std::numeric_limits<int>::max());
 
     const std::string folder = dataFolder(parser.value("--data"));
-    Result<Dataset> trainSet = readIdxFolder(folder, "train");
+    Result<Dataset> trainSet = loadSplit(folder, "train");
     if (!trainSet)
-        return failure("train", trainSet.error().message + missingDataHint(folder));
-    Result<Dataset> testSet = readIdxFolder(folder, "t10k");
+        return failure("train", trainSet.error().message);
+    Result<Dataset> testSet = loadSplit(folder, "t10k");
     if (!testSet)
         return failure("train", testSet.error().message);
     Dataset& train = *trainSet;
