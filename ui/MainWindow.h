@@ -62,9 +62,9 @@ private:
     void about();
     void showError(const QString& title, const QString& text);
     void updateActions();
-    /// Shows `text` in the model label, elided in the middle to at most 460 pixels (the full text is its
-    /// tooltip), so that status messages on the left keep room to be read.
-    void setModelStatus(const QString& text);
+    /// Shows `text` in the model label if it fits in 460 pixels, else `compactText`, elided in the middle if
+    /// need be; the full text is the tooltip. Status messages on the left so keep room to be read.
+    void setModelStatus(const QString& text, const QString& compactText);
 
     ModelLibrary* library_ = nullptr;
     QTabWidget* tabs_ = nullptr;

@@ -126,12 +126,26 @@ ModelLibrary::Startup ModelLibrary::loadStartupModel() {
     return startup;
 }
 
-QString ModelLibrary::summary(const digitpad::Model& model, const QString& source) {
-    QString text = model.info.preset.empty() ? tr("custom") : QString::fromStdString(model.info.preset);
-    text += QStringLiteral(" (%1)").arg(layerSizes(model.network));
+namespace {
+
+QString describeModel(const digitpad::Model& model, const QString& source, bool withLayers) {
+    QString text =
+        model.info.preset.empty() ? ModelLibrary::tr("custom") : QString::fromStdString(model.info.preset);
+    if (withLayers)
+        text += QStringLiteral(" (%1)").arg(layerSizes(model.network));
     if (model.info.testAccuracy)
-        text += tr(", test accuracy %1 %").arg(100.0 * *model.info.testAccuracy, 0, 'f', 2);
+        text += ModelLibrary::tr(", test accuracy %1 %").arg(100.0 * *model.info.testAccuracy, 0, 'f', 2);
     if (!source.isEmpty())
         text += QStringLiteral(" — %1").arg(source);
     return text;
+}
+
+} // namespace
+
+QString ModelLibrary::summary(const digitpad::Model& model, const QString& source) {
+    return describeModel(model, source, true);
+}
+
+QString ModelLibrary::compactSummary(const digitpad::Model& model, const QString& source) {
+    return describeModel(model, source, false);
 }

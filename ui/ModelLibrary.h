@@ -43,6 +43,8 @@ public:
 
     /// One line for the status bar, e.g. "mlp (784-128-64-10), test accuracy 97.3 % — default.dpm".
     static QString summary(const digitpad::Model& model, const QString& source);
+    /// summary() without the layer sizes, e.g. "cnn, test accuracy 99.56 % — default.dpm", for narrow places.
+    static QString compactSummary(const digitpad::Model& model, const QString& source);
 
 signals:
     void recentModelsChanged();
