@@ -66,7 +66,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     strength_->setRange(0.0, 3.0);
     strength_->setDecimals(2);
     strength_->setSingleStep(0.25);
-    strength_->setValue(1.0);
+    strength_->setValue(digitpad::kDefaultAugmentStrength);
     strength_->setPrefix(tr("strength "));
     auto* augmentRow = new QHBoxLayout;
     augmentRow->setContentsMargins(0, 0, 0, 0);

@@ -113,7 +113,7 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     config.threads = static_cast<int>(parser.integer("--threads", config.threads, 0, 256));
     config.shards = static_cast<int>(parser.integer("--shards", config.shards, 0, 4));
     if (parser.has("--augment") || parser.has("--augment-strength")) {
-        const double strength = parser.number("--augment-strength", 1.0, 0.0, 3.0);
+        const double strength = parser.number("--augment-strength", kDefaultAugmentStrength, 0.0, 3.0);
         config.augment = AugmentSettings{}.scaled(strength);
         config.augment.enabled = true;
     }
@@ -166,7 +166,7 @@ int runTrain(const std::vector<std::string>& args) {
         "--augment", "",
         "random distortions of the training images (rotate, scale, shear, shift, elastic, thickness)");
     parser.addOption("--augment-strength", "X",
-                     "scale of the distortions, 0 to 3 (default 1; implies --augment)");
+                     "scale of the distortions, 0 to 3 (default 0.7; implies --augment)");
     parser.addOption(
         "--threads", "N",
         "threads sharing each batch (default 0 = one per core; the weights do not depend on it)");

@@ -4,6 +4,7 @@
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
 
+#include "AugmentSettings.h"
 #include "Preset.h"
 
 #include <QCheckBox>
@@ -360,8 +361,10 @@ void TestTrainingController::formRoundTripsPresets() {
 void TestTrainingController::formShowsAugmentation_data() {
     QTest::addColumn<bool>("enabled");
     QTest::addColumn<double>("strength");
-    QTest::newRow("off") << false << 1.0;
-    QTest::newRow("on, default strength") << true << 1.0;
+    // Off keeps the box at the strength last chosen: at first, the default.
+    QTest::newRow("off") << false << digitpad::kDefaultAugmentStrength;
+    QTest::newRow("on, default strength") << true << digitpad::kDefaultAugmentStrength;
+    QTest::newRow("on, full strength") << true << 1.0;
     QTest::newRow("on, strength 0.5") << true << 0.5;
     QTest::newRow("on, strength 3 (the maximum)") << true << 3.0;
 }

@@ -8,6 +8,7 @@
 #include "TrainingPanel.h"
 #include "TrainingSettingsForm.h"
 
+#include "AugmentSettings.h"
 #include "IdxReader.h"
 
 #include <QCheckBox>
@@ -214,7 +215,7 @@ void TestTrainingPanel::destroyWhileTraining() {
 
 void TestTrainingPanel::augmentBoxReachesTheConfig_data() {
     QTest::addColumn<double>("strength");
-    QTest::newRow("default strength 1") << 1.0;
+    QTest::newRow("the default strength") << digitpad::kDefaultAugmentStrength;
     QTest::newRow("strength 2.5") << 2.5;
     QTest::newRow("strength 0: identity distortions") << 0.0;
 }
@@ -230,7 +231,7 @@ void TestTrainingPanel::augmentBoxReachesTheConfig() {
     QVERIFY2(!box->isChecked(), "presets train without augmentation");
     QVERIFY(!form->config().augment.enabled);
     QVERIFY(!form->augmentStrengthBox()->isEnabled());
-    QCOMPARE(form->augmentStrengthBox()->value(), 1.0);
+    QCOMPARE(form->augmentStrengthBox()->value(), digitpad::kDefaultAugmentStrength);
 
     QTest::mouseClick(box, Qt::LeftButton);
     QVERIFY(box->isChecked());
@@ -393,7 +394,8 @@ void TestTrainingPanel::trainOneEpochWithAugmentation() {
     const std::string recorded = panel.finishedModel()->info.augmentation;
     QCOMPARE(QString::fromStdString(recorded),
              QString::fromStdString(panel.settingsForm()->config().augment.describe()));
-    QVERIFY2(QString::fromStdString(recorded).startsWith(QStringLiteral("rotate ±12°")), recorded.c_str());
+    // The Train tab's default strength 0.7: ±8.4° rather than the full-strength ±12°.
+    QVERIFY2(QString::fromStdString(recorded).startsWith(QStringLiteral("rotate ±8.4°")), recorded.c_str());
 }
 
 QTEST_MAIN(TestTrainingPanel)
