@@ -92,9 +92,20 @@ std::string Conv2DLayer::spec() const {
     return text;
 }
 
+Conv2DLayer::TapRectangle Conv2DLayer::tapRectangle(int c, int ky, int kx) const {
+    const int stride = geometry_.stride, pad = geometry_.padding;
+    const auto [xFirst, xLast] = validRange(output_.width, input_.width, stride, kx, pad);
+    const auto [yFirst, yLast] = validRange(output_.height, input_.height, stride, ky, pad);
+    TapRectangle r{xFirst, yFirst, xLast - xFirst, yLast - yFirst, 0};
+    // Non-negative whenever the rectangle is not empty.
+    if (!r.empty())
+        r.offset = (Index(c) * input_.height + (yFirst * stride + ky - pad)) * input_.width +
+                   (xFirst * stride + kx - pad);
+    return r;
+}
+
 void Conv2DLayer::im2col(const Matrix& in, Index first, Index count, Scalar* colT) const {
-    const int k = geometry_.kernel, stride = geometry_.stride, pad = geometry_.padding;
-    const int height = input_.height, width = input_.width;
+    const int k = geometry_.kernel, stride = geometry_.stride, width = input_.width;
     const int outH = output_.height, outW = output_.width;
     const Index rows = count * positions();
     // Tap-major, then sample: colT is written sequentially. For one tap and sample the patch values form an
@@ -104,34 +115,26 @@ void Conv2DLayer::im2col(const Matrix& in, Index first, Index count, Scalar* col
         for (int ky = 0; ky < k; ++ky)
             for (int kx = 0; kx < k; ++kx) {
                 const Index tap = (Index(c) * k + ky) * k + kx;
-                const auto [xFirst, xLast] = validRange(outW, width, stride, kx, pad);
-                const auto [yFirst, yLast] = validRange(outH, height, stride, ky, pad);
-                const Index xLength = xLast - xFirst, yLength = yLast - yFirst;
-                const bool covers = xLength == outW && yLength == outH;
-                const bool empty = xLength <= 0 || yLength <= 0;
-                // Input index of the rectangle's first value (non-negative whenever the rectangle is not
-                // empty).
-                const Index offset = empty ? 0
-                                           : (Index(c) * height + (yFirst * stride + ky - pad)) * width +
-                                                 (xFirst * stride + kx - pad);
+                const TapRectangle r = tapRectangle(c, ky, kx);
+                const bool covers = r.xLength == outW && r.yLength == outH;
                 for (Index n = 0; n < count; ++n) {
                     Eigen::Map<Matrix> plane(colT + tap * rows + n * positions(), outW, outH);
                     if (!covers)
                         plane.setZero();
-                    if (empty)
+                    if (r.empty())
                         continue;
-                    const Scalar* source = in.col(first + n).data() + offset;
-                    Scalar* target = plane.data() + Index(yFirst) * outW + xFirst;
+                    const Scalar* source = in.col(first + n).data() + r.offset;
+                    Scalar* target = plane.data() + r.yFirst * outW + r.xFirst;
                     // Plain loops: GCC vectorises the stride-1 row copy, and rows of 8–28 values are too
                     // short for a memcpy call or an Eigen block assignment to pay off.
-                    for (Index y = 0; y < yLength; ++y) {
+                    for (Index y = 0; y < r.yLength; ++y) {
                         const Scalar* from = source + y * stride * width;
                         Scalar* to = target + y * outW;
                         if (stride == 1) {
-                            for (Index x = 0; x < xLength; ++x)
+                            for (Index x = 0; x < r.xLength; ++x)
                                 to[x] = from[x];
                         } else {
-                            for (Index x = 0; x < xLength; ++x)
+                            for (Index x = 0; x < r.xLength; ++x)
                                 to[x] = from[x * stride];
                         }
                     }
@@ -140,8 +143,7 @@ void Conv2DLayer::im2col(const Matrix& in, Index first, Index count, Scalar* col
 }
 
 void Conv2DLayer::col2im(const Scalar* dColT, Index first, Index count, Matrix& dIn) const {
-    const int k = geometry_.kernel, stride = geometry_.stride, pad = geometry_.padding;
-    const int height = input_.height, width = input_.width;
+    const int k = geometry_.kernel, stride = geometry_.stride, width = input_.width;
     const int outH = output_.height, outW = output_.width;
     const Index rows = count * positions();
     // The transpose of im2col: each tap's plane is added back onto the input rectangle it was read from
@@ -150,25 +152,21 @@ void Conv2DLayer::col2im(const Scalar* dColT, Index first, Index count, Matrix& 
         for (int ky = 0; ky < k; ++ky)
             for (int kx = 0; kx < k; ++kx) {
                 const Index tap = (Index(c) * k + ky) * k + kx;
-                const auto [xFirst, xLast] = validRange(outW, width, stride, kx, pad);
-                const auto [yFirst, yLast] = validRange(outH, height, stride, ky, pad);
-                const Index xLength = xLast - xFirst, yLength = yLast - yFirst;
-                if (xLength <= 0 || yLength <= 0)
+                const TapRectangle r = tapRectangle(c, ky, kx);
+                if (r.empty())
                     continue;
-                const Index offset =
-                    (Index(c) * height + (yFirst * stride + ky - pad)) * width + (xFirst * stride + kx - pad);
                 for (Index n = 0; n < count; ++n) {
                     const Eigen::Map<const Matrix> plane(dColT + tap * rows + n * positions(), outW, outH);
-                    Scalar* target = dIn.col(first + n).data() + offset;
+                    Scalar* target = dIn.col(first + n).data() + r.offset;
+                    const auto source = plane.block(r.xFirst, r.yFirst, r.xLength, r.yLength);
                     if (stride == 1)
-                        Eigen::Map<Matrix, 0, Eigen::OuterStride<>>(target, xLength, yLength,
-                                                                    Eigen::OuterStride<>(width)) +=
-                            plane.block(xFirst, yFirst, xLength, yLength);
+                        Eigen::Map<Matrix, 0, Eigen::OuterStride<>>(target, r.xLength, r.yLength,
+                                                                    Eigen::OuterStride<>(width)) += source;
                     else
                         Eigen::Map<Matrix, 0, Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>>(
-                            target, xLength, yLength,
+                            target, r.xLength, r.yLength,
                             Eigen::Stride<Eigen::Dynamic, Eigen::Dynamic>(Index(stride) * width, stride)) +=
-                            plane.block(xFirst, yFirst, xLength, yLength);
+                            source;
                 }
             }
 }

@@ -78,6 +78,13 @@ private:
     void forwardDirect(const Matrix& in, Matrix& out);
     void backwardDirect(const Matrix& in, const Matrix& dOut, Matrix* dIn);
 
+    /// For kernel tap (c, ky, kx): the output positions whose input lies on the image, xLength × yLength from
+    /// (xFirst, yFirst), and `offset`, the input index the first of them reads. Outside it is zero padding.
+    struct TapRectangle {
+        Eigen::Index xFirst, yFirst, xLength, yLength, offset;
+        bool empty() const { return xLength <= 0 || yLength <= 0; }
+    };
+    TapRectangle tapRectangle(int c, int ky, int kx) const;
     /// Writes the patch rows of samples [first, first + count) of in into colT ((count·Ho·Wo) × C·K·K,
     /// column-major with leading dimension count·Ho·Wo).
     void im2col(const Matrix& in, Eigen::Index first, Eigen::Index count, Scalar* colT) const;

@@ -238,14 +238,6 @@ std::vector<std::string_view> tokens(std::string_view architecture) {
     }
 }
 
-} // namespace
-
-LayerPlan planLayer(std::string_view token, Shape input) {
-    return namingToken(token, input, [&] { return plan(parse(token), input); });
-}
-
-namespace {
-
 /// Throws when one layer alone holds more than kMaxParameters.
 void checkLayerSize(std::string_view token, Shape input, const LayerPlan& layer) {
     if (layer.parameters > kMaxParameters)
@@ -255,6 +247,10 @@ void checkLayerSize(std::string_view token, Shape input, const LayerPlan& layer)
 }
 
 } // namespace
+
+LayerPlan planLayer(std::string_view token, Shape input) {
+    return namingToken(token, input, [&] { return plan(parse(token), input); });
+}
 
 std::unique_ptr<Layer> makeLayer(std::string_view token, Shape input) {
     return namingToken(token, input, [&] {

@@ -78,6 +78,12 @@ std::pair<int, int> shardRange(int count, int shards, int shard) {
     return {count * shard / shards, count * (shard + 1) / shards};
 }
 
+/// The weight of that shard's mean loss and gradient in the batch's: its share of the samples.
+double shardShare(int count, int shards, int shard) {
+    const auto [first, last] = shardRange(count, shards, shard);
+    return double(last - first) / count;
+}
+
 /// Waits while paused; returns true when cancelled. The wait is not counted as training time.
 bool waitWhilePaused(TrainingControl& control, double& pausedSeconds) {
     if (control.pause.load(std::memory_order_relaxed)) {
@@ -247,12 +253,10 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
             double batchLoss = 0.0;
             int batchCorrect = 0;
             for (int shard = 0; shard < active; ++shard) {
-                const auto [from, to] = shardRange(count, active, shard);
-                batchLoss += states[static_cast<std::size_t>(shard)].batchLoss * (to - from) / count;
+                batchLoss +=
+                    states[static_cast<std::size_t>(shard)].batchLoss * shardShare(count, active, shard);
                 batchCorrect += states[static_cast<std::size_t>(shard)].correct;
             }
-            if (active == 1)
-                batchLoss = states[0].batchLoss;
             if (!std::isfinite(batchLoss)) {
                 for (std::size_t i = 0; i < params.size(); ++i)
                     *params[i].value = lastGood[i];
@@ -265,18 +269,13 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                                  " (try a lower learning rate)";
                 return outcome;
             }
-            if (active > 1) {
-                const auto [from0, to0] = shardRange(count, active, 0);
-                const Scalar weight0 = Scalar(to0 - from0) / Scalar(count);
+            if (active > 1)
                 for (std::size_t i = 0; i < params.size(); ++i) {
-                    *params[i].grad *= weight0;
-                    for (int shard = 1; shard < active; ++shard) {
-                        const auto [from, to] = shardRange(count, active, shard);
-                        *params[i].grad += (Scalar(to - from) / Scalar(count)) *
+                    *params[i].grad *= Scalar(shardShare(count, active, 0));
+                    for (int shard = 1; shard < active; ++shard)
+                        *params[i].grad += Scalar(shardShare(count, active, shard)) *
                                            *states[static_cast<std::size_t>(shard)].params[i].grad;
-                    }
                 }
-            }
             optimizer->step(params);
 
             lossSum += batchLoss * count;

@@ -106,9 +106,7 @@ void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QS
     model_ = std::move(model);
     modelSource_ = model_ ? source : QString();
     recognizePanel_->setModel(model_);
-    setModelStatus(
-        model_ ? tr("Model: %1").arg(ModelLibrary::summary(*model_, source)) : tr("No model loaded"),
-        model_ ? tr("Model: %1").arg(ModelLibrary::compactSummary(*model_, source)) : tr("No model loaded"));
+    updateModelStatus();
     if (model_)
         qCInfo(lcModel).noquote() << "using" << ModelLibrary::summary(*model_, source);
     updateActions();
@@ -136,8 +134,7 @@ bool MainWindow::saveModelFile(const QString& path) {
         return false;
     }
     modelSource_ = QFileInfo(path).fileName();
-    setModelStatus(tr("Model: %1").arg(ModelLibrary::summary(*model_, modelSource_)),
-                   tr("Model: %1").arg(ModelLibrary::compactSummary(*model_, modelSource_)));
+    updateModelStatus();
     statusBar()->showMessage(tr("Saved model to %1").arg(path), 5000);
     return true;
 }
@@ -167,17 +164,19 @@ void MainWindow::restoreStartupModel() {
 }
 
 QString MainWindow::modelStatusText() const {
-    return modelStatus_;
+    return model_ ? tr("Model: %1").arg(ModelLibrary::summary(*model_, modelSource_)) : tr("No model loaded");
 }
 
-void MainWindow::setModelStatus(const QString& text, const QString& compactText) {
+void MainWindow::updateModelStatus() {
     // Wide enough for "Model: mlp (784-128-64-10), test accuracy 97.47 % — default.dpm" in the default font,
     // while a status message such as "Training: epoch 2/5 …" keeps the rest of a 940-pixel window. Longer
     // texts (a convolutional architecture) drop the layers, then elide the middle.
     constexpr int kModelLabelWidth = 460;
-    modelStatus_ = text;
+    const QString text = modelStatusText();
     const QFontMetrics metrics = modelLabel_->fontMetrics();
-    const QString shown = metrics.horizontalAdvance(text) <= kModelLabelWidth ? text : compactText;
+    const QString shown = !model_ || metrics.horizontalAdvance(text) <= kModelLabelWidth
+                              ? text
+                              : tr("Model: %1").arg(ModelLibrary::compactSummary(*model_, modelSource_));
     modelLabel_->setText(metrics.elidedText(shown, Qt::ElideMiddle, kModelLabelWidth));
     modelLabel_->setToolTip(text);
 }

@@ -43,7 +43,8 @@ public:
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     ModelLibrary* library() const { return library_; }
     QTabWidget* tabs() const { return tabs_; }
-    /// The permanent status bar text about the model in use.
+    /// The model in use, described in full: the status bar's model label shows this (or, when too wide, a
+    /// shorter form with this as its tooltip).
     QString modelStatusText() const;
 
 signals:
@@ -62,16 +63,16 @@ private:
     void about();
     void showError(const QString& title, const QString& text);
     void updateActions();
-    /// Shows `text` in the model label if it fits in 460 pixels, else `compactText`, elided in the middle if
-    /// need be; the full text is the tooltip. Status messages on the left so keep room to be read.
-    void setModelStatus(const QString& text, const QString& compactText);
+    /// Shows modelStatusText() in the model label if it fits in 460 pixels, else the summary without layer
+    /// sizes, elided in the middle if need be; the full text is the tooltip. Status messages on the left so
+    /// keep room to be read.
+    void updateModelStatus();
 
     ModelLibrary* library_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RecognizePanel* recognizePanel_ = nullptr;
     TrainingPanel* trainingPanel_ = nullptr;
     QLabel* modelLabel_ = nullptr;
-    QString modelStatus_; ///< the full text of modelLabel_, which may show it elided
     QMenu* recentMenu_ = nullptr;
     QAction* saveModelAction_ = nullptr;
     QAction* bundledAction_ = nullptr;

@@ -37,7 +37,8 @@ private slots:
             << "conv3x3x3s2p1" << 2 << 7 << 6 << 3;
         QTest::newRow("conv 5x5 pad 2, 3 channels, batch 1") << "conv5x5x2p2" << 3 << 6 << 5 << 1;
         QTest::newRow("conv 1x1, 4 channels, batch 2") << "conv1x1x3" << 4 << 3 << 3 << 2;
-        // Output rows of exactly two 4-double vectors without padding: the kernels work on the columns in place.
+        // Output rows of exactly two 4-double vectors without padding: the kernels work on the columns in
+        // place.
         QTest::newRow("conv 3x3 in place, 2 channels, batch 2") << "conv3x3x3" << 2 << 5 << 10 << 2;
         // 21 output channels run as register blocks of 16, 4 and 1.
         QTest::newRow("conv 3x3, 21 output channels, batch 2") << "conv3x3x21" << 2 << 6 << 7 << 2;
