@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AugmentPreview.h"
 
-#include "Augmenter.h"
-#include "IdxReader.h"
+#include "data/Augmenter.h"
+#include "data/IdxReader.h"
 
 #include <QDir>
 #include <QHelpEvent>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "AugmentSettings.h"
-#include "Dataset.h"
+#include "data/AugmentSettings.h"
+#include "data/Dataset.h"
 
 #include <QImage>
 #include <QString>

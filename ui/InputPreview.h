@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Matrix.h"
+#include "tensor/Matrix.h"
 
 #include <QImage>
 #include <QWidget>

@@ -2,7 +2,7 @@
 #include "ModelLibrary.h"
 
 #include "LogCategories.h"
-#include "ModelFile.h"
+#include "io/ModelFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

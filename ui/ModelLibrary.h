@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Model.h"
-#include "Result.h"
+#include "io/Model.h"
+#include "tensor/Result.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Model.h"
-#include "Preprocess.h"
-#include "Result.h"
+#include "data/Preprocess.h"
+#include "io/Model.h"
+#include "tensor/Result.h"
 
 #include <QWidget>
 

@@ -3,8 +3,8 @@
 
 #include "TrainingTypes.h"
 
-#include "TrainConfig.h"
-#include "Trainer.h"
+#include "train/TrainConfig.h"
+#include "train/Trainer.h"
 
 #include <QObject>
 #include <QString>

@@ -8,7 +8,7 @@
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
 
-#include "ModelFile.h"
+#include "io/ModelFile.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingSettingsForm.h"
 
-#include "Preset.h"
+#include "train/Preset.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Model.h"
-#include "Trainer.h"
+#include "io/Model.h"
+#include "train/Trainer.h"
 
 #include <QMetaType>
 #include <QString>

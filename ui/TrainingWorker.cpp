@@ -3,8 +3,8 @@
 
 #include "LogCategories.h"
 
-#include "IdxReader.h"
-#include "Model.h"
+#include "data/IdxReader.h"
+#include "io/Model.h"
 
 #include <QDateTime>
 #include <QDir>

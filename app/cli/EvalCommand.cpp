@@ -8,9 +8,9 @@
 #include "SplitLoader.h"
 #include "UsageError.h"
 
-#include "DrawnDigits.h"
-#include "Evaluation.h"
-#include "ModelFile.h"
+#include "data/DrawnDigits.h"
+#include "io/ModelFile.h"
+#include "nn/Evaluation.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "GrayImage.h"
-#include "Result.h"
+#include "data/GrayImage.h"
+#include "tensor/Result.h"
 
 #include <string>
 #include <vector>

@@ -5,7 +5,7 @@
 #include "Console.h"
 #include "UsageError.h"
 
-#include "ModelFile.h"
+#include "io/ModelFile.h"
 
 #include <iostream>
 #include <sstream>

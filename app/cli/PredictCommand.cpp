@@ -7,9 +7,9 @@
 #include "Locations.h"
 #include "UsageError.h"
 
-#include "Evaluation.h"
-#include "ModelFile.h"
-#include "Preprocess.h"
+#include "data/Preprocess.h"
+#include "io/ModelFile.h"
+#include "nn/Evaluation.h"
 
 #include <iostream>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SplitLoader.h"
 
-#include "IdxReader.h"
 #include "Locations.h"
+#include "data/IdxReader.h"
 
 namespace digitpad::cli {
 

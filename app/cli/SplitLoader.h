@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Dataset.h"
-#include "Result.h"
+#include "data/Dataset.h"
+#include "tensor/Result.h"
 
 #include <string>
 

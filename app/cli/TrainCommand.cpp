@@ -8,10 +8,10 @@
 #include "SplitLoader.h"
 #include "UsageError.h"
 
-#include "Evaluation.h"
-#include "ModelFile.h"
-#include "Preset.h"
-#include "Trainer.h"
+#include "io/ModelFile.h"
+#include "nn/Evaluation.h"
+#include "train/Preset.h"
+#include "train/Trainer.h"
 
 #include <csignal>
 #include <filesystem>

@@ -15,7 +15,7 @@
 
 #include <cmath>
 
-#include "MouseDrawing.h"
+#include "support/MouseDrawing.h"
 
 namespace {
 

@@ -3,10 +3,10 @@
 // (a corrupt file shows an error naming it and the model in use stays), and the Train tab's hand-over.
 #include "DrawingCanvas.h"
 #include "MainWindow.h"
-#include "ModelFile.h"
 #include "ModelLibrary.h"
 #include "RecognizePanel.h"
 #include "TrainingPanel.h"
+#include "io/ModelFile.h"
 
 #include <QApplication>
 #include <QFile>
@@ -20,7 +20,7 @@
 #include <QTest>
 #include <QTimer>
 
-#include "MouseDrawing.h"
+#include "support/MouseDrawing.h"
 
 namespace {
 

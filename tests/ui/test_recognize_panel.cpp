@@ -3,9 +3,9 @@
 // the framing switch, live mode, opened images, and the log line of each classification.
 #include "DrawingCanvas.h"
 #include "InputPreview.h"
-#include "ModelFile.h"
 #include "ProbabilityChart.h"
 #include "RecognizePanel.h"
+#include "io/ModelFile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,7 +20,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "MouseDrawing.h"
+#include "support/MouseDrawing.h"
 
 namespace {
 

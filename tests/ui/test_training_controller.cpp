@@ -4,8 +4,8 @@
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
 
-#include "AugmentSettings.h"
-#include "Preset.h"
+#include "data/AugmentSettings.h"
+#include "train/Preset.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

@@ -8,8 +8,8 @@
 #include "TrainingPanel.h"
 #include "TrainingSettingsForm.h"
 
-#include "AugmentSettings.h"
-#include "IdxReader.h"
+#include "data/AugmentSettings.h"
+#include "data/IdxReader.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "data/Dataset.h"
+#include "tensor/Result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace digitpad {
+
+/// The contents of one IDX file of unsigned bytes (type code 0x08), the format of MNIST and Fashion-MNIST.
+struct IdxArray {
+    std::vector<std::uint32_t> dimensions; ///< e.g. {60000, 28, 28} for images, {60000} for labels
+    std::vector<std::uint8_t> data;        ///< row-major, product(dimensions) bytes
+};
+
+/// Reads an IDX file, raw or gzip-compressed (detected by content, not by name). Magic, type, rank,
+/// dimensions and the byte count are validated before anything large is allocated: a header that claims more
+/// data than the file holds, or more than 2^31 - 1 elements, is an error naming the file, never an
+/// allocation.
+Result<IdxArray> readIdx(const std::string& path);
+
+/// Reads an image file (rank 3: count × rows × cols) and a label file (rank 1) into a Dataset. Pixels are
+/// min-max normalised per image to [0, 1] (normaliseMinMax in Preprocess.h). Counts must agree (the message
+/// names both files and both counts); labels must be below 10.
+Result<Dataset> readIdxDataset(const std::string& imagesPath, const std::string& labelsPath,
+                               const std::string& name);
+
+/// Finds the standard file names in a folder — train-images-idx3-ubyte / train-labels-idx1-ubyte and the t10k
+/// pair, each optionally with ".gz" (also accepts the "-idx3-ubyte" → ".idx3-ubyte" spelling) — and loads
+/// them. `split` is "train" or "t10k".
+Result<Dataset> readIdxFolder(const std::string& folder, const std::string& split);
+
+} // namespace digitpad

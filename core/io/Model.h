@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "data/Preprocess.h"
+#include "nn/Network.h"
+#include "train/TrainConfig.h"
+
+#include <optional>
+#include <string>
+
+namespace digitpad {
+
+/// What a model file records besides the weights: how the network was trained and how well it did.
+struct ModelInfo {
+    Framing framing = Framing::Mnist; ///< the preprocessing the model expects at inference
+    std::string preset;
+    std::string loss;      ///< "cross-entropy" or "mse"
+    std::string optimizer; ///< "adam" or "sgd"
+    double learningRate = 0.0;
+    int batchSize = 0;
+    int epochs = 0;
+    unsigned long long seed = 0;
+    std::string dataset; ///< e.g. "MNIST"
+    /// The training-time augmentation, as AugmentSettings::describe() wrote it; empty when training used none
+    /// (and in files written before augmentation existed).
+    std::string augmentation;
+    std::optional<double> testAccuracy;  ///< measured on the data set's test split, 0..1
+    std::optional<double> drawnAccuracy; ///< measured on DigitPad's drawn-digit set, 0..1
+    std::string trainedAt;               ///< ISO 8601 UTC, e.g. "2026-11-22T17:03:00Z"
+    std::string labels = "0123456789";   ///< one character per class, for display
+};
+
+/// A network plus what it needs to be used and explained.
+struct Model {
+    Network network;
+    ModelInfo info;
+};
+
+/// Fills a ModelInfo from a training config and stamps trainedAt with the current UTC time (accuracies are
+/// left for the caller to measure).
+ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset);
+
+} // namespace digitpad

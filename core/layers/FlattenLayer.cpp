@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layers/FlattenLayer.h"
+
+namespace digitpad {
+
+void FlattenLayer::predict(const Matrix& in, Matrix& out) const {
+    out.resize(in.rows(), in.cols());
+    out = in;
+}
+
+void FlattenLayer::backward(const Matrix&, const Matrix&, const Matrix& dOut, Matrix* dIn) {
+    if (!dIn)
+        return;
+    dIn->resize(dOut.rows(), dOut.cols());
+    *dIn = dOut;
+}
+
+} // namespace digitpad

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tensor/Matrix.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace digitpad {
+
+enum class LossKind { CrossEntropy, MeanSquaredError };
+
+/// A loss over a batch of raw network outputs (classes × batch) and integer labels (one per column).
+class Loss {
+public:
+    virtual ~Loss() = default;
+    virtual LossKind kind() const = 0;
+    /// Mean loss over the batch; writes dOutput = dLoss/dOutput (same shape as output, already divided by the
+    /// batch size). dOutput is resized only if its shape differs.
+    virtual Scalar compute(const Matrix& output, std::span<const std::uint8_t> labels,
+                           Matrix& dOutput) const = 0;
+    /// Mean loss only (evaluation).
+    virtual Scalar value(const Matrix& output, std::span<const std::uint8_t> labels) const = 0;
+};
+
+std::unique_ptr<Loss> makeLoss(LossKind kind);
+std::string toString(LossKind kind);
+/// "cross-entropy" or "mse"; returns false for anything else.
+bool parseLossKind(const std::string& text, LossKind& kind);
+
+} // namespace digitpad

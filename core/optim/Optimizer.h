@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "layers/Parameter.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace digitpad {
+
+enum class OptimizerKind { Sgd, Adam };
+
+struct OptimizerSettings {
+    OptimizerKind kind = OptimizerKind::Adam;
+    double learningRate = 1e-3;
+    double momentum = 0.0;    ///< SGD only; 0 = plain SGD
+    double weightDecay = 0.0; ///< L2 coefficient λ: adds λ·w to the gradient of tensors with decay = true
+    double beta1 = 0.9;       ///< Adam
+    double beta2 = 0.999;     ///< Adam
+    double epsilon = 1e-8;    ///< Adam
+};
+
+/// Updates parameters from their gradients. State (momentum, Adam moments) is kept per parameter index in the
+/// order Network::params() returns, never per address, so it survives copies of the network.
+class Optimizer {
+public:
+    virtual ~Optimizer() = default;
+    virtual void step(const std::vector<ParamRef>& params) = 0;
+    virtual void setLearningRate(double rate) = 0;
+    virtual double learningRate() const = 0;
+};
+
+std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings);
+std::string toString(OptimizerKind kind);
+/// "sgd" or "adam"; returns false for anything else.
+bool parseOptimizerKind(const std::string& text, OptimizerKind& kind);
+
+} // namespace digitpad

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "train/TrainConfig.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace digitpad {
+
+std::string TrainConfig::resolvedArchitecture(int classes) const {
+    if (!architecture.empty())
+        return architecture;
+    std::string text;
+    for (int width : hiddenLayers)
+        text += "dense" + std::to_string(width) + "," + activation + ",";
+    text += "dense" + std::to_string(classes);
+    if (sigmoidOutput)
+        text += ",sigmoid";
+    return text;
+}
+
+OutputHead TrainConfig::head() const {
+    return loss == LossKind::CrossEntropy ? OutputHead::Softmax : OutputHead::Identity;
+}
+
+Network TrainConfig::makeNetwork(Shape input, int classes) const {
+    Network network = Network::fromArchitecture(input, resolvedArchitecture(classes), head());
+    if (network.outputSize() != classes)
+        throw std::invalid_argument("architecture '" + network.architecture() + "' has " +
+                                    std::to_string(network.outputSize()) + " outputs, the data has " +
+                                    std::to_string(classes) + " classes");
+    network.initialise(init, seed);
+    return network;
+}
+
+std::string TrainConfig::validate() const {
+    if (batchSize < 1)
+        return "batch size must be at least 1 (got " + std::to_string(batchSize) + ")";
+    if (epochs < 1)
+        return "epochs must be at least 1 (got " + std::to_string(epochs) + ")";
+    if (!(optimizer.learningRate > 0.0) || !std::isfinite(optimizer.learningRate))
+        return "learning rate must be a positive number (got " + std::to_string(optimizer.learningRate) + ")";
+    if (optimizer.momentum < 0.0 || optimizer.momentum >= 1.0)
+        return "momentum must be in [0, 1) (got " + std::to_string(optimizer.momentum) + ")";
+    if (optimizer.weightDecay < 0.0)
+        return "weight decay must not be negative (got " + std::to_string(optimizer.weightDecay) + ")";
+    if (validationFraction < 0.0 || validationFraction >= 1.0)
+        return "validation fraction must be in [0, 1) (got " + std::to_string(validationFraction) + ")";
+    if (lrStepEvery < 0)
+        return "learning-rate step must not be negative (got " + std::to_string(lrStepEvery) + ")";
+    if (!(lrStepGamma > 0.0))
+        return "learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")";
+    if (shards < 0 || shards > 4)
+        return "shards must be 0 (automatic) or 1 to 4 (got " + std::to_string(shards) + ")";
+    if (threads < 0)
+        return "threads must not be negative (got " + std::to_string(threads) + ")";
+    if (augment.enabled)
+        if (std::string problem = augment.validate(); !problem.empty())
+            return problem;
+    if (architecture.empty()) {
+        for (int width : hiddenLayers)
+            if (width < 1)
+                return "hidden layer widths must be at least 1 (got " + std::to_string(width) + ")";
+        if (activation != "sigmoid" && activation != "tanh" && activation != "relu")
+            return "unknown activation '" + activation + "' (expected sigmoid, tanh or relu)";
+    }
+    try {
+        Network::fromArchitecture({1, 28, 28}, resolvedArchitecture(), head());
+    } catch (const std::invalid_argument& error) {
+        return error.what();
+    }
+    return {};
+}
+
+std::string toString(Init init) {
+    switch (init) {
+    case Init::Xavier:
+        return "xavier";
+    case Init::He:
+        return "he";
+    case Init::SmallNormal:
+        return "small-normal";
+    }
+    return "?";
+}
+
+bool parseInit(const std::string& text, Init& init) {
+    if (text == "xavier" || text == "glorot")
+        init = Init::Xavier;
+    else if (text == "he")
+        init = Init::He;
+    else if (text == "small-normal")
+        init = Init::SmallNormal;
+    else
+        return false;
+    return true;
+}
+
+} // namespace digitpad

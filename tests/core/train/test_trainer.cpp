@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The trainer on a small synthetic problem: convergence, determinism, cancel, pause, divergence, schedule,
+// and no heap allocation per batch once the first epoch has sized every buffer.
+#include "nn/Evaluation.h"
+#include "train/Preset.h"
+#include "train/Trainer.h"
+
+#include "support/AllocationCounter.h"
+#include "support/SyntheticDigits.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <thread>
+
+using namespace digitpad;
+
+namespace {
+
+using test::syntheticDigits;
+using test::SyntheticPattern;
+
+QString statusName(TrainingStatus status) {
+    return QString::fromStdString(toString(status));
+}
+
+TrainConfig smallConfig() {
+    TrainConfig config = *presetConfig("mlp");
+    config.hiddenLayers = {12};
+    config.epochs = 8;
+    config.batchSize = 16;
+    config.validationFraction = 0.2;
+    config.seed = 5;
+    config.optimizer.learningRate = 0.01;
+    return config;
+}
+
+} // namespace
+
+class TrainerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void converges_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("epochs");
+        QTest::newRow("mlp: relu, cross-entropy, adam") << "mlp" << 8;
+        QTest::newRow("sigmoid-100: sigmoid, MSE, SGD batch 1") << "sigmoid-100" << 8;
+        QTest::newRow("sigmoid-64-16: sigmoid, cross-entropy, SGD") << "sigmoid-64-16" << 300;
+        QTest::newRow("relu-25-25: relu, cross-entropy, adam") << "relu-25-25" << 20;
+    }
+
+    void converges() {
+        QFETCH(QString, preset);
+        QFETCH(int, epochs);
+        const Dataset train = syntheticDigits(600, 1, 4, SyntheticPattern::FlatIndex);
+        const Dataset test = syntheticDigits(200, 2, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = *presetConfig(preset.toStdString());
+        config.epochs = epochs;
+        config.validationFraction = 0.1;
+        Network net = config.makeNetwork(train.shape);
+        const double before = evaluate(net, *makeLoss(config.loss), test).accuracy;
+        TrainingControl control;
+        const TrainingOutcome outcome = digitpad::train(net, train, &test, config, control);
+        QCOMPARE(statusName(outcome.status), statusName(TrainingStatus::Completed));
+        QCOMPARE(int(outcome.epochs.size()), epochs);
+        const EpochMetrics& last = outcome.epochs.back();
+        QVERIFY2(last.testAccuracy > 0.95,
+                 qPrintable(QString("test accuracy %1 (before %2)").arg(last.testAccuracy).arg(before)));
+        QVERIFY(last.trainLoss < outcome.epochs.front().trainLoss);
+        QVERIFY(last.validationAccuracy > 0.95);
+        QVERIFY(std::abs(evaluate(net, *makeLoss(config.loss), test).accuracy - last.testAccuracy) < 1e-12);
+    }
+
+    void sameSeedSameWeights() {
+        const Dataset train = syntheticDigits(300, 3, 4, SyntheticPattern::FlatIndex);
+        const TrainConfig config = smallConfig();
+        TrainingControl control;
+        Network a = config.makeNetwork(train.shape);
+        Network b = config.makeNetwork(train.shape);
+        digitpad::train(a, train, nullptr, config, control);
+        digitpad::train(b, train, nullptr, config, control);
+        for (std::size_t i = 0; i < a.params().size(); ++i)
+            QVERIFY(*a.params()[i].value == *b.params()[i].value);
+
+        TrainConfig other = config;
+        other.seed = 6;
+        Network c = other.makeNetwork(train.shape);
+        digitpad::train(c, train, nullptr, other, control);
+        QVERIFY(*a.params()[0].value != *c.params()[0].value);
+    }
+
+    void reportsEveryBatchAndEpoch() {
+        const Dataset train = syntheticDigits(250, 4, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.epochs = 2;
+        config.validationFraction = 0.2; // 200 training samples, batches of 16: 12 full + 1 of 8
+        Network net = config.makeNetwork(train.shape);
+        TrainingControl control;
+        int batches = 0, epochs = 0, lastBatchesPerEpoch = 0;
+        TrainingCallbacks callbacks;
+        callbacks.onBatch = [&](const BatchProgress& p) {
+            ++batches;
+            lastBatchesPerEpoch = p.batchesPerEpoch;
+            QVERIFY(std::isfinite(p.loss));
+        };
+        callbacks.onEpoch = [&](const EpochMetrics& m) { QCOMPARE(m.epoch, ++epochs); };
+        const auto outcome = digitpad::train(net, train, nullptr, config, control, callbacks);
+        QCOMPARE(lastBatchesPerEpoch, 13);
+        QCOMPARE(batches, 26);
+        QCOMPARE(epochs, 2);
+        QVERIFY(std::isnan(outcome.epochs[0].testAccuracy));
+    }
+
+    void cancelStopsBetweenBatches() {
+        const Dataset train = syntheticDigits(400, 5, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.epochs = 50;
+        Network net = config.makeNetwork(train.shape);
+        TrainingControl control;
+        int batches = 0;
+        TrainingCallbacks callbacks;
+        callbacks.onBatch = [&](const BatchProgress&) {
+            if (++batches == 30)
+                control.cancel = true;
+        };
+        const auto outcome = digitpad::train(net, train, nullptr, config, control, callbacks);
+        QCOMPARE(statusName(outcome.status), statusName(TrainingStatus::Cancelled));
+        QCOMPARE(batches, 30);
+        QVERIFY(outcome.epochs.size() < 50);
+    }
+
+    void pauseWaitsThenResumes() {
+        const Dataset train = syntheticDigits(200, 6, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.epochs = 2;
+        Network net = config.makeNetwork(train.shape);
+        TrainingControl control;
+        control.pause = true;
+        std::atomic<int> batchesWhilePaused{0};
+        std::thread resumer([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+            control.pause = false;
+        });
+        TrainingCallbacks callbacks;
+        callbacks.onBatch = [&](const BatchProgress&) {
+            if (control.pause)
+                ++batchesWhilePaused;
+        };
+        const auto outcome = digitpad::train(net, train, nullptr, config, control, callbacks);
+        resumer.join();
+        QCOMPARE(statusName(outcome.status), statusName(TrainingStatus::Completed));
+        QCOMPARE(batchesWhilePaused.load(), 0);
+    }
+
+    void divergenceKeepsLastGoodWeights() {
+        const Dataset train = syntheticDigits(200, 7, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.optimizer.kind = OptimizerKind::Sgd;
+        config.optimizer.learningRate = 1e30;
+        Network net = config.makeNetwork(train.shape);
+        Network initial = net;
+        TrainingControl control;
+        const auto outcome = digitpad::train(net, train, nullptr, config, control);
+        QCOMPARE(statusName(outcome.status), statusName(TrainingStatus::Diverged));
+        QVERIFY2(QString::fromStdString(outcome.reason).contains("epoch 1"), outcome.reason.c_str());
+        QVERIFY(outcome.epochs.empty());
+        for (std::size_t i = 0; i < net.params().size(); ++i)
+            QVERIFY(*net.params()[i].value == *initial.params()[i].value);
+    }
+
+    void stepScheduleHalvesTheRate() {
+        const Dataset train = syntheticDigits(100, 8, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.epochs = 5;
+        config.lrStepEvery = 2;
+        config.lrStepGamma = 0.5;
+        Network net = config.makeNetwork(train.shape);
+        TrainingControl control;
+        const auto outcome = digitpad::train(net, train, nullptr, config, control);
+        const double base = config.optimizer.learningRate;
+        const double expected[] = {base, base, base / 2, base / 2, base / 4};
+        for (int e = 0; e < 5; ++e)
+            QVERIFY(std::abs(outcome.epochs[static_cast<std::size_t>(e)].learningRate - expected[e]) < 1e-12);
+    }
+
+    void invalidConfigIsRefused_data() {
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("batch 0") << 0 << 0.1 << "batch size must be at least 1";
+        QTest::newRow("negative learning rate") << 8 << -1.0 << "learning rate must be a positive number";
+    }
+
+    void invalidConfigIsRefused() {
+        QFETCH(int, batch);
+        QFETCH(double, rate);
+        QFETCH(QString, message);
+        TrainConfig config = smallConfig();
+        config.batchSize = batch;
+        config.optimizer.learningRate = rate;
+        QVERIFY(QString::fromStdString(config.validate()).contains(message));
+        const Dataset train = syntheticDigits(50, 9, 4, SyntheticPattern::FlatIndex);
+        Network net = Network::fromArchitecture(train.shape, "dense10", OutputHead::Softmax);
+        TrainingControl control;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 digitpad::train(net, train, nullptr, config, control));
+    }
+
+    // After the first epoch has sized the buffers (full and last partial batch), the training loop allocates
+    // nothing: counted from the first batch of epoch 2 to the last batch of epoch 3, epoch boundary included.
+    void noAllocationPerBatch_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::newRow("mlp, adam") << "mlp";
+        QTest::newRow("sigmoid-100, sgd batch 1") << "sigmoid-100";
+        QTest::newRow("sigmoid-64-16, sgd batch 128") << "sigmoid-64-16";
+    }
+
+    void noAllocationPerBatch() {
+        QFETCH(QString, preset);
+        if (!test::kCountsAllocations)
+            QSKIP("allocation counting is off under AddressSanitizer (it owns malloc)");
+        // MNIST-sized inputs, so the matrix products are as large as in real training.
+        const Dataset train = syntheticDigits(1000, 10, 28, SyntheticPattern::FlatIndex);
+        TrainConfig config = *presetConfig(preset.toStdString());
+        config.epochs = 3;
+        config.validationFraction = 0.0;
+        config.batchSize = std::min(config.batchSize, 100);
+        Network net = config.makeNetwork(train.shape);
+        QCOMPARE(test::allocationsAfterFirstEpoch(net, train, config), 0LL);
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainerTest)
+#include "test_trainer.moc"
