@@ -13,7 +13,6 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -167,27 +166,28 @@ void TestTrainingPanel::guiKeepsRunningWhileTraining() {
     panel.resize(1100, 700);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    // Sample by sample for many epochs: a second or two of training with a report every 50 ms.
-    configure(panel, QStringLiteral("sigmoid-100"), 40, 1);
+    // The convolutional preset sample by sample for the most epochs the form allows: minutes of training on
+    // any machine, far longer than the test looks. The test stops the run itself, so what it checks never
+    // depends on how fast this machine trains.
+    configure(panel, QStringLiteral("cnn"), 1000, 1);
 
     int ticks = 0;
     QTimer timer;
     timer.setInterval(10);
     connect(&timer, &QTimer::timeout, this, [&] { ++ticks; });
-    QElapsedTimer clock;
     QSignalSpy epochs(panel.controller(), &TrainingController::epochFinished);
-    QTest::mouseClick(panel.startButton(), Qt::LeftButton);
-    clock.start();
+    startAndWaitForBatch(panel);
     timer.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 120000);
+    // The GUI thread keeps serving its timer and the chart keeps growing while the worker trains: a blocked
+    // event loop would stall both until the run ended, and this run does not end by itself.
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= 50 && epochs.count() >= 1, 120000);
+    QVERIFY2(panel.isTraining(), "the measurement must happen during the run");
+    QTRY_VERIFY_WITH_TIMEOUT(panel.chart()->trainLossGraph()->dataCount() > 1, 120000);
+    QVERIFY(panel.isTraining());
     timer.stop();
-    const double seconds = clock.elapsed() / 1000.0;
-    QCOMPARE(epochs.count(), 40);
-    const double rate = ticks / seconds;
-    qInfo("training took %.2f s; the GUI timer fired %d times (%.0f Hz)", seconds, ticks, rate);
-    QVERIFY2(seconds > 0.3, "the run must last long enough to measure the GUI's responsiveness");
-    QVERIFY2(rate >= 20.0, qPrintable(QStringLiteral("GUI timer ran at %1 Hz").arg(rate)));
-    QVERIFY(panel.chart()->trainLossGraph()->dataCount() > 1);
+    qInfo("while training: %d GUI timer ticks, %d epochs finished", ticks, int(epochs.count()));
+    QTest::mouseClick(panel.stopButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 30000);
 }
 
 void TestTrainingPanel::stopAndWaitReturnsPromptly() {
