@@ -27,8 +27,7 @@ QString layerSizes(const digitpad::Network& network) {
         const QString spec = QString::fromStdString(layer->spec());
         if (spec.startsWith(QLatin1String("dense")))
             sizes.append(QString::number(layer->outputShape().size()));
-        else if (spec == QLatin1String("relu") || spec == QLatin1String("sigmoid") ||
-                 spec == QLatin1String("tanh"))
+        else if (digitpad::fromName<digitpad::Activation>(layer->spec()))
             activations.append(spec);
         else
             return QString::fromStdString(network.architecture());

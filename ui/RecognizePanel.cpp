@@ -70,9 +70,9 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     connect(undoButton_, &QPushButton::clicked, this, &RecognizePanel::undo);
 
     framingBox_ = new QComboBox(this);
-    framingBox_->addItem(tr("MNIST framing"), QString::fromStdString(toString(digitpad::Framing::Mnist)));
+    framingBox_->addItem(tr("MNIST framing"), QString::fromStdString(toName(digitpad::Framing::Mnist)));
     framingBox_->addItem(tr("Resize whole canvas"),
-                         QString::fromStdString(toString(digitpad::Framing::Resize)));
+                         QString::fromStdString(toName(digitpad::Framing::Resize)));
     framingBox_->setItemData(0, tr("Crop to the ink, fit into 20×20, centre by mass (as MNIST was made)"),
                              Qt::ToolTipRole);
     framingBox_->setItemData(1, tr("Shrink the whole canvas to 28×28 (the classic tutorials' way)"),
@@ -172,9 +172,8 @@ void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model) {
 }
 
 digitpad::Framing RecognizePanel::framing() const {
-    digitpad::Framing framing = digitpad::Framing::Mnist;
-    digitpad::parseFraming(framingBox_->currentData().toString().toStdString(), framing);
-    return framing;
+    return digitpad::fromName<digitpad::Framing>(framingBox_->currentData().toString().toStdString())
+        .value_or(digitpad::Framing::Mnist);
 }
 
 void RecognizePanel::setFraming(digitpad::Framing framing) {
@@ -235,7 +234,7 @@ void RecognizePanel::classify(bool provisional) {
         return;
     }
     const digitpad::Framing how = framing();
-    const QString framingName = QString::fromStdString(toString(how));
+    const QString framingName = QString::fromStdString(toName(how));
     const auto start = std::chrono::steady_clock::now();
     const std::optional<digitpad::Vector> input = digitpad::preprocess(toGrayImage(canvas_->image()), how);
     if (!input) {

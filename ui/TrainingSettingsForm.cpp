@@ -29,17 +29,17 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
         tr("Hidden layer widths separated by commas (empty: no hidden layer), or a full layer "
            "string such as dense100,sigmoid,dense10,sigmoid"));
     activation_ = new QComboBox(this);
-    activation_->addItems({QStringLiteral("relu"), QStringLiteral("sigmoid"), QStringLiteral("tanh")});
+    for (const digitpad::Activation activation :
+         {digitpad::Activation::Relu, digitpad::Activation::Sigmoid, digitpad::Activation::Tanh})
+        activation_->addItem(QString::fromStdString(digitpad::toName(activation)),
+                             static_cast<int>(activation));
     loss_ = new QComboBox(this);
-    loss_->addItem(tr("cross-entropy"),
-                   QString::fromStdString(digitpad::toString(digitpad::LossKind::CrossEntropy)));
-    loss_->addItem(tr("mean squared error"),
-                   QString::fromStdString(digitpad::toString(digitpad::LossKind::MeanSquaredError)));
+    // Items carry the enum value itself; the labels are for people.
+    loss_->addItem(tr("cross-entropy"), static_cast<int>(digitpad::LossKind::CrossEntropy));
+    loss_->addItem(tr("mean squared error"), static_cast<int>(digitpad::LossKind::MeanSquaredError));
     optimizer_ = new QComboBox(this);
-    optimizer_->addItem(QStringLiteral("Adam"),
-                        QString::fromStdString(digitpad::toString(digitpad::OptimizerKind::Adam)));
-    optimizer_->addItem(QStringLiteral("SGD"),
-                        QString::fromStdString(digitpad::toString(digitpad::OptimizerKind::Sgd)));
+    optimizer_->addItem(QStringLiteral("Adam"), static_cast<int>(digitpad::OptimizerKind::Adam));
+    optimizer_->addItem(QStringLiteral("SGD"), static_cast<int>(digitpad::OptimizerKind::Sgd));
     learningRate_ = new QDoubleSpinBox(this);
     learningRate_->setDecimals(5);
     learningRate_->setRange(0.00001, 10.0);
@@ -153,12 +153,11 @@ void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
                 widths << QString::number(width);
             layers_->setText(widths.join(QLatin1Char(',')));
         }
-        const int activation = activation_->findText(QString::fromStdString(config.activation));
+        const int activation = activation_->findData(static_cast<int>(config.activation));
         activation_->setCurrentIndex(std::max(0, activation));
-        loss_->setCurrentIndex(
-            std::max(0, loss_->findData(QString::fromStdString(digitpad::toString(config.loss)))));
-        optimizer_->setCurrentIndex(std::max(
-            0, optimizer_->findData(QString::fromStdString(digitpad::toString(config.optimizer.kind)))));
+        loss_->setCurrentIndex(std::max(0, loss_->findData(static_cast<int>(config.loss))));
+        optimizer_->setCurrentIndex(
+            std::max(0, optimizer_->findData(static_cast<int>(config.optimizer.kind))));
         learningRate_->setValue(config.optimizer.learningRate);
         batch_->setValue(config.batchSize);
         epochs_->setValue(config.epochs);
@@ -215,9 +214,9 @@ digitpad::TrainConfig TrainingSettingsForm::config() const {
         config.hiddenLayers = widths;
         config.architecture = architecture;
     }
-    config.activation = activation_->currentText().toStdString();
-    digitpad::parseLossKind(loss_->currentData().toString().toStdString(), config.loss);
-    digitpad::parseOptimizerKind(optimizer_->currentData().toString().toStdString(), config.optimizer.kind);
+    config.activation = static_cast<digitpad::Activation>(activation_->currentData().toInt());
+    config.loss = static_cast<digitpad::LossKind>(loss_->currentData().toInt());
+    config.optimizer.kind = static_cast<digitpad::OptimizerKind>(optimizer_->currentData().toInt());
     config.optimizer.learningRate = learningRate_->value();
     config.batchSize = batch_->value();
     config.epochs = epochs_->value();

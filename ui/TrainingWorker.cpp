@@ -114,7 +114,7 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
 
         digitpad::TrainingOutcome outcome =
             digitpad::train(network, *train, test ? &*test : nullptr, config, *control, callbacks);
-        qCInfo(lcTrain).noquote() << "training" << QString::fromStdString(digitpad::toString(outcome.status))
+        qCInfo(lcTrain).noquote() << "training" << QString::fromStdString(digitpad::toName(outcome.status))
                                   << QString::fromStdString(outcome.reason);
 
         std::shared_ptr<const digitpad::Model> model;

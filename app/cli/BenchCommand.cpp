@@ -54,7 +54,7 @@ Result<EpochRun> timeEpoch(const std::string& presetName, const Dataset& train) 
     TrainingControl control;
     const TrainingOutcome outcome = digitpad::train(run.network, train, nullptr, *config, control);
     if (outcome.status != TrainingStatus::Completed || outcome.epochs.empty())
-        return Error{"the " + presetName + " epoch did not complete: " + toString(outcome.status) + " " +
+        return Error{"the " + presetName + " epoch did not complete: " + toName(outcome.status) + " " +
                      outcome.reason};
     run.seconds = outcome.epochs.front().seconds;
     return run;

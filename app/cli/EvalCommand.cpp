@@ -24,10 +24,7 @@ namespace {
 
 /// The loss the model was trained with, so the reported test loss means the same as during training.
 LossKind modelLoss(const Model& model) {
-    LossKind kind =
-        model.network.head() == OutputHead::Softmax ? LossKind::CrossEntropy : LossKind::MeanSquaredError;
-    parseLossKind(model.info.loss, kind);
-    return kind;
+    return model.info.loss;
 }
 
 int correctCount(const Evaluation& evaluation) {
@@ -134,12 +131,11 @@ int runEval(const std::vector<std::string>& rawArgs) {
     const bool drawn = parser.has("--drawn");
     std::optional<Framing> framingOverride;
     if (const std::optional<std::string> text = parser.value("--preprocess")) {
-        Framing framing = Framing::Mnist;
-        if (!parseFraming(*text, framing))
-            throw UsageError("'--preprocess' expects mnist or resize, got '" + *text + "'");
+        framingOverride = fromName<Framing>(*text);
+        if (!framingOverride)
+            throw UsageError("'--preprocess' expects " + nameChoices<Framing>() + ", got '" + *text + "'");
         if (!drawn)
             throw UsageError("'--preprocess' applies to the drawn-digit set: add --drawn");
-        framingOverride = framing;
     }
 
     Result<Model> model = loadModel(modelPath);
@@ -148,7 +144,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
     const Framing framing = framingOverride.value_or(model->info.framing);
     if (parser.has("--record") && framing != model->info.framing)
         throw UsageError("--record stores the accuracy at the model's own framing (" +
-                         toString(model->info.framing) + "); drop --preprocess " + toString(framing));
+                         toName(model->info.framing) + "); drop --preprocess " + toName(framing));
     const std::string folder = dataFolder(parser.value("--data"));
     Result<Dataset> test = loadSplit(folder, "t10k");
     if (!test)
@@ -175,7 +171,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
 
     std::cout << "model      " << modelPath << " (" << network.architecture() << ")\n"
               << "data       " << folder << ", " << evaluation.count << " test images\n"
-              << "test loss  " << fixed(evaluation.loss, 4) << " (" << toString(loss->kind()) << ")\n"
+              << "test loss  " << fixed(evaluation.loss, 4) << " (" << toName(loss->kind()) << ")\n"
               << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
               << evaluation.count << ")\n";
     printPerClass(evaluation, labels, "per-class accuracy");
@@ -186,8 +182,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
         const Evaluation onDrawn = evaluate(network, *loss, drawnSet->value());
         drawnAccuracy = onDrawn.accuracy;
         std::cout << "\ndrawn digits    " << drawnDir << ", " << onDrawn.count << " canvases, "
-                  << toString(framing) << " framing\n"
-                  << "drawn loss      " << fixed(onDrawn.loss, 4) << " (" << toString(loss->kind()) << ")\n"
+                  << toName(framing) << " framing\n"
+                  << "drawn loss      " << fixed(onDrawn.loss, 4) << " (" << toName(loss->kind()) << ")\n"
                   << "drawn accuracy  " << percent(onDrawn.accuracy) << " (" << correctCount(onDrawn) << '/'
                   << onDrawn.count << ")\n";
         printPerClass(onDrawn, labels, "drawn-digit per-class accuracy");

@@ -51,11 +51,11 @@ int runInfo(const std::vector<std::string>& args) {
     row("parameters", std::to_string(network.parameterCount()));
     row("input", network.inputShape().toString());
     row("classes", std::to_string(network.outputSize()) + " (" + info.labels + ")");
-    row("head", network.head() == OutputHead::Softmax ? "softmax" : "identity");
-    row("framing", toString(info.framing));
+    row("head", toName(network.head()));
+    row("framing", toName(info.framing));
     row("preset", info.preset);
-    row("loss", info.loss);
-    row("optimizer", info.optimizer);
+    row("loss", toName(info.loss));
+    row("optimizer", toName(info.optimizer));
     row("learning rate", info.learningRate > 0.0 ? number(info.learningRate) : "");
     row("batch size", info.batchSize > 0 ? std::to_string(info.batchSize) : "");
     row("epochs", info.epochs > 0 ? std::to_string(info.epochs) : "");

@@ -57,10 +57,10 @@ int runPredict(const std::vector<std::string>& args) {
         throw UsageError("no image or folder given");
     std::optional<Framing> framingOverride;
     if (const auto mode = parser.value("--preprocess")) {
-        Framing framing{};
-        if (!parseFraming(*mode, framing))
-            throw UsageError("option '--preprocess' expects mnist or resize, got '" + *mode + "'");
-        framingOverride = framing;
+        framingOverride = fromName<Framing>(*mode);
+        if (!framingOverride)
+            throw UsageError("option '--preprocess' expects " + nameChoices<Framing>() + ", got '" + *mode +
+                             "'");
     }
 
     std::string modelPath;

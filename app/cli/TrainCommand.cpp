@@ -78,6 +78,13 @@ std::vector<int> parseLayers(const std::string& text) {
     return widths;
 }
 
+/// The value an enum option names. Throws UsageError listing the names it accepts.
+template <NamedEnum Enum> Enum parseOption(const std::string& option, const std::string& text) {
+    if (const std::optional<Enum> value = fromName<Enum>(text))
+        return *value;
+    throw UsageError("option '" + option + "' expects " + nameChoices<Enum>() + ", got '" + text + "'");
+}
+
 /// Applies every command-line override to the preset's config. Throws UsageError for a bad value.
 void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     if (const auto layers = parser.value("--layers")) {
@@ -85,21 +92,17 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
         config.architecture.clear();
     }
     if (const auto activation = parser.value("--activation")) {
-        if (*activation != "sigmoid" && *activation != "tanh" && *activation != "relu")
-            throw UsageError("option '--activation' expects sigmoid, tanh or relu, got '" + *activation +
-                             "'");
-        config.activation = *activation;
+        config.activation = parseOption<Activation>("--activation", *activation);
         config.architecture.clear();
     }
     if (const auto architecture = parser.value("--architecture"))
         config.architecture = *architecture;
-    if (const auto loss = parser.value("--loss"); loss && !parseLossKind(*loss, config.loss))
-        throw UsageError("option '--loss' expects cross-entropy or mse, got '" + *loss + "'");
-    if (const auto optimizer = parser.value("--optimizer");
-        optimizer && !parseOptimizerKind(*optimizer, config.optimizer.kind))
-        throw UsageError("option '--optimizer' expects sgd or adam, got '" + *optimizer + "'");
-    if (const auto init = parser.value("--init"); init && !parseInit(*init, config.init))
-        throw UsageError("option '--init' expects xavier, he or small-normal, got '" + *init + "'");
+    if (const auto loss = parser.value("--loss"))
+        config.loss = parseOption<LossKind>("--loss", *loss);
+    if (const auto optimizer = parser.value("--optimizer"))
+        config.optimizer.kind = parseOption<OptimizerKind>("--optimizer", *optimizer);
+    if (const auto init = parser.value("--init"))
+        config.init = parseOption<Init>("--init", *init);
     config.optimizer.learningRate = parser.number("--lr", config.optimizer.learningRate, 1e-12, 100.0);
     config.optimizer.momentum = parser.number("--momentum", config.optimizer.momentum, 0.0, 0.999999);
     config.optimizer.weightDecay = parser.number("--weight-decay", config.optimizer.weightDecay, 0.0, 1.0);
@@ -146,11 +149,11 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addOption("--preset", "NAME", "starting recipe (default mlp): " + presetNames());
     parser.addOption("--layers", "W1,W2,..",
                      "hidden dense layer widths, e.g. 256,128 ('none' for no hidden layer)");
-    parser.addOption("--activation", "NAME", "hidden activation: sigmoid, tanh or relu");
+    parser.addOption("--activation", "NAME", "hidden activation: " + nameChoices<Activation>());
     parser.addOption("--architecture", "SPEC",
                      "explicit layer string, e.g. dense128,relu,dense10 (overrides --layers)");
-    parser.addOption("--loss", "NAME", "cross-entropy or mse");
-    parser.addOption("--optimizer", "NAME", "sgd or adam");
+    parser.addOption("--loss", "NAME", nameChoices<LossKind>());
+    parser.addOption("--optimizer", "NAME", nameChoices<OptimizerKind>());
     parser.addOption("--lr", "X", "learning rate");
     parser.addOption("--momentum", "X", "SGD momentum, 0 for plain SGD");
     parser.addOption("--weight-decay", "X", "L2 weight decay coefficient");
@@ -161,7 +164,7 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addOption("--lr-step", "N",
                      "multiply the learning rate by --lr-gamma every N epochs (0 = constant)");
     parser.addOption("--lr-gamma", "X", "factor of the step schedule");
-    parser.addOption("--init", "NAME", "weight initialisation: xavier, he or small-normal");
+    parser.addOption("--init", "NAME", "weight initialisation: " + nameChoices<Init>());
     parser.addOption(
         "--augment", "",
         "random distortions of the training images (rotate, scale, shear, shift, elastic, thickness)");
@@ -230,7 +233,7 @@ int runTrain(const std::vector<std::string>& args) {
 
     std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
               << network.architecture() << " (" << network.parameterCount() << " parameters), "
-              << toString(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
+              << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
               << config.batchSize << ", " << train.size() << " training images ("
               << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), " << test.size()
               << " test images" << std::endl;

@@ -50,7 +50,7 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing) {
     Dataset data;
     data.shape = Shape{1, kSide, kSide};
     data.classes = 10;
-    data.name = "drawn digits (" + toString(framing) + ")";
+    data.name = "drawn digits (" + toName(framing) + ")";
     data.images.resize(data.shape.size(), count);
     data.labels.assign(labels->data.begin(), labels->data.end());
 

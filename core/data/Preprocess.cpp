@@ -190,29 +190,6 @@ Vector frameResize(const GrayImage& image, std::uint8_t paper) {
 
 } // namespace
 
-std::string toString(Framing framing) {
-    switch (framing) {
-    case Framing::Mnist:
-        return "mnist";
-    case Framing::Resize:
-        return "resize";
-    }
-    throw std::invalid_argument("toString: unknown Framing value " +
-                                std::to_string(static_cast<int>(framing)));
-}
-
-bool parseFraming(const std::string& text, Framing& framing) {
-    if (text == "mnist") {
-        framing = Framing::Mnist;
-        return true;
-    }
-    if (text == "resize") {
-        framing = Framing::Resize;
-        return true;
-    }
-    return false;
-}
-
 std::optional<Vector> preprocess(const GrayImage& image, Framing framing) {
     const std::size_t expected =
         static_cast<std::size_t>(std::max(image.width, 0)) * std::max(image.height, 0);

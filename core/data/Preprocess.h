@@ -3,6 +3,7 @@
 
 #include "data/GrayImage.h"
 #include "tensor/Matrix.h"
+#include "tensor/NameTable.h"
 
 #include <optional>
 #include <string>
@@ -16,9 +17,13 @@ enum class Framing {
     Resize, ///< area-resize the whole image to 28×28 (the classic tutorials' way)
 };
 
-std::string toString(Framing framing);
-/// "mnist" or "resize"; returns false for anything else.
-bool parseFraming(const std::string& text, Framing& framing);
+inline constexpr NameTable<Framing, 2> kFramingNames{{
+    {Framing::Mnist, "mnist"},
+    {Framing::Resize, "resize"},
+}};
+constexpr const auto& names(Framing) {
+    return kFramingNames;
+}
 
 /// The one preprocessing used by the GUI, the CLI, training and tests:
 /// 1. invert (ink high), 2. frame into 28×28, 3. min-max normalise to [0, 1].

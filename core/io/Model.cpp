@@ -22,8 +22,8 @@ std::string utcNow() {
 ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset) {
     ModelInfo info;
     info.preset = config.preset;
-    info.loss = toString(config.loss);
-    info.optimizer = toString(config.optimizer.kind);
+    info.loss = config.loss;
+    info.optimizer = config.optimizer.kind;
     info.learningRate = config.optimizer.learningRate;
     info.batchSize = config.batchSize;
     info.epochs = config.epochs;

@@ -14,8 +14,8 @@ namespace digitpad {
 struct ModelInfo {
     Framing framing = Framing::Mnist; ///< the preprocessing the model expects at inference
     std::string preset;
-    std::string loss;      ///< "cross-entropy" or "mse"
-    std::string optimizer; ///< "adam" or "sgd"
+    LossKind loss = LossKind::CrossEntropy;
+    OptimizerKind optimizer = OptimizerKind::Adam;
     double learningRate = 0.0;
     int batchSize = 0;
     int epochs = 0;

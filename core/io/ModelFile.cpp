@@ -69,20 +69,6 @@ std::string hex32(std::uint32_t v) {
     return text;
 }
 
-std::string headName(OutputHead head) {
-    return head == OutputHead::Softmax ? "softmax" : "identity";
-}
-
-bool parseHead(const std::string& text, OutputHead& head) {
-    if (text == "softmax")
-        head = OutputHead::Softmax;
-    else if (text == "identity")
-        head = OutputHead::Identity;
-    else
-        return false;
-    return true;
-}
-
 json headerFor(const Model& model) {
     const Network& net = model.network;
     const ModelInfo& info = model.info;
@@ -90,13 +76,17 @@ json headerFor(const Model& model) {
     header["architecture"] = net.architecture();
     const Shape in = net.inputShape();
     header["input"] = {{"channels", in.channels}, {"height", in.height}, {"width", in.width}};
-    header["head"] = headName(net.head());
-    header["framing"] = toString(info.framing);
+    header["head"] = toName(net.head());
+    header["framing"] = toName(info.framing);
     header["labels"] = info.labels;
-    header["training"] = {{"preset", info.preset},       {"loss", info.loss},
-                          {"optimizer", info.optimizer}, {"learningRate", info.learningRate},
-                          {"batchSize", info.batchSize}, {"epochs", info.epochs},
-                          {"seed", info.seed},           {"dataset", info.dataset},
+    header["training"] = {{"preset", info.preset},
+                          {"loss", toName(info.loss)},
+                          {"optimizer", toName(info.optimizer)},
+                          {"learningRate", info.learningRate},
+                          {"batchSize", info.batchSize},
+                          {"epochs", info.epochs},
+                          {"seed", info.seed},
+                          {"dataset", info.dataset},
                           {"trainedAt", info.trainedAt}};
     // Optional, and left out when empty, so a model trained without augmentation has the header it always
     // had.
@@ -138,6 +128,17 @@ public:
             return {};
         }
         return v->get<std::string>();
+    }
+    /// A string field that must name a value of Enum, e.g. "softmax" for the output head.
+    template <NamedEnum Enum>
+    Enum named(const json& object, const char* key, const char* what, const std::string& where = "") {
+        const std::string text = string(object, key, where);
+        if (!problem_.empty())
+            return Enum{};
+        if (const std::optional<Enum> value = fromName<Enum>(text))
+            return *value;
+        fail("unknown " + std::string(what) + " '" + text + "' (expected " + nameChoices<Enum>() + ")");
+        return Enum{};
     }
     double number(const json& object, const char* key, const std::string& where = "") {
         const json* v = field(object, key, where);
@@ -402,23 +403,18 @@ Result<Model> loadModel(const std::string& path) {
         shape.height = static_cast<int>(reader.integer(*input, "height", 1, kMaxDimension, "input."));
         shape.width = static_cast<int>(reader.integer(*input, "width", 1, kMaxDimension, "input."));
     }
-    OutputHead head = OutputHead::Softmax;
-    const std::string headText = reader.string(header, "head");
-    if (reader.problem().empty() && !parseHead(headText, head))
-        reader.fail("unknown output head '" + headText + "' (expected softmax or identity)");
+    const OutputHead head = reader.named<OutputHead>(header, "head", "output head");
 
     Model model;
     ModelInfo& info = model.info;
-    const std::string framing = reader.string(header, "framing");
-    if (reader.problem().empty() && !parseFraming(framing, info.framing))
-        reader.fail("unknown framing '" + framing + "' (expected mnist or resize)");
+    info.framing = reader.named<Framing>(header, "framing", "framing");
     info.labels = reader.string(header, "labels");
     const json* training = reader.field(header, "training", "");
     if (training != nullptr) {
         const std::string where = "training.";
         info.preset = reader.string(*training, "preset", where);
-        info.loss = reader.string(*training, "loss", where);
-        info.optimizer = reader.string(*training, "optimizer", where);
+        info.loss = reader.named<LossKind>(*training, "loss", "loss", where);
+        info.optimizer = reader.named<OptimizerKind>(*training, "optimizer", "optimizer", where);
         info.learningRate = reader.number(*training, "learningRate", where);
         info.batchSize = static_cast<int>(
             reader.integer(*training, "batchSize", 0, std::numeric_limits<int>::max(), where));

@@ -4,15 +4,7 @@
 namespace digitpad {
 
 std::string ActivationLayer::spec() const {
-    switch (activation_) {
-    case Activation::Sigmoid:
-        return "sigmoid";
-    case Activation::Tanh:
-        return "tanh";
-    case Activation::Relu:
-        return "relu";
-    }
-    return "?";
+    return toName(activation_);
 }
 
 void ActivationLayer::predict(const Matrix& in, Matrix& out) const {

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "layers/Activation.h"
 #include "layers/Layer.h"
 
 namespace digitpad {
-
-enum class Activation { Sigmoid, Tanh, Relu };
 
 /// Element-wise non-linearity; output shape = input shape, no parameters.
 class ActivationLayer final : public Layer {

@@ -82,22 +82,19 @@ std::optional<ConvGeometry> parseConv(std::string_view text) {
     return g;
 }
 
-enum class Kind { Sigmoid, Tanh, Relu, Flatten, Dense, Conv, Pool, Dropout };
+enum class Kind { Activation, Flatten, Dense, Conv, Pool, Dropout };
 
 /// A token read but not yet built: `count` is the units, pooling window or dropout percentage.
 struct ParsedToken {
-    Kind kind = Kind::Sigmoid;
+    Kind kind = Kind::Activation;
     int count = 0;
     ConvGeometry conv{};
+    Activation activation = Activation::Relu;
 };
 
 ParsedToken parse(std::string_view token) {
-    if (token == "sigmoid")
-        return {Kind::Sigmoid};
-    if (token == "tanh")
-        return {Kind::Tanh};
-    if (token == "relu")
-        return {Kind::Relu};
+    if (const std::optional<Activation> activation = fromName<Activation>(token))
+        return {Kind::Activation, 0, {}, *activation};
     if (token == "flatten")
         return {Kind::Flatten};
     if (token.starts_with("dense")) {
@@ -120,19 +117,15 @@ ParsedToken parse(std::string_view token) {
         throw std::invalid_argument("bad layer '" + std::string(token) +
                                     "': dropout takes a percentage from 1 to 99, e.g. dropout25");
     }
-    throw std::invalid_argument("unknown layer '" + std::string(token) +
-                                "' (expected denseN, sigmoid, tanh, relu, convKxKxN[sS][pP], poolN, dropoutP "
-                                "or flatten)");
+    throw std::invalid_argument("unknown layer '" + std::string(token) + "' (expected denseN, " +
+                                nameChoices<Activation>(", ") +
+                                ", convKxKxN[sS][pP], poolN, dropoutP or flatten)");
 }
 
 std::unique_ptr<Layer> construct(const ParsedToken& parsed, Shape input) {
     switch (parsed.kind) {
-    case Kind::Sigmoid:
-        return std::make_unique<ActivationLayer>(input, Activation::Sigmoid);
-    case Kind::Tanh:
-        return std::make_unique<ActivationLayer>(input, Activation::Tanh);
-    case Kind::Relu:
-        return std::make_unique<ActivationLayer>(input, Activation::Relu);
+    case Kind::Activation:
+        return std::make_unique<ActivationLayer>(input, parsed.activation);
     case Kind::Flatten:
         return std::make_unique<FlattenLayer>(input);
     case Kind::Dense:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tensor/Matrix.h"
+#include "tensor/NameTable.h"
 #include "tensor/Random.h"
 
 namespace digitpad {
@@ -12,6 +13,16 @@ enum class Init {
     He,          ///< He normal: N(0, 2 / fanIn); suits ReLU
     SmallNormal, ///< N(0, 1 / fanIn) weights, zero biases: the classic from-scratch tutorials' choice
 };
+
+inline constexpr NameTable<Init, 4> kInitNames{{
+    {Init::Xavier, "xavier"},
+    {Init::Xavier, "glorot", true},
+    {Init::He, "he"},
+    {Init::SmallNormal, "small-normal"},
+}};
+constexpr const auto& names(Init) {
+    return kInitNames;
+}
 
 /// Fills `weights` (any shape) with draws for `init` given the layer's fan-in and fan-out (for a convolution:
 /// channels × kernel area in, output channels × kernel area out). See Init for the distributions.

@@ -12,20 +12,4 @@ std::unique_ptr<Loss> makeLoss(LossKind kind) {
     return std::make_unique<SoftmaxCrossEntropy>();
 }
 
-std::string toString(LossKind kind) {
-    return kind == LossKind::MeanSquaredError ? "mse" : "cross-entropy";
-}
-
-bool parseLossKind(const std::string& text, LossKind& kind) {
-    if (text == "cross-entropy" || text == "ce") {
-        kind = LossKind::CrossEntropy;
-        return true;
-    }
-    if (text == "mse") {
-        kind = LossKind::MeanSquaredError;
-        return true;
-    }
-    return false;
-}
-
 } // namespace digitpad

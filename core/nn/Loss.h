@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tensor/Matrix.h"
+#include "tensor/NameTable.h"
 
 #include <cstdint>
 #include <memory>
@@ -11,6 +12,15 @@
 namespace digitpad {
 
 enum class LossKind { CrossEntropy, MeanSquaredError };
+
+inline constexpr NameTable<LossKind, 3> kLossKindNames{{
+    {LossKind::CrossEntropy, "cross-entropy"},
+    {LossKind::CrossEntropy, "ce", true},
+    {LossKind::MeanSquaredError, "mse"},
+}};
+constexpr const auto& names(LossKind) {
+    return kLossKindNames;
+}
 
 /// A loss over a batch of raw network outputs (classes × batch) and integer labels (one per column).
 class Loss {
@@ -26,8 +36,5 @@ public:
 };
 
 std::unique_ptr<Loss> makeLoss(LossKind kind);
-std::string toString(LossKind kind);
-/// "cross-entropy" or "mse"; returns false for anything else.
-bool parseLossKind(const std::string& text, LossKind& kind);
 
 } // namespace digitpad

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "layers/Layer.h"
+#include "tensor/NameTable.h"
 
 #include <array>
 #include <memory>
@@ -16,6 +17,14 @@ enum class OutputHead {
     Softmax,  ///< the last layer emits logits; probabilities = softmax(logits) (pairs with cross-entropy)
     Identity, ///< the last layer's output is used as is (e.g. sigmoid units trained with MSE)
 };
+
+inline constexpr NameTable<OutputHead, 2> kOutputHeadNames{{
+    {OutputHead::Softmax, "softmax"},
+    {OutputHead::Identity, "identity"},
+}};
+constexpr const auto& names(OutputHead) {
+    return kOutputHeadNames;
+}
 
 /// A stack of layers. Owns the training buffers (activations and their gradients) and reuses them, so a
 /// training step allocates nothing once the batch size is fixed.

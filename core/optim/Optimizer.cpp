@@ -12,20 +12,4 @@ std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings) {
     return std::make_unique<Adam>(settings);
 }
 
-std::string toString(OptimizerKind kind) {
-    return kind == OptimizerKind::Sgd ? "sgd" : "adam";
-}
-
-bool parseOptimizerKind(const std::string& text, OptimizerKind& kind) {
-    if (text == "sgd") {
-        kind = OptimizerKind::Sgd;
-        return true;
-    }
-    if (text == "adam") {
-        kind = OptimizerKind::Adam;
-        return true;
-    }
-    return false;
-}
-
 } // namespace digitpad

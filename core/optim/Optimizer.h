@@ -2,6 +2,7 @@
 #pragma once
 
 #include "layers/Parameter.h"
+#include "tensor/NameTable.h"
 
 #include <memory>
 #include <string>
@@ -10,6 +11,14 @@
 namespace digitpad {
 
 enum class OptimizerKind { Sgd, Adam };
+
+inline constexpr NameTable<OptimizerKind, 2> kOptimizerKindNames{{
+    {OptimizerKind::Sgd, "sgd"},
+    {OptimizerKind::Adam, "adam"},
+}};
+constexpr const auto& names(OptimizerKind) {
+    return kOptimizerKindNames;
+}
 
 struct OptimizerSettings {
     OptimizerKind kind = OptimizerKind::Adam;
@@ -32,8 +41,5 @@ public:
 };
 
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings);
-std::string toString(OptimizerKind kind);
-/// "sgd" or "adam"; returns false for anything else.
-bool parseOptimizerKind(const std::string& text, OptimizerKind& kind);
 
 } // namespace digitpad

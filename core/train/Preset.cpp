@@ -5,7 +5,7 @@ namespace digitpad {
 
 namespace {
 
-TrainConfig makeConfig(const std::string& name, std::vector<int> hidden, const std::string& activation,
+TrainConfig makeConfig(const std::string& name, std::vector<int> hidden, Activation activation,
                        bool sigmoidOutput, LossKind loss, Init init, OptimizerKind optimizer, double rate,
                        int batch, int epochs) {
     TrainConfig config;
@@ -26,7 +26,7 @@ TrainConfig makeConfig(const std::string& name, std::vector<int> hidden, const s
 /// `halveEvery` > 0 halves the learning rate every that many epochs.
 TrainConfig makeLayered(const std::string& name, const std::string& architecture, double rate, int batch,
                         int epochs, int stepEvery = 0, double stepGamma = 0.5) {
-    TrainConfig config = makeConfig(name, {}, "relu", false, LossKind::CrossEntropy, Init::He,
+    TrainConfig config = makeConfig(name, {}, Activation::Relu, false, LossKind::CrossEntropy, Init::He,
                                     OptimizerKind::Adam, rate, batch, epochs);
     config.architecture = architecture;
     config.lrStepEvery = stepEvery;
@@ -37,16 +37,16 @@ TrainConfig makeLayered(const std::string& name, const std::string& architecture
 std::vector<Preset> makePresets() {
     return {
         {"mlp", "784-128-64-10 ReLU, softmax, He init; cross-entropy, Adam 1e-3, batch 64",
-         makeConfig("mlp", {128, 64}, "relu", false, LossKind::CrossEntropy, Init::He, OptimizerKind::Adam,
-                    1e-3, 64, 5)},
+         makeConfig("mlp", {128, 64}, Activation::Relu, false, LossKind::CrossEntropy, Init::He,
+                    OptimizerKind::Adam, 1e-3, 64, 5)},
         {"sigmoid-100", "784-100-10 sigmoid everywhere, small-normal init; MSE, SGD 0.1, sample by sample",
-         makeConfig("sigmoid-100", {100}, "sigmoid", true, LossKind::MeanSquaredError, Init::SmallNormal,
-                    OptimizerKind::Sgd, 0.1, 1, 5)},
+         makeConfig("sigmoid-100", {100}, Activation::Sigmoid, true, LossKind::MeanSquaredError,
+                    Init::SmallNormal, OptimizerKind::Sgd, 0.1, 1, 5)},
         {"sigmoid-64-16", "784-64-16-10 sigmoid, softmax, Xavier init; cross-entropy, SGD 0.2, batch 128",
-         makeConfig("sigmoid-64-16", {64, 16}, "sigmoid", false, LossKind::CrossEntropy, Init::Xavier,
-                    OptimizerKind::Sgd, 0.2, 128, 10)},
+         makeConfig("sigmoid-64-16", {64, 16}, Activation::Sigmoid, false, LossKind::CrossEntropy,
+                    Init::Xavier, OptimizerKind::Sgd, 0.2, 128, 10)},
         {"relu-25-25", "784-25-25-10 ReLU, softmax, He init; cross-entropy, Adam 1e-3, batch 64",
-         makeConfig("relu-25-25", {25, 25}, "relu", false, LossKind::CrossEntropy, Init::He,
+         makeConfig("relu-25-25", {25, 25}, Activation::Relu, false, LossKind::CrossEntropy, Init::He,
                     OptimizerKind::Adam, 1e-3, 64, 5)},
         // 28 → conv5 → 24 → pool → 12 → conv5 → 8 → pool → 4: 16·4·4 = 256 features into dense128.
         {"lenet",

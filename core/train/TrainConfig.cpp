@@ -11,7 +11,7 @@ std::string TrainConfig::resolvedArchitecture(int classes) const {
         return architecture;
     std::string text;
     for (int width : hiddenLayers)
-        text += "dense" + std::to_string(width) + "," + activation + ",";
+        text += "dense" + std::to_string(width) + "," + toName(activation) + ",";
     text += "dense" + std::to_string(classes);
     if (sigmoidOutput)
         text += ",sigmoid";
@@ -60,8 +60,6 @@ std::string TrainConfig::validate() const {
         for (int width : hiddenLayers)
             if (width < 1)
                 return "hidden layer widths must be at least 1 (got " + std::to_string(width) + ")";
-        if (activation != "sigmoid" && activation != "tanh" && activation != "relu")
-            return "unknown activation '" + activation + "' (expected sigmoid, tanh or relu)";
     }
     try {
         Network::fromArchitecture({1, 28, 28}, resolvedArchitecture(), head());
@@ -69,30 +67,6 @@ std::string TrainConfig::validate() const {
         return error.what();
     }
     return {};
-}
-
-std::string toString(Init init) {
-    switch (init) {
-    case Init::Xavier:
-        return "xavier";
-    case Init::He:
-        return "he";
-    case Init::SmallNormal:
-        return "small-normal";
-    }
-    return "?";
-}
-
-bool parseInit(const std::string& text, Init& init) {
-    if (text == "xavier" || text == "glorot")
-        init = Init::Xavier;
-    else if (text == "he")
-        init = Init::He;
-    else if (text == "small-normal")
-        init = Init::SmallNormal;
-    else
-        return false;
-    return true;
 }
 
 } // namespace digitpad

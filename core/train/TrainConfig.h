@@ -2,6 +2,7 @@
 #pragma once
 
 #include "data/AugmentSettings.h"
+#include "layers/Activation.h"
 #include "layers/Layer.h"
 #include "nn/Loss.h"
 #include "nn/Network.h"
@@ -14,11 +15,11 @@ namespace digitpad {
 
 /// Everything that defines a training run. Presets fill it; every field can be overridden.
 struct TrainConfig {
-    std::string preset;              ///< the preset it started from ("" for none)
-    std::vector<int> hiddenLayers;   ///< dense hidden layer widths, e.g. {128, 64}
-    std::string activation = "relu"; ///< hidden activation: sigmoid, tanh or relu
-    bool sigmoidOutput = false;      ///< a sigmoid after the last dense layer (the MSE tutorial's net)
-    std::string architecture;        ///< explicit layer string; overrides hiddenLayers/activation when set
+    std::string preset;                       ///< the preset it started from ("" for none)
+    std::vector<int> hiddenLayers;            ///< dense hidden layer widths, e.g. {128, 64}
+    Activation activation = Activation::Relu; ///< between the hidden dense layers
+    bool sigmoidOutput = false; ///< a sigmoid after the last dense layer (the MSE tutorial's net)
+    std::string architecture;   ///< explicit layer string; overrides hiddenLayers/activation when set
     LossKind loss = LossKind::CrossEntropy;
     Init init = Init::He;
     OptimizerSettings optimizer;
@@ -50,9 +51,5 @@ struct TrainConfig {
     /// Empty when valid, else a one-line reason such as "batch size must be at least 1 (got 0)".
     std::string validate() const;
 };
-
-std::string toString(Init init);
-/// "xavier", "he" or "small-normal"; returns false for anything else.
-bool parseInit(const std::string& text, Init& init);
 
 } // namespace digitpad

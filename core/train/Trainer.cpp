@@ -310,16 +310,4 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     return outcome;
 }
 
-std::string toString(TrainingStatus status) {
-    switch (status) {
-    case TrainingStatus::Completed:
-        return "completed";
-    case TrainingStatus::Cancelled:
-        return "cancelled";
-    case TrainingStatus::Diverged:
-        return "diverged";
-    }
-    return "?";
-}
-
 } // namespace digitpad

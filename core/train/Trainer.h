@@ -3,6 +3,7 @@
 
 #include "data/Dataset.h"
 #include "nn/Network.h"
+#include "tensor/NameTable.h"
 #include "train/TrainConfig.h"
 
 #include <atomic>
@@ -36,6 +37,15 @@ struct EpochMetrics {
 
 enum class TrainingStatus { Completed, Cancelled, Diverged };
 
+inline constexpr NameTable<TrainingStatus, 3> kTrainingStatusNames{{
+    {TrainingStatus::Completed, "completed"},
+    {TrainingStatus::Cancelled, "cancelled"},
+    {TrainingStatus::Diverged, "diverged"},
+}};
+constexpr const auto& names(TrainingStatus) {
+    return kTrainingStatusNames;
+}
+
 struct TrainingOutcome {
     TrainingStatus status = TrainingStatus::Completed;
     std::string reason; ///< why it diverged, e.g. "loss became NaN at epoch 2, batch 17"
@@ -60,7 +70,5 @@ struct TrainingCallbacks {
 /// weights of the last completed epoch (or its initial weights).
 TrainingOutcome train(Network& network, const Dataset& train, const Dataset* test, const TrainConfig& config,
                       TrainingControl& control, const TrainingCallbacks& callbacks = {});
-
-std::string toString(TrainingStatus status);
 
 } // namespace digitpad

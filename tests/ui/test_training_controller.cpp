@@ -40,7 +40,7 @@ digitpad::TrainConfig longRun() {
 
 /// Enums compared by name, so a failure prints "cancelled" rather than a number.
 template <typename Enum> QString nameOf(Enum value) {
-    return QString::fromStdString(digitpad::toString(value));
+    return QString::fromStdString(digitpad::toName(value));
 }
 
 } // namespace
@@ -262,7 +262,7 @@ void TestTrainingController::divergedRunSaysWhy() {
     digitpad::TrainConfig config = preset("sigmoid-64-16", 3, 8);
     config.optimizer.kind = digitpad::OptimizerKind::Sgd;
     config.optimizer.learningRate = 1e30;
-    config.activation = "relu";
+    config.activation = digitpad::Activation::Relu;
     config.init = digitpad::Init::He;
 
     TrainingController controller;

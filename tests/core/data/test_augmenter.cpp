@@ -499,7 +499,7 @@ private slots:
                 control.cancel = true;
         };
         const TrainingOutcome outcome = digitpad::train(net, train, nullptr, config, control, callbacks);
-        QCOMPARE(QString::fromStdString(toString(outcome.status)), QString("cancelled"));
+        QCOMPARE(QString::fromStdString(toName(outcome.status)), QString("cancelled"));
         QCOMPARE(batches, 20);
     }
 

@@ -105,7 +105,7 @@ void TestDrawnDigits::bundledSet() {
         QCOMPARE(data->images.col(i).maxCoeff(), Scalar(1));
     }
     QVERIFY(data->images.allFinite());
-    QVERIFY(QString::fromStdString(data->name).contains(QString::fromStdString(toString(Framing(framing)))));
+    QVERIFY(QString::fromStdString(data->name).contains(QString::fromStdString(toName(Framing(framing)))));
 }
 
 void TestDrawnDigits::eachCanvasIsPreprocessed_data() {

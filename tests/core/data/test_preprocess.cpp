@@ -196,11 +196,11 @@ void TestPreprocess::framingNames() {
     QFETCH(QString, text);
     QFETCH(bool, valid);
     QFETCH(int, framing);
-    Framing parsed = Framing::Resize;
-    QCOMPARE(parseFraming(text.toStdString(), parsed), valid);
+    const std::optional<Framing> parsed = fromName<Framing>(text.toStdString());
+    QCOMPARE(parsed.has_value(), valid);
     if (valid) {
-        QCOMPARE(int(parsed), framing);
-        QCOMPARE(QString::fromStdString(toString(parsed)), text);
+        QCOMPARE(int(*parsed), framing);
+        QCOMPARE(QString::fromStdString(toName(*parsed)), text);
     }
 }
 
@@ -210,7 +210,7 @@ void TestPreprocess::nothingToRecognise_data() {
     QTest::addColumn<int>("fill");
     QTest::addColumn<int>("framing");
     for (Framing f : {Framing::Mnist, Framing::Resize}) {
-        const QByteArray name = QByteArray::fromStdString(toString(f));
+        const QByteArray name = QByteArray::fromStdString(toName(f));
         QTest::newRow(name + ": empty white canvas") << 280 << 280 << 255 << int(f);
         QTest::newRow(name + ": uniform gray") << 280 << 280 << 128 << int(f);
         QTest::newRow(name + ": uniform black") << 64 << 48 << 0 << int(f);
@@ -235,7 +235,7 @@ void TestPreprocess::outputIsNormalised_data() {
     QTest::addColumn<int>("paper");
     QTest::addColumn<double>("pen");
     for (Framing f : {Framing::Mnist, Framing::Resize}) {
-        const QByteArray name = QByteArray::fromStdString(toString(f));
+        const QByteArray name = QByteArray::fromStdString(toName(f));
         QTest::newRow(name + ": canvas 280x280") << int(f) << 280 << 280 << 255 << 18.;
         QTest::newRow(name + ": wide 400x300") << int(f) << 400 << 300 << 255 << 12.;
         QTest::newRow(name + ": thumbnail 20x20") << int(f) << 20 << 20 << 255 << 2.;

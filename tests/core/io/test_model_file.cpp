@@ -36,8 +36,8 @@ Model smallModel(const std::string& architecture = "dense16,relu,dense10",
     model.network = Network::fromArchitecture({1, 28, 28}, architecture, head);
     model.network.initialise(Init::He, seed);
     model.info.preset = "test";
-    model.info.loss = "cross-entropy";
-    model.info.optimizer = "adam";
+    model.info.loss = LossKind::CrossEntropy;
+    model.info.optimizer = OptimizerKind::Adam;
     model.info.learningRate = 0.001;
     model.info.batchSize = 64;
     model.info.epochs = 3;
@@ -229,7 +229,7 @@ void TestModelFile::roundTripKeepsInfo() {
     QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
     const ModelInfo& a = model.info;
     const ModelInfo& b = loaded->info;
-    QCOMPARE(toString(b.framing), toString(a.framing));
+    QCOMPARE(toName(b.framing), toName(a.framing));
     QCOMPARE(b.preset, a.preset);
     QCOMPARE(b.loss, a.loss);
     QCOMPARE(b.optimizer, a.optimizer);
@@ -260,9 +260,9 @@ void TestModelFile::describeTrainingFillsInfo() {
     QVERIFY(config.has_value());
     const ModelInfo info = describeTraining(*config, "MNIST");
     QCOMPARE(info.preset, std::string("mlp"));
-    QCOMPARE(info.loss, toString(config->loss));
-    QCOMPARE(info.loss, std::string("cross-entropy"));
-    QCOMPARE(info.optimizer, std::string("adam"));
+    QCOMPARE(toName(info.loss), toName(config->loss));
+    QCOMPARE(toName(info.loss), std::string("cross-entropy"));
+    QCOMPARE(toName(info.optimizer), std::string("adam"));
     QCOMPARE(info.learningRate, config->optimizer.learningRate);
     QCOMPARE(info.batchSize, config->batchSize);
     QCOMPARE(info.epochs, config->epochs);

@@ -417,7 +417,7 @@ private slots:
         const double before = evaluate(net, *loss, test).accuracy;
         TrainingControl control;
         const TrainingOutcome outcome = digitpad::train(net, train, &test, config, control);
-        QCOMPARE(QString::fromStdString(toString(outcome.status)), QString("completed"));
+        QCOMPARE(QString::fromStdString(toName(outcome.status)), QString("completed"));
         const double after = outcome.epochs.back().testAccuracy;
         qInfo("lenet on mnist-mini (%d train, %d test): test accuracy %.3f before, %.3f after %d epochs",
               train.size(), test.size(), before, after, config.epochs);

@@ -109,11 +109,10 @@ private slots:
     }
 
     void parseNames() {
-        OptimizerKind kind;
-        QVERIFY(parseOptimizerKind("sgd", kind) && kind == OptimizerKind::Sgd);
-        QVERIFY(parseOptimizerKind("adam", kind) && kind == OptimizerKind::Adam);
-        QVERIFY(!parseOptimizerKind("rmsprop", kind));
-        QCOMPARE(QString::fromStdString(toString(OptimizerKind::Adam)), QString("adam"));
+        QVERIFY(fromName<OptimizerKind>("sgd") == OptimizerKind::Sgd);
+        QVERIFY(fromName<OptimizerKind>("adam") == OptimizerKind::Adam);
+        QVERIFY(!fromName<OptimizerKind>("rmsprop"));
+        QCOMPARE(QString::fromStdString(toName(OptimizerKind::Adam)), QString("adam"));
     }
 };
 

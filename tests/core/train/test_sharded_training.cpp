@@ -77,7 +77,7 @@ private slots:
 
         TrainingControl control;
         const TrainingOutcome outcome = digitpad::train(sharded, train, nullptr, config, control);
-        QCOMPARE(toString(outcome.status), std::string("completed"));
+        QCOMPARE(toName(outcome.status), std::string("completed"));
         QCOMPARE(outcome.shards, shards);
 
         // The batch's order does not matter to a full-batch mean gradient.
@@ -156,7 +156,7 @@ private slots:
         Network network = config.makeNetwork(train.shape);
         TrainingControl control;
         const TrainingOutcome outcome = digitpad::train(network, train, nullptr, config, control);
-        QCOMPARE(toString(outcome.status), std::string("completed"));
+        QCOMPARE(toName(outcome.status), std::string("completed"));
         QCOMPARE(outcome.epochs.size(), std::size_t(2));
         QVERIFY(std::isfinite(outcome.epochs.back().trainLoss));
     }

@@ -23,7 +23,7 @@ using test::syntheticDigits;
 using test::SyntheticPattern;
 
 QString statusName(TrainingStatus status) {
-    return QString::fromStdString(toString(status));
+    return QString::fromStdString(toName(status));
 }
 
 TrainConfig smallConfig() {
