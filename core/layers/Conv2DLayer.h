@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "layers/DirectConvolution.h"
+#include "layers/DirectConvKernels.h"
 #include "layers/Layer.h"
 
 #include <vector>
@@ -19,7 +19,7 @@ struct ConvGeometry {
 /// 2-D convolution (cross-correlation, as in every deep-learning library) with a bias per output channel.
 /// Input C×H×W, output OUT×Ho×Wo with Ho = (H + 2P − K) / S + 1 (and likewise Wo).
 ///
-/// Stride 1 (every preset) runs the direct kernels of DirectConvolution.h sample by sample. Other strides use
+/// Stride 1 (every preset) runs the direct kernels of DirectConvKernels.h sample by sample. Other strides use
 /// im2col + one GEMM over the whole batch. For a batch of N samples the patch matrix is
 /// colT: (N·Ho·Wo) × (C·K·K), one row per output position (sample-major, then row-major), one column per
 /// kernel tap (channel-major, then row-major). Then R = colT · Wᵀ is (N·Ho·Wo) × OUT, and a sample's output

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "layers/DirectConvolution.h"
+#include "layers/DirectConvKernels.h"
 
 #include <type_traits>
 #include <vector>
