@@ -1,49 +1,57 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tensor/Matrix.h"
+#include "layers/ConvolutionAlgorithm.h"
+#include "layers/DirectConvKernels.h"
 
 namespace digitpad {
 
-/// Values per SIMD vector the direct kernels work in: one 32-byte vector (8 floats, 4 doubles).
-inline constexpr int kConvLanes = 32 / static_cast<int>(sizeof(Scalar));
+/// Stride-1 convolution with the direct kernels of DirectConvKernels.h, sample by sample. The kernels want
+/// zero-padded input planes and output rows of a whole number of vectors (DirectGeometry); a sample is
+/// copied into such planes and the result cropped back, unless the layer needs neither (no padding and an
+/// output width that is a multiple of kConvLanes), when the kernels read the columns in place.
+class DirectConvolution final : public ConvolutionAlgorithm {
+public:
+    /// `shape` must have stride 1.
+    explicit DirectConvolution(const ConvShape& shape);
 
-/// Plane sizes of one stride-1 convolution as the direct kernels see it. Every plane set is channel-major,
-/// then row-major, and rows are padded so that each output row is a whole number of vectors:
-/// - input X: inChannels × inHeight × inWidth, already zero-padded, with inHeight = outHeight + kernel − 1
-/// and
-///   inWidth = outWidth + kernel − 1;
-/// - output Y (and its gradient G): outChannels × outHeight × outWidth, outWidth a multiple of kConvLanes.
-/// Columns of Y beyond the layer's real output width are computed but meaningless; in G they must be zero.
-struct DirectGeometry {
-    int inChannels = 1;
-    int outChannels = 1;
-    int kernel = 1;
-    int outHeight = 1;
-    int outWidth = kConvLanes;
-    int inHeight = 1;
-    int inWidth = kConvLanes;
+    void predict(const Matrix& in, const Matrix& weights, const Matrix& bias, Matrix& out) const override;
+    /// Keeps the batch's padded input planes (when the kernels cannot read `in` in place) for backward().
+    void forward(const Matrix& in, const Matrix& weights, const Matrix& bias, Matrix& out) override;
+    /// On the padded planes X_n and output gradients G_n (dOut, zero in the padding columns):
+    /// dW = Σ_n G_n ⊛ X_n, db[o] = Σ of dOut's channel-o rows, and dX_n = Wᵀ ⊛ G_n (the full correlation),
+    /// of which dIn takes the part that lies on the image.
+    void backward(const Matrix& in, const Matrix& dOut, const Matrix& weights, Matrix& dW, Matrix& db,
+                  Matrix* dIn) override;
+    std::unique_ptr<ConvolutionAlgorithm> clone() const override {
+        return std::make_unique<DirectConvolution>(*this);
+    }
+
+private:
+    /// Whether the kernels can read the input and write the output columns as they are (no padding, and
+    /// output rows already a whole number of vectors) instead of through padded copies.
+    bool inPlace() const { return shape_.geometry.padding == 0 && shape_.output.width % kConvLanes == 0; }
+    Eigen::Index paddedInputSize() const {
+        return Eigen::Index(shape_.input.channels) * plan_.inHeight * plan_.inWidth;
+    }
+    Eigen::Index paddedOutputSize() const {
+        return Eigen::Index(shape_.output.channels) * plan_.outHeight * plan_.outWidth;
+    }
+    /// x (C × Hx × Wx) = the sample `in` (C × H × W) surrounded by zeros.
+    void padInput(const Scalar* in, Scalar* x) const;
+    /// g (OUT × Ho × Wv) = the sample's output gradient (OUT × Ho × Wo), zero in the extra columns.
+    void padGradient(const Scalar* dOut, Scalar* g) const;
+    /// out (OUT × Ho × Wo) = the real columns of y (OUT × Ho × Wv).
+    void cropOutput(const Scalar* y, Scalar* out) const;
+    /// dIn (C × H × W) = the part of dX (C × Hx × Wx) that lies on the image.
+    void cropInputGradient(const Scalar* dX, Scalar* dIn) const;
+
+    ConvShape shape_;
+    DirectGeometry plan_;         ///< the padded plane sizes the kernels work on
+    ConvScratch paddedInputs_;    ///< the last forward()'s padded input planes: (C·Hx·Wx) × N
+    ConvScratch paddedOutput_;    ///< one sample's padded output in forward(): OUT·Ho·Wv
+    ConvScratch paddedGradients_; ///< the batch's padded output gradients in backward(): (OUT·Ho·Wv) × N
+    ConvScratch paddedInputGradient_; ///< one sample's padded input gradient in backward(): C·Hx·Wx
 };
-
-/// Stride-1 convolution computed straight from the input planes, without an im2col patch matrix: each kernel
-/// tap's input row segment is loaded once into a vector and multiplied into a block of up to 16 output
-/// channels held in registers. For the small channel counts of digit networks this runs several times faster
-/// than im2col + GEMM, whose packing costs as much as its multiply at a depth of 25–200.
-///
-/// `weights` is the layer's OUT × (C·K·K) column-major matrix: weight (o, tap) is at o + tap·OUT, with
-/// tap = (c·K + ky)·K + kx.
-
-/// Y = bias + W ⊛ X for one sample. `bias` has outChannels values.
-void directForward(const DirectGeometry& g, const Scalar* x, const Scalar* weights, const Scalar* bias,
-                   Scalar* y);
-
-/// dW (OUT × C·K·K, column-major, overwritten) = Σ over `count` samples of G_n ⊛ X_n, where sample n's
-/// planes start at x + n·xStride and gradient + n·gradientStride.
-void directWeightGradient(const DirectGeometry& g, Eigen::Index count, const Scalar* x, Eigen::Index xStride,
-                          const Scalar* gradient, Eigen::Index gradientStride, Scalar* dW);
-
-/// dX += Wᵀ ⊛ G for one sample: the full correlation that sends every output gradient back to the inputs
-/// it was computed from. dX has the input's padded plane sizes.
-void directInputGradient(const DirectGeometry& g, const Scalar* gradient, const Scalar* weights, Scalar* dX);
 
 } // namespace digitpad

@@ -33,6 +33,22 @@ Network TrainConfig::makeNetwork(Shape input, int classes) const {
 }
 
 std::string TrainConfig::validate() const {
+    if (std::string problem = validateTraining(); !problem.empty())
+        return problem;
+    if (architecture.empty()) {
+        for (int width : hiddenLayers)
+            if (width < 1)
+                return "hidden layer widths must be at least 1 (got " + std::to_string(width) + ")";
+    }
+    try {
+        Network::fromArchitecture({1, 28, 28}, resolvedArchitecture(), head());
+    } catch (const std::invalid_argument& error) {
+        return error.what();
+    }
+    return {};
+}
+
+std::string TrainConfig::validateTraining() const {
     if (batchSize < 1)
         return "batch size must be at least 1 (got " + std::to_string(batchSize) + ")";
     if (epochs < 1)
@@ -56,16 +72,6 @@ std::string TrainConfig::validate() const {
     if (augment.enabled)
         if (std::string problem = augment.validate(); !problem.empty())
             return problem;
-    if (architecture.empty()) {
-        for (int width : hiddenLayers)
-            if (width < 1)
-                return "hidden layer widths must be at least 1 (got " + std::to_string(width) + ")";
-    }
-    try {
-        Network::fromArchitecture({1, 28, 28}, resolvedArchitecture(), head());
-    } catch (const std::invalid_argument& error) {
-        return error.what();
-    }
     return {};
 }
 

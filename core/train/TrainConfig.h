@@ -48,8 +48,13 @@ struct TrainConfig {
     /// A network with this architecture for `input`, initialised with `init` from `seed`.
     /// Throws std::invalid_argument for a bad architecture.
     Network makeNetwork(Shape input, int classes = 10) const;
-    /// Empty when valid, else a one-line reason such as "batch size must be at least 1 (got 0)".
+    /// Empty when valid, else a one-line reason such as "batch size must be at least 1 (got 0)": the
+    /// training settings (validateTraining()) and the network description (hidden layers, activation,
+    /// architecture, which it builds a network to check). Call it before makeNetwork().
     std::string validate() const;
+    /// The part of validate() that train() checks, for a network that already exists: batch size, epochs,
+    /// optimiser, validation fraction, schedule, shards, threads and augmentation.
+    std::string validateTraining() const;
 };
 
 } // namespace digitpad

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/Loss.h"
+#include "nn/Network.h"
+#include "train/BatchSource.h"
+#include "train/ShardPool.h"
+#include "train/TrainConfig.h"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace digitpad {
+
+/// What one step measured on its batch.
+struct StepResult {
+    double loss = 0.0; ///< the batch's mean loss (NaN or infinite when training diverged)
+    int correct = 0;   ///< samples whose largest output is their label
+};
+
+/// The gradient computation of one training step, data-parallel: each shard of a batch runs forward and
+/// backward on its own copy of the network (shard 0 on the network itself, the others on replicas that take
+/// its current weights first), on a ShardPool's threads; the network's gradients then become the
+/// size-weighted sum of the shards' gradients, added in shard order so the numbers do not depend on which
+/// thread ran what. The optimiser step is left to the caller, and only ever updates the network.
+///
+/// Buffers are kept per batch size (full batches and the epoch's last, partial one), so a step allocates
+/// nothing once both sizes have been seen.
+class DataParallelStep {
+public:
+    /// Steps on `network` with batches of up to `batchSize` samples split into `shards` (1 ≤ shards ≤
+    /// kMaxShards), the loss config.loss, at most config.threads threads (0 = one per core). Shard 0 draws
+    /// its random numbers (dropout) from `rng`, the caller's shuffling generator, so they are the same as
+    /// without sharding; the other shards get their own streams derived from config.seed. `network` and `rng`
+    /// must outlive the step.
+    DataParallelStep(Network& network, int batchSize, int shards, const TrainConfig& config, Rng& rng);
+    DataParallelStep(const DataParallelStep&) = delete;
+    DataParallelStep& operator=(const DataParallelStep&) = delete;
+
+    int shards() const { return shards_; }
+    /// The network's parameters, whose gradients run() fills.
+    const std::vector<ParamRef>& params() const { return params_; }
+
+    /// Forward and backward of every shard of `batch`. With shard s holding n_s of the batch's N samples and
+    /// mean loss L_s and gradient g_s over them, the batch's loss is L = Σ_s (n_s / N)·L_s and the network's
+    /// gradients become g = Σ_s (n_s / N)·g_s, the gradient of L. When L is not finite the gradients are left
+    /// as they are (the caller discards the step).
+    StepResult run(const Batch& batch);
+
+private:
+    /// What one shard trains with.
+    struct Shard {
+        Network* network = nullptr; ///< the caller's network for shard 0, a replica for the others
+        std::vector<ParamRef> params;
+        std::unique_ptr<Loss> loss;
+        Rng ownRng;         ///< the generator of shards ≥ 1
+        Rng* rng = nullptr; ///< the caller's generator for shard 0, ownRng for the others
+        /// dL_s/d(output) (classes × shard size): [0] for full batches, [1] for the last, partial one.
+        std::array<Matrix, 2> outputGradient;
+        double meanLoss = 0.0; ///< L_s of the current step
+        int correct = 0;       ///< of the shard's samples in the current step
+    };
+
+    /// Forward and backward of shard `shard` of `batch`, on whichever thread the pool runs it.
+    void runShard(const Batch& batch, int shard);
+
+    std::vector<ParamRef> params_;
+    int batchSize_;
+    int shards_;
+    /// Replicas of the network for shards 1 …: weights are copied in at every step, so the optimiser only
+    /// ever updates the caller's network.
+    std::vector<Network> replicas_;
+    std::array<Shard, kMaxShards> states_;
+    ShardPool pool_;
+};
+
+} // namespace digitpad
