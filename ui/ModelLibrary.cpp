@@ -2,9 +2,10 @@
 #include "ModelLibrary.h"
 
 #include "LogCategories.h"
+
+#include "app/Locations.h"
 #include "io/ModelFile.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -41,15 +42,8 @@ QString layerSizes(const digitpad::Network& network) {
 ModelLibrary::ModelLibrary(QObject* parent) : QObject(parent) {}
 
 QString ModelLibrary::bundledModelPath() {
-    const QStringList candidates{
-        QDir::cleanPath(QCoreApplication::applicationDirPath() + "/../share/digitpad/models/default.dpm"),
-        QDir::cleanPath(QStringLiteral(DIGITPAD_SOURCE_MODELS "/default.dpm")),
-    };
-    for (const QString& path : candidates) {
-        if (QFileInfo(path).isFile())
-            return path;
-    }
-    return {};
+    const std::optional<std::string> path = digitpad::bundledModelPath();
+    return path ? QDir::cleanPath(QString::fromStdString(*path)) : QString();
 }
 
 digitpad::Result<std::shared_ptr<const digitpad::Model>> ModelLibrary::load(const QString& path) {

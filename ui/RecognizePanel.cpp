@@ -7,6 +7,8 @@
 #include "ProbabilityChart.h"
 #include "QtImage.h"
 
+#include "app/Recognizer.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,14 +24,7 @@
 
 namespace {
 
-constexpr int kPreviewSide = 28;
-
-QString classLabel(const digitpad::Model& model, int index) {
-    const std::string& labels = model.info.labels;
-    if (index >= 0 && static_cast<std::size_t>(index) < labels.size())
-        return QString(QChar(labels[static_cast<std::size_t>(index)]));
-    return QString::number(index);
-}
+constexpr int kPreviewSide = digitpad::kDigitSide;
 
 } // namespace
 
@@ -236,43 +231,36 @@ void RecognizePanel::classify(bool provisional) {
     const digitpad::Framing how = framing();
     const QString framingName = QString::fromStdString(toName(how));
     const auto start = std::chrono::steady_clock::now();
-    const std::optional<digitpad::Vector> input = digitpad::preprocess(toGrayImage(canvas_->image()), how);
-    if (!input) {
-        qCInfo(lcRecognize).noquote() << QStringLiteral("nothing to recognise (%1 framing)").arg(framingName);
-        showMessage(Answer::Nothing, QStringLiteral("–"), tr("Nothing to recognise"));
-        return;
-    }
-    if (model_->network.inputShape().size() != input->size()) {
+    const digitpad::Result<digitpad::Recognition> recognition =
+        digitpad::recognize(*model_, toGrayImage(canvas_->image()), how);
+    if (!recognition) {
         showMessage(
             Answer::Unsuitable, QStringLiteral("?"),
             tr("This model expects %1 inputs, not a 28×28 image").arg(model_->network.inputShape().size()));
         return;
     }
-    const digitpad::Matrix probabilities = model_->network.probabilities(*input);
+    if (!recognition->recognised()) {
+        qCInfo(lcRecognize).noquote() << QStringLiteral("nothing to recognise (%1 framing)").arg(framingName);
+        showMessage(Answer::Nothing, QStringLiteral("–"), tr("Nothing to recognise"));
+        return;
+    }
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
-    QList<double> values;
-    values.reserve(probabilities.rows());
-    int best = 0;
-    for (Eigen::Index i = 0; i < probabilities.rows(); ++i) {
-        values.append(static_cast<double>(probabilities(i, 0)));
-        if (probabilities(i, 0) > probabilities(best, 0))
-            best = static_cast<int>(i);
-    }
+    const QList<double> values(recognition->probabilities.begin(), recognition->probabilities.end());
     answer_ = Answer::Digit;
-    digit_ = best;
-    probability_ = values[best];
+    digit_ = recognition->classIndex;
+    probability_ = recognition->probability;
     provisional_ = provisional;
 
-    const QString label = classLabel(*model_, best);
+    const QString label = QString::fromStdString(recognition->label);
     digitLabel_->setText(label);
     probabilityLabel_->setText(provisional
                                    ? tr("%1 % (live, provisional)").arg(100.0 * probability_, 0, 'f', 1)
                                    : tr("%1 %").arg(100.0 * probability_, 0, 'f', 1));
     setStale(false);
     chart_->setProbabilities(values, QString::fromStdString(model_->info.labels), provisional);
-    preview_->setInput(*input, kPreviewSide);
+    preview_->setInput(recognition->input, kPreviewSide);
 
     qCInfo(lcRecognize).noquote() << QStringLiteral("recognized %1 p=%2 (%3 framing, %4 ms)%5")
                                          .arg(label)
@@ -280,7 +268,7 @@ void RecognizePanel::classify(bool provisional) {
                                          .arg(framingName)
                                          .arg(ms, 0, 'f', 2)
                                          .arg(provisional ? QStringLiteral(" provisional") : QString());
-    emit recognized(best, probability_, provisional);
+    emit recognized(digit_, probability_, provisional);
 }
 
 void RecognizePanel::showIdle() {

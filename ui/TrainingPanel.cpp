@@ -8,6 +8,7 @@
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
 
+#include "app/Locations.h"
 #include "io/ModelFile.h"
 
 #include <QDir>
@@ -33,27 +34,14 @@ namespace {
 
 /// The repository's root when this build runs from a source checkout (the bundled models' folder's parent).
 QString sourceRoot() {
-#ifdef DIGITPAD_SOURCE_MODELS
-    const QDir models(QStringLiteral(DIGITPAD_SOURCE_MODELS));
-    if (models.exists())
-        return QDir::cleanPath(models.absoluteFilePath(QStringLiteral("..")));
-#endif
-    return {};
+    const std::optional<std::string> root = digitpad::sourceTreeRoot();
+    return root ? QDir::cleanPath(QString::fromStdString(*root)) : QString();
 }
 
-/// data/mnist under the working directory when it is there, else the checkout's data/mnist when that is
-/// there, else data/mnist under the working directory (where scripts/fetch-mnist can put it).
+/// The shared default (data/mnist here, else the checkout's), as an absolute path for the folder field.
 QString defaultDataFolder() {
-    const QString local = QDir::current().absoluteFilePath(QStringLiteral("data/mnist"));
-    if (QFileInfo(local).isDir())
-        return local;
-    const QString root = sourceRoot();
-    if (!root.isEmpty()) {
-        const QString checkout = QDir(root).absoluteFilePath(QStringLiteral("data/mnist"));
-        if (QFileInfo(checkout).isDir())
-            return checkout;
-    }
-    return local;
+    return QDir::cleanPath(
+        QDir::current().absoluteFilePath(QString::fromStdString(digitpad::dataFolder({}))));
 }
 
 /// True when folder holds a training split in one of the spellings readIdxFolder accepts.

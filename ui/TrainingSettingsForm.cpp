@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingSettingsForm.h"
 
+#include "app/TrainingSession.h"
 #include "train/Preset.h"
 
 #include <QCheckBox>
@@ -252,14 +253,5 @@ QString TrainingSettingsForm::validationError() const {
     if (!parseHiddenLayers(layers_->text(), widths, architecture))
         return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
             .arg(layers_->text());
-    const digitpad::TrainConfig cfg = config();
-    const std::string reason = cfg.validate();
-    if (!reason.empty())
-        return QString::fromStdString(reason);
-    try {
-        cfg.makeNetwork(digitpad::Shape{1, 28, 28});
-    } catch (const std::exception& e) {
-        return QString::fromLocal8Bit(e.what());
-    }
-    return {};
+    return QString::fromStdString(digitpad::checkTrainingSettings(config()));
 }

@@ -23,7 +23,7 @@ public:
 
     explicit TrainingWorker(QObject* parent = nullptr);
 
-    /// Loads the IDX folder (train split required, t10k optional), trains config on it and emits either
+    /// Runs a training session on the IDX folder (train split required, t10k optional) and emits either
     /// finished() or failed(). Reads control's cancel and pause flags between batches; control must outlive
     /// the call. Runs on the worker's thread.
     void run(const QString& dataFolder, const digitpad::TrainConfig& config,

@@ -4,10 +4,10 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
-#include "Locations.h"
-#include "SplitLoader.h"
 #include "UsageError.h"
 
+#include "app/Locations.h"
+#include "app/SplitLoader.h"
 #include "io/ModelFile.h"
 #include "nn/Evaluation.h"
 #include "train/Preset.h"

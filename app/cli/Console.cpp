@@ -3,7 +3,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 
 namespace digitpad::cli {
@@ -41,15 +40,6 @@ std::string csvField(const std::string& text) {
         quoted += c;
     }
     return quoted + '"';
-}
-
-std::string utcTimestamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
 }
 
 } // namespace digitpad::cli

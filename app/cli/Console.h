@@ -18,7 +18,5 @@ std::string percent(double fraction);
 std::string fixed(double value, int decimals);
 /// A CSV field: as is, or quoted (RFC 4180) when it holds a comma, a quote or a line break.
 std::string csvField(const std::string& text);
-/// The current time as ISO 8601 UTC, e.g. "2026-11-22T17:03:00Z".
-std::string utcTimestamp();
 
 } // namespace digitpad::cli

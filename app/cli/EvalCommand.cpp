@@ -4,35 +4,19 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
-#include "Locations.h"
-#include "SplitLoader.h"
 #include "UsageError.h"
 
-#include "data/DrawnDigits.h"
+#include "app/Locations.h"
+#include "app/ModelEvaluation.h"
 #include "io/ModelFile.h"
-#include "nn/Evaluation.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
-#include <system_error>
 
 namespace digitpad::cli {
 
 namespace {
-
-/// The loss the model was trained with, so the reported test loss means the same as during training.
-LossKind modelLoss(const Model& model) {
-    return model.info.loss;
-}
-
-int correctCount(const Evaluation& evaluation) {
-    int correct = 0;
-    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c)
-        correct += evaluation.confusion[c][c];
-    return correct;
-}
 
 void printPerClass(const Evaluation& evaluation, const std::string& labels, const std::string& title) {
     std::cout << '\n' << title << '\n';
@@ -74,33 +58,6 @@ std::vector<std::string> withDrawnValue(const std::vector<std::string>& args) {
         if (out[i] == "--drawn" && (i + 1 == out.size() || out[i + 1].starts_with("-")))
             out[i] = "--drawn=";
     return out;
-}
-
-/// The drawn-digit folder: `given` when set; otherwise datasets/drawn-digits under the working directory, or
-/// the source tree's when only that exists (as dataFolder() does for MNIST).
-std::string drawnFolder(const std::string& given) {
-    if (!given.empty())
-        return given;
-    namespace fs = std::filesystem;
-    std::error_code error;
-    const fs::path local = fs::path("datasets") / "drawn-digits";
-    if (fs::exists(local, error))
-        return local.string();
-    const fs::path source = fs::path(DIGITPAD_SOURCE_MODELS).parent_path() / "datasets" / "drawn-digits";
-    if (fs::exists(source, error))
-        return source.string();
-    return local.string();
-}
-
-std::string shapeMismatch(const std::string& modelPath, const Network& network, const Dataset& data,
-                          const std::string& folder) {
-    return "model '" + modelPath + "' takes " + network.inputShape().toString() + " inputs and " +
-           std::to_string(network.outputSize()) + " classes, but the " + data.name + " set in '" + folder +
-           "' has " + data.shape.toString() + " images and " + std::to_string(data.classes) + " classes";
-}
-
-bool fits(const Network& network, const Dataset& data) {
-    return network.inputShape().size() == data.shape.size() && network.outputSize() == data.classes;
 }
 
 } // namespace
@@ -145,45 +102,31 @@ int runEval(const std::vector<std::string>& rawArgs) {
     if (parser.has("--record") && framing != model->info.framing)
         throw UsageError("--record stores the accuracy at the model's own framing (" +
                          toName(model->info.framing) + "); drop --preprocess " + toName(framing));
-    const std::string folder = dataFolder(parser.value("--data"));
-    Result<Dataset> test = loadSplit(folder, "t10k");
-    if (!test)
-        return failure("eval", test.error().message);
-    const Network& network = model->network;
-    if (!fits(network, *test))
-        return failure("eval", shapeMismatch(modelPath, network, *test, folder));
-    const std::string drawnDir = drawn ? drawnFolder(parser.value("--drawn").value_or("")) : "";
-    std::optional<Result<Dataset>> drawnSet;
-    if (drawn) {
-        drawnSet = readDrawnDigits(drawnDir, framing);
-        if (!*drawnSet)
-            return failure("eval", drawnSet->error().message +
-                                       " (scripts/make-drawn-digits writes the drawn-digit set)");
-        if (!fits(network, drawnSet->value()))
-            return failure("eval", shapeMismatch(modelPath, network, drawnSet->value(), drawnDir));
-    }
+    EvaluationRequest request;
+    request.dataFolder = dataFolder(parser.value("--data"));
+    if (drawn)
+        request.drawnFolder = drawnDigitsFolder(parser.value("--drawn").value_or(""));
+    request.framing = framing;
+    const Result<EvaluationReport> report = evaluateModel(*model, modelPath, request);
+    if (!report)
+        return failure("eval", report.error().message);
+    const Evaluation& evaluation = report->test;
+    const std::string& labels = report->labels;
+    const std::string lossName = toName(report->loss);
 
-    const std::unique_ptr<Loss> loss = makeLoss(modelLoss(*model));
-    const Evaluation evaluation = evaluate(network, *loss, *test);
-    std::string labels = model->info.labels;
-    for (int c = static_cast<int>(labels.size()); c < test->classes; ++c)
-        labels += std::to_string(c % 10);
-
-    std::cout << "model      " << modelPath << " (" << network.architecture() << ")\n"
-              << "data       " << folder << ", " << evaluation.count << " test images\n"
-              << "test loss  " << fixed(evaluation.loss, 4) << " (" << toName(loss->kind()) << ")\n"
+    std::cout << "model      " << modelPath << " (" << model->network.architecture() << ")\n"
+              << "data       " << request.dataFolder << ", " << evaluation.count << " test images\n"
+              << "test loss  " << fixed(evaluation.loss, 4) << " (" << lossName << ")\n"
               << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
               << evaluation.count << ")\n";
     printPerClass(evaluation, labels, "per-class accuracy");
     printConfusion(evaluation, labels, "confusion matrix");
 
-    std::optional<double> drawnAccuracy;
-    if (drawn) {
-        const Evaluation onDrawn = evaluate(network, *loss, drawnSet->value());
-        drawnAccuracy = onDrawn.accuracy;
-        std::cout << "\ndrawn digits    " << drawnDir << ", " << onDrawn.count << " canvases, "
+    if (report->drawn) {
+        const Evaluation& onDrawn = *report->drawn;
+        std::cout << "\ndrawn digits    " << *request.drawnFolder << ", " << onDrawn.count << " canvases, "
                   << toName(framing) << " framing\n"
-                  << "drawn loss      " << fixed(onDrawn.loss, 4) << " (" << toName(loss->kind()) << ")\n"
+                  << "drawn loss      " << fixed(onDrawn.loss, 4) << " (" << lossName << ")\n"
                   << "drawn accuracy  " << percent(onDrawn.accuracy) << " (" << correctCount(onDrawn) << '/'
                   << onDrawn.count << ")\n";
         printPerClass(onDrawn, labels, "drawn-digit per-class accuracy");
@@ -191,14 +134,12 @@ int runEval(const std::vector<std::string>& rawArgs) {
     }
 
     if (parser.has("--record")) {
-        model->info.testAccuracy = evaluation.accuracy;
-        if (drawnAccuracy)
-            model->info.drawnAccuracy = *drawnAccuracy;
+        recordAccuracies(model->info, *report);
         if (const Status saved = saveModel(*model, modelPath); !saved)
             return failure("eval", saved.error().message);
         std::cout << "\nrecorded test accuracy " << percent(evaluation.accuracy);
-        if (drawnAccuracy)
-            std::cout << " and drawn-digit accuracy " << percent(*drawnAccuracy);
+        if (report->drawn)
+            std::cout << " and drawn-digit accuracy " << percent(report->drawn->accuracy);
         std::cout << " in " << modelPath << '\n';
     }
     return 0;

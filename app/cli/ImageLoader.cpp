@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImageLoader.h"
 
-#include <QImage>
-#include <QImageReader>
-#include <QString>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -13,28 +9,6 @@
 namespace fs = std::filesystem;
 
 namespace digitpad::cli {
-
-Result<GrayImage> loadGrayImage(const std::string& path) {
-    QImageReader reader(QString::fromStdString(path));
-    // Orientation tags matter for photos of digits taken with a phone.
-    reader.setAutoTransform(true);
-    QImage image = reader.read();
-    if (image.isNull())
-        return Error{"cannot read image '" + path + "': " + reader.errorString().toStdString()};
-    image = image.convertToFormat(QImage::Format_ARGB32);
-    GrayImage gray(image.width(), image.height());
-    for (int y = 0; y < image.height(); ++y) {
-        const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb pixel = row[x];
-            const int alpha = qAlpha(pixel);
-            // Composite over white: a transparent background is paper, not ink.
-            const int value = (qGray(pixel) * alpha + 255 * (255 - alpha) + 127) / 255;
-            gray.at(x, y) = static_cast<std::uint8_t>(value);
-        }
-    }
-    return gray;
-}
 
 bool hasImageExtension(const std::string& path) {
     std::string extension = fs::path(path).extension().string();

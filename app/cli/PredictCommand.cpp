@@ -4,12 +4,12 @@
 #include "Commands.h"
 #include "Console.h"
 #include "ImageLoader.h"
-#include "Locations.h"
+#include "QtImage.h"
 #include "UsageError.h"
 
-#include "data/Preprocess.h"
+#include "app/Locations.h"
+#include "app/Recognizer.h"
 #include "io/ModelFile.h"
-#include "nn/Evaluation.h"
 
 #include <iostream>
 
@@ -67,38 +67,35 @@ int runPredict(const std::vector<std::string>& args) {
     Result<Model> model = chooseModel(parser.value("--model"), modelPath);
     if (!model)
         return failure("predict", model.error().message);
-    const Network& network = model->network;
-    if (network.inputShape().size() != 28 * 28)
-        return failure("predict", "model '" + modelPath + "' takes " + network.inputShape().toString() +
+    if (!takesDigitImages(model->network))
+        return failure("predict", "model '" + modelPath + "' takes " +
+                                      model->network.inputShape().toString() +
                                       " inputs; predict feeds 1x28x28 grayscale digits");
     const Framing framing = framingOverride.value_or(model->info.framing);
-    const std::string& labels = model->info.labels;
 
     Result<std::vector<std::string>> files = expandImagePaths(parser.positionals());
     if (!files)
         return failure("predict", files.error().message);
 
     int status = 0;
-    Matrix column(28 * 28, 1);
     for (const std::string& file : *files) {
-        Result<GrayImage> image = loadGrayImage(file);
+        Result<GrayImage> image = readGrayImage(file);
         if (!image) {
             status = failure("predict", image.error().message);
             continue;
         }
-        const std::optional<Vector> input = preprocess(*image, framing);
-        if (!input) {
+        const Result<Recognition> recognition = recognize(*model, *image, framing);
+        if (!recognition) {
+            status = failure("predict", "'" + file + "': " + recognition.error().message);
+            continue;
+        }
+        if (!recognition->recognised()) {
             warning("predict", "'" + file + "': nothing to recognise (no ink)");
             std::cout << csvField(file) << ",,0.0000\n";
             continue;
         }
-        column.col(0) = *input;
-        const Matrix probabilities = network.probabilities(column);
-        const int best = argmaxColumn(probabilities, 0);
-        const std::string digit = best < static_cast<int>(labels.size())
-                                      ? labels.substr(static_cast<std::size_t>(best), 1)
-                                      : std::to_string(best);
-        std::cout << csvField(file) << ',' << digit << ',' << fixed(probabilities(best, 0), 4) << '\n';
+        std::cout << csvField(file) << ',' << recognition->label << ',' << fixed(recognition->probability, 4)
+                  << '\n';
     }
     std::cout.flush();
     return status;

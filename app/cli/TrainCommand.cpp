@@ -3,20 +3,19 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
-#include "Locations.h"
 #include "ProgressBar.h"
-#include "SplitLoader.h"
 #include "UsageError.h"
 
+#include "app/Locations.h"
+#include "app/TrainingSession.h"
 #include "io/ModelFile.h"
-#include "nn/Evaluation.h"
 #include "train/Preset.h"
-#include "train/Trainer.h"
 
+#include <cmath>
 #include <csignal>
-#include <filesystem>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -122,14 +121,6 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     }
 }
 
-std::string datasetName(const std::string& folder) {
-    std::filesystem::path path = std::filesystem::path(folder).lexically_normal();
-    if (path.filename().empty())
-        path = path.parent_path();
-    const std::string name = path.filename().string();
-    return name == "mnist" ? "MNIST" : name;
-}
-
 std::string epochLine(const EpochMetrics& metrics, int epochs) {
     std::ostringstream line;
     line << "epoch " << metrics.epoch << '/' << epochs << "  loss " << fixed(metrics.trainLoss, 4)
@@ -203,45 +194,30 @@ int runTrain(const std::vector<std::string>& args) {
     std::optional<TrainConfig> preset = presetConfig(presetName);
     if (!preset)
         throw UsageError("unknown preset '" + presetName + "' (known: " + presetNames() + ")");
-    TrainConfig config = *preset;
-    applyOverrides(parser, config);
-    if (const std::string reason = config.validate(); !reason.empty())
-        throw UsageError(reason);
-    const long long limit = parser.integer("--limit", 0, 1, std::numeric_limits<int>::max());
-
-    const std::string folder = dataFolder(parser.value("--data"));
-    Result<Dataset> trainSet = loadSplit(folder, "train");
-    if (!trainSet)
-        return failure("train", trainSet.error().message);
-    Result<Dataset> testSet = loadSplit(folder, "t10k");
-    if (!testSet)
-        return failure("train", testSet.error().message);
-    Dataset& train = *trainSet;
-    const Dataset& test = *testSet;
-    if (limit > 0 && limit < train.size())
-        train = train.slice(0, static_cast<int>(limit));
-
-    Network network;
-    try {
-        network = config.makeNetwork(train.shape, train.classes);
-    } catch (const std::invalid_argument& error) {
-        throw UsageError(error.what());
-    }
-    if (test.shape.size() != train.shape.size())
-        return failure("train", "test images in '" + folder + "' are " + test.shape.toString() +
-                                    " but training images are " + train.shape.toString());
-
-    std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
-              << network.architecture() << " (" << network.parameterCount() << " parameters), "
-              << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
-              << config.batchSize << ", " << train.size() << " training images ("
-              << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), " << test.size()
-              << " test images" << std::endl;
-    if (config.augment.enabled)
-        std::cout << "augmentation: " << config.augment.describe() << std::endl;
+    TrainingRequest request;
+    request.config = *preset;
+    applyOverrides(parser, request.config);
+    const TrainConfig& config = request.config;
+    request.trainingLimit =
+        static_cast<int>(parser.integer("--limit", 0, 1, std::numeric_limits<int>::max()));
+    request.dataFolder = dataFolder(parser.value("--data"));
+    request.testSplit = TestSplit::Required;
 
     ProgressBar bar(config.epochs);
-    TrainingCallbacks callbacks;
+    TrainingSessionCallbacks callbacks;
+    // Ctrl+C cancels from the moment training starts; while loading it still ends the process at once.
+    std::optional<InterruptGuard> interruptible;
+    callbacks.onStart = [&](const TrainingStart& start) {
+        std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
+                  << start.architecture << " (" << start.parameters << " parameters), "
+                  << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
+                  << config.batchSize << ", " << start.trainingImages << " training images ("
+                  << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), "
+                  << start.testImages << " test images" << std::endl;
+        if (config.augment.enabled)
+            std::cout << "augmentation: " << config.augment.describe() << std::endl;
+        interruptible.emplace();
+    };
     callbacks.onBatch = [&bar](const BatchProgress& progress) { bar.update(progress); };
     callbacks.onEpoch = [&bar, &config](const EpochMetrics& metrics) {
         bar.clear();
@@ -249,12 +225,15 @@ int runTrain(const std::vector<std::string>& args) {
     };
     gControl.cancel.store(false);
     gControl.pause.store(false);
-    TrainingOutcome outcome;
-    {
-        InterruptGuard guard;
-        outcome = digitpad::train(network, train, &test, config, gControl, callbacks);
-    }
+    const TrainingSessionResult session = runTrainingSession(request, gControl, callbacks);
+    interruptible.reset();
     bar.clear();
+    if (session.error) {
+        if (session.error->cause == SessionError::Cause::Settings)
+            throw UsageError(session.error->message);
+        return failure("train", session.error->message);
+    }
+    const TrainingOutcome& outcome = session.outcome;
     switch (outcome.status) {
     case TrainingStatus::Cancelled:
         failure("train", "interrupted after " + std::to_string(outcome.epochs.size()) +
@@ -267,18 +246,15 @@ int runTrain(const std::vector<std::string>& args) {
         break;
     }
 
-    const std::unique_ptr<Loss> loss = makeLoss(config.loss);
-    const Evaluation evaluation = evaluate(network, *loss, test);
-    Model model{std::move(network), describeTraining(config, datasetName(folder))};
-    model.info.testAccuracy = evaluation.accuracy;
-    model.info.trainedAt = utcTimestamp();
+    const Model& model = *session.model;
     if (const Status saved = saveModel(model, out); !saved)
         return failure("train", saved.error().message);
-    int correct = 0;
-    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c)
-        correct += evaluation.confusion[c][c];
-    std::cout << "test accuracy " << percent(evaluation.accuracy) << " (" << correct << '/'
-              << evaluation.count << ")\nsaved " << out << std::endl;
+    // The trainer scored the final weights on the test split; the accuracy is a count over it, so the count
+    // comes back exactly.
+    const double accuracy = model.info.testAccuracy.value_or(std::nan(""));
+    const long correct = std::isfinite(accuracy) ? std::lround(accuracy * session.testImages) : 0;
+    std::cout << "test accuracy " << percent(accuracy) << " (" << correct << '/' << session.testImages
+              << ")\nsaved " << out << std::endl;
     return 0;
 }
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Locations.h"
+#include "app/Locations.h"
 
 #include <filesystem>
 #include <system_error>
 
 namespace fs = std::filesystem;
 
-namespace digitpad::cli {
+namespace digitpad {
 
 namespace {
 
@@ -19,6 +19,16 @@ fs::path executableDir() {
 bool pathExists(const fs::path& path) {
     std::error_code error;
     return fs::exists(path, error);
+}
+
+/// The source tree's `relative` when it exists there and not under the working directory; else `relative`.
+std::string localOrSourceTree(const fs::path& relative) {
+    if (pathExists(relative))
+        return relative.string();
+    const fs::path source = fs::path(DIGITPAD_SOURCE_MODELS).parent_path() / relative;
+    if (pathExists(source))
+        return source.string();
+    return relative.string();
 }
 
 } // namespace
@@ -38,16 +48,24 @@ std::optional<std::string> bundledModelPath() {
     return std::nullopt;
 }
 
+std::optional<std::string> sourceTreeRoot() {
+    const fs::path models = DIGITPAD_SOURCE_MODELS;
+    std::error_code error;
+    if (!fs::is_directory(models, error))
+        return std::nullopt;
+    return models.parent_path().string();
+}
+
 std::string dataFolder(const std::optional<std::string>& given) {
     if (given)
         return *given;
-    const fs::path local = "data/mnist";
-    if (pathExists(local))
-        return local.string();
-    const fs::path source = fs::path(DIGITPAD_SOURCE_MODELS).parent_path() / "data" / "mnist";
-    if (pathExists(source))
-        return source.string();
-    return local.string();
+    return localOrSourceTree(fs::path("data") / "mnist");
+}
+
+std::string drawnDigitsFolder(const std::string& given) {
+    if (!given.empty())
+        return given;
+    return localOrSourceTree(fs::path("datasets") / "drawn-digits");
 }
 
 std::string missingDataHint(const std::string& folder) {
@@ -56,4 +74,4 @@ std::string missingDataHint(const std::string& folder) {
     return " (folder '" + folder + "' does not exist; scripts/fetch-mnist downloads MNIST into data/mnist)";
 }
 
-} // namespace digitpad::cli
+} // namespace digitpad

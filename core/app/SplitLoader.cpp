@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SplitLoader.h"
+#include "app/SplitLoader.h"
 
-#include "Locations.h"
+#include "app/Locations.h"
 #include "data/IdxReader.h"
 
-namespace digitpad::cli {
+namespace digitpad {
 
 Result<Dataset> loadSplit(const std::string& folder, const std::string& split) {
     Result<Dataset> data = readIdxFolder(folder, split);
@@ -13,4 +13,4 @@ Result<Dataset> loadSplit(const std::string& folder, const std::string& split) {
     return data;
 }
 
-} // namespace digitpad::cli
+} // namespace digitpad

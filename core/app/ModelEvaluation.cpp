@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/ModelEvaluation.h"
+
+#include "app/SplitLoader.h"
+#include "data/DrawnDigits.h"
+
+#include <memory>
+
+namespace digitpad {
+
+namespace {
+
+bool fits(const Network& network, const Dataset& data) {
+    return network.inputShape().size() == data.shape.size() && network.outputSize() == data.classes;
+}
+
+std::string shapeMismatch(const std::string& modelPath, const Network& network, const Dataset& data,
+                          const std::string& folder) {
+    return "model '" + modelPath + "' takes " + network.inputShape().toString() + " inputs and " +
+           std::to_string(network.outputSize()) + " classes, but the " + data.name + " set in '" + folder +
+           "' has " + data.shape.toString() + " images and " + std::to_string(data.classes) + " classes";
+}
+
+} // namespace
+
+LossKind modelLoss(const Model& model) {
+    return model.info.loss;
+}
+
+int correctCount(const Evaluation& evaluation) {
+    int correct = 0;
+    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c)
+        correct += evaluation.confusion[c][c];
+    return correct;
+}
+
+Result<EvaluationReport> evaluateModel(const Model& model, const std::string& modelPath,
+                                       const EvaluationRequest& request) {
+    const Network& network = model.network;
+    Result<Dataset> test = loadSplit(request.dataFolder, "t10k");
+    if (!test)
+        return test.error();
+    if (!fits(network, *test))
+        return Error{shapeMismatch(modelPath, network, *test, request.dataFolder)};
+    std::optional<Dataset> drawn;
+    if (request.drawnFolder) {
+        Result<Dataset> canvases = readDrawnDigits(*request.drawnFolder, request.framing);
+        if (!canvases)
+            return Error{canvases.error().message +
+                         " (scripts/make-drawn-digits writes the drawn-digit set)"};
+        if (!fits(network, *canvases))
+            return Error{shapeMismatch(modelPath, network, *canvases, *request.drawnFolder)};
+        drawn = std::move(canvases.value());
+    }
+
+    EvaluationReport report;
+    report.loss = modelLoss(model);
+    const std::unique_ptr<Loss> loss = makeLoss(report.loss);
+    report.test = evaluate(network, *loss, *test);
+    if (drawn)
+        report.drawn = evaluate(network, *loss, *drawn);
+    report.labels = model.info.labels;
+    for (int c = static_cast<int>(report.labels.size()); c < test->classes; ++c)
+        report.labels += std::to_string(c % 10);
+    return report;
+}
+
+void recordAccuracies(ModelInfo& info, const EvaluationReport& report) {
+    info.testAccuracy = report.test.accuracy;
+    if (report.drawn)
+        info.drawnAccuracy = report.drawn->accuracy;
+}
+
+} // namespace digitpad

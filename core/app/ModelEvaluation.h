@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "data/Preprocess.h"
+#include "io/Model.h"
+#include "nn/Evaluation.h"
+#include "nn/Loss.h"
+#include "tensor/Result.h"
+
+#include <optional>
+#include <string>
+
+namespace digitpad {
+
+/// What to score a model on.
+struct EvaluationRequest {
+    std::string dataFolder; ///< its t10k-* IDX files are the test split
+    /// Also score on DigitPad's drawn-digit set in this folder (see drawnDigitsFolder()); nullopt = don't.
+    std::optional<std::string> drawnFolder;
+    Framing framing = Framing::Mnist; ///< how the drawn digits are framed into 28×28
+};
+
+/// How a model did.
+struct EvaluationReport {
+    LossKind loss = LossKind::CrossEntropy; ///< the loss the mean losses are measured with (modelLoss())
+    std::string labels;              ///< one character per class, the model's labels padded with digits
+    Evaluation test;                 ///< on the test split
+    std::optional<Evaluation> drawn; ///< on the drawn-digit set, when asked for
+};
+
+/// The loss the model was trained with, as its header records it, so a measured loss means the same as during
+/// training.
+LossKind modelLoss(const Model& model);
+
+/// How many of the evaluated samples were classified correctly (the confusion matrix's diagonal).
+int correctCount(const Evaluation& evaluation);
+
+/// Scores `model` (read from `modelPath`, which messages name) on the request's test split and, when asked,
+/// on the drawn-digit set. Fails naming the file when a split cannot be read, and naming both shapes when the
+/// model's input or class count does not fit a set. Loads and checks everything before evaluating anything.
+Result<EvaluationReport> evaluateModel(const Model& model, const std::string& modelPath,
+                                       const EvaluationRequest& request);
+
+/// Records the report's accuracies in a model header (test accuracy, and the drawn-digit accuracy when
+/// measured), for saving with the model.
+void recordAccuracies(ModelInfo& info, const EvaluationReport& report);
+
+} // namespace digitpad

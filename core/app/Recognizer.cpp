@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/Recognizer.h"
+
+#include "nn/Evaluation.h"
+
+namespace digitpad {
+
+bool takesDigitImages(const Network& network) {
+    return network.inputShape().size() == kDigitSide * kDigitSide;
+}
+
+std::string classLabel(const ModelInfo& info, int index) {
+    if (index >= 0 && static_cast<std::size_t>(index) < info.labels.size())
+        return info.labels.substr(static_cast<std::size_t>(index), 1);
+    return std::to_string(index);
+}
+
+Result<Recognition> recognize(const Model& model, const GrayImage& image, Framing framing) {
+    Recognition recognition;
+    std::optional<Vector> input = preprocess(image, framing);
+    if (!input)
+        return recognition;
+    if (!takesDigitImages(model.network))
+        return Error{"the model takes " + model.network.inputShape().toString() + " inputs, not a " +
+                     std::to_string(kDigitSide) + "x" + std::to_string(kDigitSide) + " grayscale digit"};
+    const Matrix probabilities = model.network.probabilities(*input);
+    recognition.status = Recognition::Status::Recognised;
+    recognition.classIndex = argmaxColumn(probabilities, 0);
+    recognition.label = classLabel(model.info, recognition.classIndex);
+    recognition.probabilities.reserve(static_cast<std::size_t>(probabilities.rows()));
+    for (Eigen::Index i = 0; i < probabilities.rows(); ++i)
+        recognition.probabilities.push_back(static_cast<double>(probabilities(i, 0)));
+    recognition.probability = recognition.probabilities[static_cast<std::size_t>(recognition.classIndex)];
+    recognition.input = std::move(*input);
+    return recognition;
+}
+
+} // namespace digitpad

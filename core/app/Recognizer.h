@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "data/GrayImage.h"
+#include "data/Preprocess.h"
+#include "io/Model.h"
+#include "tensor/Matrix.h"
+#include "tensor/Result.h"
+
+#include <string>
+#include <vector>
+
+namespace digitpad {
+
+/// The side of the square grayscale digit a recogniser feeds the network (28, as in MNIST).
+inline constexpr int kDigitSide = 28;
+
+/// True when `network` takes one kDigitSide × kDigitSide grayscale image (784 inputs, whatever the shape).
+bool takesDigitImages(const Network& network);
+
+/// What recognising one image gave.
+struct Recognition {
+    enum class Status {
+        Recognised,         ///< a class was chosen
+        NothingToRecognise, ///< the image has no ink; the fields below stay empty
+    };
+    Status status = Status::NothingToRecognise;
+    int classIndex = -1;               ///< the most probable class (the first of equals), -1 when none
+    std::string label;                 ///< its character from ModelInfo::labels, else its index as text
+    double probability = 0.0;          ///< the chosen class's probability, 0..1
+    std::vector<double> probabilities; ///< one per class (network.outputSize() values)
+    Vector input;                      ///< the 784 values the network saw (row-major 28×28, ink high)
+
+    bool recognised() const { return status == Status::Recognised; }
+};
+
+/// The character(s) to show for class `index`: labels[index], or the index as text beyond the labels.
+std::string classLabel(const ModelInfo& info, int index);
+
+/// Recognises the digit in `image` (any size, dark ink on light paper) with `model`: preprocess(image,
+/// framing) → network probabilities → the most probable class and its label. An image without ink is a
+/// NothingToRecognise recognition, not an error. Fails when the model does not take 28×28 digits
+/// (takesDigitImages() is false) and the image has ink.
+Result<Recognition> recognize(const Model& model, const GrayImage& image, Framing framing);
+
+} // namespace digitpad

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/TrainingSession.h"
+
+#include "app/DatasetName.h"
+#include "app/SplitLoader.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+namespace digitpad {
+
+namespace {
+
+TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
+    TrainingSessionResult result;
+    result.error = SessionError{cause, std::move(message)};
+    return result;
+}
+
+} // namespace
+
+std::string checkTrainingSettings(const TrainConfig& config, Shape input, int classes) {
+    if (std::string reason = config.validate(); !reason.empty())
+        return reason;
+    try {
+        config.makeNetwork(input, classes);
+    } catch (const std::invalid_argument& error) {
+        return error.what();
+    }
+    return {};
+}
+
+TrainingSessionResult runTrainingSession(const TrainingRequest& request, TrainingControl& control,
+                                         const TrainingSessionCallbacks& callbacks) {
+    using Cause = SessionError::Cause;
+    const TrainConfig& config = request.config;
+    // The one check of the settings in a run: what follows builds the network for the data actually loaded.
+    if (std::string reason = config.validate(); !reason.empty())
+        return stopped(Cause::Settings, std::move(reason));
+
+    const std::string& folder = request.dataFolder;
+    Result<Dataset> trainSet = loadSplit(folder, "train");
+    if (!trainSet)
+        return stopped(Cause::Data, trainSet.error().message);
+    std::optional<Dataset> test;
+    TrainingStart start;
+    if (Result<Dataset> t10k = loadSplit(folder, "t10k"))
+        test = std::move(t10k.value());
+    else if (request.testSplit == TestSplit::Required)
+        return stopped(Cause::Data, t10k.error().message);
+    else
+        start.testSplitMissing = t10k.error().message;
+    Dataset& train = *trainSet;
+    if (request.trainingLimit > 0 && request.trainingLimit < train.size())
+        train = train.slice(0, request.trainingLimit);
+
+    Network network;
+    try {
+        network = config.makeNetwork(train.shape, train.classes);
+    } catch (const std::invalid_argument& error) {
+        return stopped(Cause::Settings, error.what());
+    }
+    if (test && test->shape.size() != train.shape.size())
+        return stopped(Cause::Data, "test images in '" + folder + "' are " + test->shape.toString() +
+                                        " but training images are " + train.shape.toString());
+
+    start.architecture = network.architecture();
+    start.parameters = network.parameterCount();
+    start.trainingImages = train.size();
+    // The trainer holds out the same count from the end of the training split.
+    start.validationImages = static_cast<int>(std::lround(config.validationFraction * train.size()));
+    start.testImages = test ? test->size() : 0;
+    if (callbacks.onStart)
+        callbacks.onStart(start);
+
+    TrainingSessionResult result;
+    result.testImages = start.testImages;
+    if (control.cancel.load()) {
+        result.outcome.status = TrainingStatus::Cancelled;
+        return result;
+    }
+    result.outcome = digitpad::train(network, train, test ? &*test : nullptr, config, control,
+                                     {callbacks.onBatch, callbacks.onEpoch});
+    if (result.outcome.status != TrainingStatus::Completed)
+        return result;
+
+    Model model{std::move(network), describeTraining(config, datasetName(folder))};
+    // The trainer scored the final weights on the test split after the last epoch: no second pass needed.
+    if (!result.outcome.epochs.empty() && std::isfinite(result.outcome.epochs.back().testAccuracy))
+        model.info.testAccuracy = result.outcome.epochs.back().testAccuracy;
+    result.model = std::move(model);
+    return result;
+}
+
+} // namespace digitpad

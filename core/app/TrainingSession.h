@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/Model.h"
+#include "train/TrainConfig.h"
+#include "train/Trainer.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace digitpad {
+
+/// Whether a training session needs the data folder's t10k (test) split.
+enum class TestSplit {
+    Required, ///< a missing or unreadable test split stops the session (the CLI: it reports test accuracy)
+    Optional, ///< the session trains without it and reports why there is none (the GUI)
+};
+
+/// One training run, from a data folder to a described model.
+struct TrainingRequest {
+    std::string dataFolder; ///< holds train-* (and t10k-*) IDX files
+    TrainConfig config;
+    TestSplit testSplit = TestSplit::Required;
+    int trainingLimit = 0; ///< train on the first N training images only; 0 = all
+};
+
+/// What a session is about to train, reported once the data is loaded and the network built.
+struct TrainingStart {
+    std::string architecture;     ///< the network's layer string
+    long long parameters = 0;     ///< its trainable parameter count
+    int trainingImages = 0;       ///< the training split (after trainingLimit), validation included
+    int validationImages = 0;     ///< held out from its end for validation
+    int testImages = 0;           ///< 0 without a test split
+    std::string testSplitMissing; ///< why there is no test split (TestSplit::Optional only), else empty
+};
+
+struct TrainingSessionCallbacks {
+    std::function<void(const TrainingStart&)> onStart;
+    std::function<void(const BatchProgress&)> onBatch; ///< on the training thread; keep it cheap
+    std::function<void(const EpochMetrics&)> onEpoch;
+};
+
+/// Why a session stopped before training.
+struct SessionError {
+    enum class Cause {
+        Settings, ///< the configuration is invalid, or does not fit the data (the CLI's usage errors)
+        Data,     ///< a split is missing or unreadable, or the splits do not match
+    };
+    Cause cause = Cause::Settings;
+    std::string message; ///< names the setting, or the file and what is wrong
+};
+
+/// How a session ended.
+struct TrainingSessionResult {
+    std::optional<SessionError> error; ///< set when the session did not train; the rest is then empty
+    TrainingOutcome outcome;           ///< the run, when it trained
+    /// The trained network with its header (data set name, training time, test accuracy when there was a test
+    /// split); only when outcome.status is Completed.
+    std::optional<Model> model;
+    int testImages = 0; ///< the size of the test split the model was scored on (0 without one)
+
+    bool ok() const { return !error.has_value(); }
+};
+
+/// Checks a training configuration: the settings' own limits and that its architecture builds for
+/// `input` images with `classes` outputs. Empty when valid, else a one-line reason. For a settings form that
+/// refuses a start early; runTrainingSession() checks the same on its own, once, against the data it loads.
+std::string checkTrainingSettings(const TrainConfig& config, Shape input = {1, 28, 28}, int classes = 10);
+
+/// A whole training session: validates the configuration once, loads the data folder's splits, builds the
+/// network from the configuration for the data's shape and classes, trains it (honouring control's cancel
+/// and pause flags between batches) and, when the run completes, describes the model (describeTraining()
+/// with datasetName() of the folder, test accuracy from the last epoch). Expected failures come back in
+/// `error`; only programming errors throw. A run cancelled before training started reports Cancelled.
+TrainingSessionResult runTrainingSession(const TrainingRequest& request, TrainingControl& control,
+                                         const TrainingSessionCallbacks& callbacks = {});
+
+} // namespace digitpad

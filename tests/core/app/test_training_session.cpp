@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The training-session use case on the mini MNIST fixture: the one settings check, the splits (t10k required
+// or optional), the model header it fills (data set name, training time, test accuracy), the callbacks and
+// the outcomes that carry no model.
+#include "app/DatasetName.h"
+#include "app/TrainingSession.h"
+#include "train/Preset.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace digitpad;
+
+namespace {
+
+const QString kMini = QStringLiteral(DIGITPAD_TEST_DATA "/mnist-mini");
+
+TrainConfig quickConfig() {
+    TrainConfig config = *presetConfig("mlp");
+    config.hiddenLayers = {16};
+    config.epochs = 2;
+    config.batchSize = 50;
+    config.threads = 1;
+    return config;
+}
+
+/// A copy of the mini set's training split only, in `dir`.
+void copyTrainingSplit(const QTemporaryDir& dir) {
+    for (const QString& name :
+         {QStringLiteral("train-images-idx3-ubyte"), QStringLiteral("train-labels-idx1-ubyte")})
+        QVERIFY(QFile::copy(kMini + '/' + name, dir.filePath(name)));
+}
+
+} // namespace
+
+class TrainingSessionTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void completes_data() {
+        QTest::addColumn<int>("testSplit");
+        QTest::addColumn<bool>("withTestFiles");
+        QTest::addColumn<int>("limit");
+        QTest::newRow("t10k required and present") << int(TestSplit::Required) << true << 0;
+        QTest::newRow("t10k optional and present") << int(TestSplit::Optional) << true << 0;
+        QTest::newRow("t10k optional and missing: trains without test accuracy")
+            << int(TestSplit::Optional) << false << 0;
+        QTest::newRow("training limited to 200 images") << int(TestSplit::Required) << true << 200;
+    }
+
+    void completes() {
+        QFETCH(int, testSplit);
+        QFETCH(bool, withTestFiles);
+        QFETCH(int, limit);
+        QTemporaryDir trainOnly;
+        if (!withTestFiles)
+            copyTrainingSplit(trainOnly);
+        TrainingRequest request;
+        request.dataFolder = (withTestFiles ? kMini : trainOnly.path()).toStdString();
+        request.config = quickConfig();
+        request.testSplit = TestSplit(testSplit);
+        request.trainingLimit = limit;
+
+        int starts = 0;
+        int batches = 0;
+        int epochs = 0;
+        TrainingStart start;
+        TrainingSessionCallbacks callbacks;
+        callbacks.onStart = [&](const TrainingStart& s) {
+            QCOMPARE(batches, 0);
+            start = s;
+            ++starts;
+        };
+        callbacks.onBatch = [&](const BatchProgress&) { ++batches; };
+        callbacks.onEpoch = [&](const EpochMetrics&) { ++epochs; };
+        TrainingControl control;
+        const TrainingSessionResult result = runTrainingSession(request, control, callbacks);
+
+        QVERIFY2(result.ok(), result.error ? result.error->message.c_str() : "");
+        QCOMPARE(QString::fromStdString(toName(result.outcome.status)), QStringLiteral("completed"));
+        QCOMPARE(starts, 1);
+        QCOMPARE(epochs, 2);
+        QVERIFY(batches >= 2);
+        const int training = limit > 0 ? limit : 500;
+        QCOMPARE(start.trainingImages, training);
+        QCOMPARE(start.validationImages, static_cast<int>(std::lround(0.1 * training)));
+        QCOMPARE(start.testImages, withTestFiles ? 200 : 0);
+        QCOMPARE(result.testImages, start.testImages);
+        QCOMPARE(start.testSplitMissing.empty(), withTestFiles);
+        QCOMPARE(start.architecture, std::string("dense16,relu,dense10"));
+
+        QVERIFY(result.model);
+        const ModelInfo& info = result.model->info;
+        QCOMPARE(QString::fromStdString(info.dataset),
+                 withTestFiles ? QStringLiteral("mnist-mini") : QFileInfo(trainOnly.path()).fileName());
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"))
+                     .match(QString::fromStdString(info.trainedAt))
+                     .hasMatch(),
+                 info.trainedAt.c_str());
+        QCOMPARE(info.testAccuracy.has_value(), withTestFiles);
+        if (withTestFiles)
+            QCOMPARE(*info.testAccuracy, result.outcome.epochs.back().testAccuracy);
+        QCOMPARE(info.epochs, 2);
+        QCOMPARE(result.model->network.outputSize(), 10);
+    }
+
+    void sameSeedSameWeights() {
+        TrainingRequest request;
+        request.dataFolder = kMini.toStdString();
+        request.config = quickConfig();
+        TrainingControl control;
+        TrainingSessionResult first = runTrainingSession(request, control);
+        TrainingSessionResult second = runTrainingSession(request, control);
+        QVERIFY(first.model && second.model);
+        const auto a = first.model->network.params();
+        const auto b = second.model->network.params();
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            QVERIFY(*a[i].value == *b[i].value);
+    }
+
+    void stopsBeforeTraining_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<int>("cause");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("batch size 0 is a settings error")
+            << kMini << "batch0" << int(SessionError::Cause::Settings) << "batch size";
+        QTest::newRow("a hidden layer of width 0 is a settings error")
+            << kMini << "width0" << int(SessionError::Cause::Settings) << "hidden layer widths";
+        QTest::newRow("5 outputs for 10 classes is a settings error")
+            << kMini << "dense5" << int(SessionError::Cause::Settings) << "10 classes";
+        QTest::newRow("missing folder names it and says how to fetch MNIST")
+            << "/nonexistent/digitpad-data"
+            << "" << int(SessionError::Cause::Data) << "scripts/fetch-mnist";
+        QTest::newRow("t10k required but missing names the file")
+            << "<train only>"
+            << "" << int(SessionError::Cause::Data) << "t10k";
+    }
+
+    void stopsBeforeTraining() {
+        QFETCH(QString, folder);
+        QFETCH(QString, change);
+        QFETCH(int, cause);
+        QFETCH(QString, expected);
+        QTemporaryDir trainOnly;
+        if (folder == QLatin1String("<train only>")) {
+            copyTrainingSplit(trainOnly);
+            folder = trainOnly.path();
+        }
+        TrainingRequest request;
+        request.dataFolder = folder.toStdString();
+        request.config = quickConfig();
+        if (change == QLatin1String("batch0"))
+            request.config.batchSize = 0;
+        else if (change == QLatin1String("width0"))
+            request.config.hiddenLayers = {16, 0};
+        else if (change == QLatin1String("dense5"))
+            request.config.architecture = "dense5";
+        bool started = false;
+        TrainingSessionCallbacks callbacks;
+        callbacks.onStart = [&](const TrainingStart&) { started = true; };
+        TrainingControl control;
+        const TrainingSessionResult result = runTrainingSession(request, control, callbacks);
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error->cause), cause);
+        QVERIFY2(QString::fromStdString(result.error->message).contains(expected),
+                 result.error->message.c_str());
+        QVERIFY(!started);
+        QVERIFY(!result.model);
+    }
+
+    void noModelUnlessCompleted_data() {
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("cancelled before training") << "cancel"
+                                                   << "cancelled";
+        QTest::newRow("diverged: loss becomes NaN/Inf") << "diverge"
+                                                        << "diverged";
+    }
+
+    void noModelUnlessCompleted() {
+        QFETCH(QString, how);
+        QFETCH(QString, status);
+        TrainingRequest request;
+        request.dataFolder = kMini.toStdString();
+        request.config = quickConfig();
+        TrainingControl control;
+        if (how == QLatin1String("cancel")) {
+            control.cancel.store(true);
+        } else {
+            request.config.optimizer.kind = OptimizerKind::Sgd;
+            request.config.optimizer.learningRate = 1e30;
+        }
+        int batches = 0;
+        TrainingSessionCallbacks callbacks;
+        callbacks.onBatch = [&](const BatchProgress&) { ++batches; };
+        const TrainingSessionResult result = runTrainingSession(request, control, callbacks);
+        QVERIFY(result.ok());
+        QCOMPARE(QString::fromStdString(toName(result.outcome.status)), status);
+        QVERIFY(!result.model);
+        if (how == QLatin1String("cancel"))
+            QCOMPARE(batches, 0);
+    }
+
+    void checksSettings_data() {
+        QTest::addColumn<QString>("architecture");
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<QString>("expected"); // empty: valid
+        QTest::newRow("default mlp is valid") << "" << 64 << "";
+        QTest::newRow("batch size 0") << "" << 0 << "batch size";
+        QTest::newRow("architecture with 5 outputs") << "dense5" << 64 << "10 classes";
+        QTest::newRow("unknown layer") << "dense10,wobble" << 64 << "wobble";
+    }
+
+    void checksSettings() {
+        QFETCH(QString, architecture);
+        QFETCH(int, batch);
+        QFETCH(QString, expected);
+        TrainConfig config = *presetConfig("mlp");
+        config.architecture = architecture.toStdString();
+        config.batchSize = batch;
+        const QString reason = QString::fromStdString(checkTrainingSettings(config));
+        if (expected.isEmpty())
+            QVERIFY2(reason.isEmpty(), qPrintable(reason));
+        else
+            QVERIFY2(reason.contains(expected), qPrintable(reason));
+    }
+
+    void namesTheDataSet_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("data/mnist is MNIST") << "data/mnist"
+                                             << "MNIST";
+        QTest::newRow("a trailing slash does not matter") << "/work/data/mnist/"
+                                                          << "MNIST";
+        QTest::newRow("any case of mnist") << "data/Mnist"
+                                           << "MNIST";
+        QTest::newRow("another folder keeps its name") << "tests/data/mnist-mini"
+                                                       << "mnist-mini";
+        QTest::newRow("dots are resolved") << "data/fashion/../kmnist"
+                                           << "kmnist";
+        QTest::newRow("no folder name") << "/"
+                                        << "IDX data";
+    }
+
+    void namesTheDataSet() {
+        QFETCH(QString, folder);
+        QFETCH(QString, name);
+        QCOMPARE(QString::fromStdString(datasetName(folder.toStdString())), name);
+    }
+};
+
+QTEST_APPLESS_MAIN(TrainingSessionTest)
+#include "test_training_session.moc"
