@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProbabilityChart.h"
 
+#include "data/DigitFormat.h"
+
 #include <algorithm>
 
 namespace {
 
 const QColor kBarColor(120, 144, 170);
 const QColor kWinnerColor(230, 120, 20);
-constexpr int kDefaultClasses = 10;
 
 } // namespace
 
@@ -27,7 +28,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent) : QCustomPlot(parent) {
     xAxis->grid()->setVisible(false);
     setInteractions({});
     setMinimumHeight(150);
-    setClassCount(kDefaultClasses, {});
+    setClassCount(digitpad::kDigitClasses, {});
     clearProbabilities();
 }
 
@@ -68,7 +69,8 @@ void ProbabilityChart::setProbabilities(const QList<double>& probabilities, cons
     bars_->setBrush(bar);
     winnerBar_->setPen(Qt::NoPen);
     winnerBar_->setBrush(win);
-    setClassCount(probabilities.isEmpty() ? kDefaultClasses : static_cast<int>(probabilities.size()), labels);
+    setClassCount(probabilities.isEmpty() ? digitpad::kDigitClasses : static_cast<int>(probabilities.size()),
+                  labels);
     replot();
 }
 

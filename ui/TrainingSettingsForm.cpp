@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingSettingsForm.h"
 
-#include "app/TrainingSession.h"
 #include "train/Preset.h"
 
 #include <QCheckBox>
@@ -253,5 +252,6 @@ QString TrainingSettingsForm::validationError() const {
     if (!parseHiddenLayers(layers_->text(), widths, architecture))
         return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
             .arg(layers_->text());
-    return QString::fromStdString(digitpad::checkTrainingSettings(config()));
+    const digitpad::Status settings = config().validate();
+    return settings ? QString() : QString::fromStdString(settings.error().message);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/DigitFormat.h"
 #include "data/GrayImage.h"
 #include "data/Preprocess.h"
 #include "io/Model.h"
@@ -11,9 +12,6 @@
 #include <vector>
 
 namespace digitpad {
-
-/// The side of the square grayscale digit a recogniser feeds the network (28, as in MNIST).
-inline constexpr int kDigitSide = 28;
 
 /// True when `network` takes one kDigitSide × kDigitSide grayscale image (784 inputs, whatever the shape).
 bool takesDigitImages(const Network& network);

@@ -20,24 +20,13 @@ TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
 
 } // namespace
 
-std::string checkTrainingSettings(const TrainConfig& config, Shape input, int classes) {
-    if (std::string reason = config.validate(); !reason.empty())
-        return reason;
-    try {
-        config.makeNetwork(input, classes);
-    } catch (const std::invalid_argument& error) {
-        return error.what();
-    }
-    return {};
-}
-
 TrainingSessionResult runTrainingSession(const TrainingRequest& request, TrainingControl& control,
                                          const TrainingSessionCallbacks& callbacks) {
     using Cause = SessionError::Cause;
     const TrainConfig& config = request.config;
     // The one check of the settings in a run: what follows builds the network for the data actually loaded.
-    if (std::string reason = config.validate(); !reason.empty())
-        return stopped(Cause::Settings, std::move(reason));
+    if (Status settings = config.validate(); !settings)
+        return stopped(Cause::Settings, settings.error().message);
 
     const std::string& folder = request.dataFolder;
     Result<Dataset> trainSet = loadSplit(folder, "train");

@@ -63,11 +63,6 @@ struct TrainingSessionResult {
     bool ok() const { return !error.has_value(); }
 };
 
-/// Checks a training configuration: the settings' own limits and that its architecture builds for
-/// `input` images with `classes` outputs. Empty when valid, else a one-line reason. For a settings form that
-/// refuses a start early; runTrainingSession() checks the same on its own, once, against the data it loads.
-std::string checkTrainingSettings(const TrainConfig& config, Shape input = {1, 28, 28}, int classes = 10);
-
 /// A whole training session: validates the configuration once, loads the data folder's splits, builds the
 /// network from the configuration for the data's shape and classes, trains it (honouring control's cancel
 /// and pause flags between batches) and, when the run completes, describes the model (describeTraining()

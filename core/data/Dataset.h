@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/DigitFormat.h"
 #include "tensor/Matrix.h"
 #include "tensor/Shape.h"
 
@@ -17,7 +18,7 @@ struct Dataset {
     Matrix images;
     std::vector<std::uint8_t> labels;
     Shape shape;
-    int classes = 10;
+    int classes = kDigitClasses;
     std::string name; ///< e.g. "MNIST train" — shown in messages and stored in model files
 
     int size() const { return static_cast<int>(labels.size()); }

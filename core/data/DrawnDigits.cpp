@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/DrawnDigits.h"
 
+#include "data/DigitFormat.h"
+
 #include "data/IdxReader.h"
 
 #include <algorithm>
@@ -11,8 +13,6 @@
 namespace digitpad {
 
 namespace {
-
-constexpr int kSide = 28;
 
 std::string quoted(const std::string& path) {
     return "'" + path + "'";
@@ -48,8 +48,8 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing) {
         return Error{"cannot read " + quoted(imagesPath) + ": the file holds no images"};
 
     Dataset data;
-    data.shape = Shape{1, kSide, kSide};
-    data.classes = 10;
+    data.shape = kDigitShape;
+    data.classes = kDigitClasses;
     data.name = "drawn digits (" + toName(framing) + ")";
     data.images.resize(data.shape.size(), count);
     data.labels.assign(labels->data.begin(), labels->data.end());
@@ -57,7 +57,7 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing) {
     const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
     GrayImage canvas(width, height);
     for (int i = 0; i < count; ++i) {
-        if (data.labels[i] >= 10)
+        if (data.labels[i] >= kDigitClasses)
             return Error{"cannot read " + quoted(labelsPath) + ": label " + std::to_string(data.labels[i]) +
                          " of image " + std::to_string(i) + " is not a digit 0-9"};
         const auto first =

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/IdxReader.h"
 
+#include "data/DigitFormat.h"
+
 #include "data/Preprocess.h"
 
 #include <zlib.h>
@@ -260,18 +262,17 @@ Result<Dataset> readIdxDataset(const std::string& imagesPath, const std::string&
         return readError(imagesPath, "images of " + std::to_string(rows) + "x" + std::to_string(cols) +
                                          " pixels hold nothing");
 
-    constexpr int kClasses = 10;
     for (std::size_t i = 0; i < labels->data.size(); ++i) {
-        if (labels->data[i] >= kClasses)
+        if (labels->data[i] >= kDigitClasses)
             return readError(labelsPath, "label " + std::to_string(labels->data[i]) + " at index " +
                                              std::to_string(i) + " is not a class (expected 0 to " +
-                                             std::to_string(kClasses - 1) + ")");
+                                             std::to_string(kDigitClasses - 1) + ")");
     }
 
     // readIdx bounds rows * cols * count by 2^31 - 1, so every one of these fits an int.
     Dataset dataset;
     dataset.shape = Shape{1, static_cast<int>(rows), static_cast<int>(cols)};
-    dataset.classes = kClasses;
+    dataset.classes = kDigitClasses;
     dataset.name = name;
     const Eigen::Index pixels = dataset.shape.size();
     const Eigen::Index count = static_cast<Eigen::Index>(imageCount);

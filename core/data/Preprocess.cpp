@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/Preprocess.h"
 
+#include "data/DigitFormat.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -12,7 +14,7 @@ namespace digitpad {
 
 namespace {
 
-constexpr int kSide = 28;       // MNIST field
+constexpr int kSide = kDigitSide;
 constexpr int kBoxSide = 20;    // MNIST's digit box: the longer side of the ink is scaled to this
 constexpr double kCentre = 14.; // where MNIST puts the centre of mass (index coordinates, sum i·v / sum v)
 

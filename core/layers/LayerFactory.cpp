@@ -253,11 +253,10 @@ std::unique_ptr<Layer> makeLayer(std::string_view token, Shape input) {
     });
 }
 
-std::vector<std::unique_ptr<Layer>> makeLayers(Shape input, std::string_view architecture) {
-    const std::vector<std::string_view> list = tokens(architecture);
+LayerPlan planLayers(Shape input, std::string_view architecture) {
     Shape shape = input;
     long long total = 0;
-    for (const std::string_view token : list) {
+    for (const std::string_view token : tokens(architecture)) {
         const LayerPlan layer = planLayer(token, shape);
         checkLayerSize(token, shape, layer);
         // Compared as a difference, so a saturated count cannot overflow the sum.
@@ -270,9 +269,15 @@ std::vector<std::unique_ptr<Layer>> makeLayers(Shape input, std::string_view arc
         total += layer.parameters;
         shape = layer.output;
     }
+    return {shape, total};
+}
+
+std::vector<std::unique_ptr<Layer>> makeLayers(Shape input, std::string_view architecture) {
+    planLayers(input, architecture);
+    const std::vector<std::string_view> list = tokens(architecture);
     std::vector<std::unique_ptr<Layer>> layers;
     layers.reserve(list.size());
-    shape = input;
+    Shape shape = input;
     for (const std::string_view token : list) {
         layers.push_back(makeLayer(token, shape));
         shape = layers.back()->outputShape();

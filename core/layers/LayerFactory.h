@@ -40,6 +40,11 @@ std::unique_ptr<Layer> makeLayer(std::string_view token, Shape input);
 /// not limit the parameter count (see makeLayers for the limit on the whole architecture).
 LayerPlan planLayer(std::string_view token, Shape input);
 
+/// The output shape and total parameter count of every layer of `architecture` chained on `input`, checked
+/// as makeLayers() checks them (bad tokens, sizes, kMaxParameters) but without allocating anything: how a
+/// configuration is validated before a network is built. Throws std::invalid_argument like makeLayers().
+LayerPlan planLayers(Shape input, std::string_view architecture);
+
 /// Builds every layer of `architecture` (tokens as for makeLayer, separated by commas, spaces around a token
 /// ignored) on `input`, each layer taking the previous one's output shape. Plans the whole chain first, so
 /// a bad token or a total above kMaxParameters throws std::invalid_argument (naming the token that crosses

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "train/TrainConfig.h"
 
+#include "layers/LayerFactory.h"
+#include "train/Sharding.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -32,47 +35,53 @@ Network TrainConfig::makeNetwork(Shape input, int classes) const {
     return network;
 }
 
-std::string TrainConfig::validate() const {
-    if (std::string problem = validateTraining(); !problem.empty())
-        return problem;
-    if (architecture.empty()) {
+Status TrainConfig::validate(Shape input, int classes) const {
+    if (Status settings = validateTraining(); !settings)
+        return settings;
+    if (architecture.empty())
         for (int width : hiddenLayers)
             if (width < 1)
-                return "hidden layer widths must be at least 1 (got " + std::to_string(width) + ")";
-    }
+                return Error{"hidden layer widths must be at least 1 (got " + std::to_string(width) + ")"};
+    const std::string layers = resolvedArchitecture(classes);
     try {
-        Network::fromArchitecture({1, 28, 28}, resolvedArchitecture(), head());
+        const LayerPlan plan = planLayers(input, layers);
+        if (plan.output.size() != classes)
+            return Error{"architecture '" + layers + "' has " + std::to_string(plan.output.size()) +
+                         " outputs, the data has " + std::to_string(classes) + " classes"};
     } catch (const std::invalid_argument& error) {
-        return error.what();
+        return Error{error.what()};
     }
-    return {};
+    return Success{};
 }
 
-std::string TrainConfig::validateTraining() const {
+Status TrainConfig::validateTraining() const {
     if (batchSize < 1)
-        return "batch size must be at least 1 (got " + std::to_string(batchSize) + ")";
+        return Error{"batch size must be at least 1 (got " + std::to_string(batchSize) + ")"};
     if (epochs < 1)
-        return "epochs must be at least 1 (got " + std::to_string(epochs) + ")";
+        return Error{"epochs must be at least 1 (got " + std::to_string(epochs) + ")"};
     if (!(optimizer.learningRate > 0.0) || !std::isfinite(optimizer.learningRate))
-        return "learning rate must be a positive number (got " + std::to_string(optimizer.learningRate) + ")";
+        return Error{"learning rate must be a positive number (got " +
+                     std::to_string(optimizer.learningRate) + ")"};
     if (optimizer.momentum < 0.0 || optimizer.momentum >= 1.0)
-        return "momentum must be in [0, 1) (got " + std::to_string(optimizer.momentum) + ")";
+        return Error{"momentum must be in [0, 1) (got " + std::to_string(optimizer.momentum) + ")"};
     if (optimizer.weightDecay < 0.0)
-        return "weight decay must not be negative (got " + std::to_string(optimizer.weightDecay) + ")";
+        return Error{"weight decay must not be negative (got " + std::to_string(optimizer.weightDecay) + ")"};
     if (validationFraction < 0.0 || validationFraction >= 1.0)
-        return "validation fraction must be in [0, 1) (got " + std::to_string(validationFraction) + ")";
+        return Error{"validation fraction must be in [0, 1) (got " + std::to_string(validationFraction) +
+                     ")"};
     if (lrStepEvery < 0)
-        return "learning-rate step must not be negative (got " + std::to_string(lrStepEvery) + ")";
+        return Error{"learning-rate step must not be negative (got " + std::to_string(lrStepEvery) + ")"};
     if (!(lrStepGamma > 0.0))
-        return "learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")";
-    if (shards < 0 || shards > 4)
-        return "shards must be 0 (automatic) or 1 to 4 (got " + std::to_string(shards) + ")";
+        return Error{"learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")"};
+    if (shards < 0 || shards > kMaxShards)
+        return Error{"shards must be 0 (automatic) or 1 to " + std::to_string(kMaxShards) + " (got " +
+                     std::to_string(shards) + ")"};
     if (threads < 0)
-        return "threads must not be negative (got " + std::to_string(threads) + ")";
+        return Error{"threads must not be negative (got " + std::to_string(threads) + ")"};
     if (augment.enabled)
         if (std::string problem = augment.validate(); !problem.empty())
-            return problem;
-    return {};
+            return Error{problem};
+    return Success{};
 }
 
 } // namespace digitpad

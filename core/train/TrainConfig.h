@@ -2,11 +2,13 @@
 #pragma once
 
 #include "data/AugmentSettings.h"
+#include "data/DigitFormat.h"
 #include "layers/Activation.h"
 #include "layers/Layer.h"
 #include "nn/Loss.h"
 #include "nn/Network.h"
 #include "optim/Optimizer.h"
+#include "tensor/Result.h"
 
 #include <string>
 #include <vector>
@@ -42,19 +44,20 @@ struct TrainConfig {
 
     /// The architecture string this config trains: `architecture` if set, otherwise built from hiddenLayers,
     /// activation and sigmoidOutput with `classes` outputs.
-    std::string resolvedArchitecture(int classes = 10) const;
+    std::string resolvedArchitecture(int classes = kDigitClasses) const;
     /// The head that goes with the loss: Softmax for cross-entropy, Identity for MSE.
     OutputHead head() const;
-    /// A network with this architecture for `input`, initialised with `init` from `seed`.
-    /// Throws std::invalid_argument for a bad architecture.
-    Network makeNetwork(Shape input, int classes = 10) const;
-    /// Empty when valid, else a one-line reason such as "batch size must be at least 1 (got 0)": the
-    /// training settings (validateTraining()) and the network description (hidden layers, activation,
-    /// architecture, which it builds a network to check). Call it before makeNetwork().
-    std::string validate() const;
-    /// The part of validate() that train() checks, for a network that already exists: batch size, epochs,
-    /// optimiser, validation fraction, schedule, shards, threads and augmentation.
-    std::string validateTraining() const;
+    /// A network with this architecture for `input`, initialised with `init` from `seed`. Call validate()
+    /// first: an architecture that does not fit `input` and `classes` throws std::invalid_argument.
+    Network makeNetwork(Shape input, int classes = kDigitClasses) const;
+    /// The one check of a configuration, before anything is loaded or built: the training settings
+    /// (validateTraining()), the hidden layer widths, and the architecture planned on `input` without
+    /// allocating it (tokens, sizes, parameter limit, `classes` outputs). The error is one line such as
+    /// "batch size must be at least 1 (got 0)".
+    Status validate(Shape input = kDigitShape, int classes = kDigitClasses) const;
+    /// The settings train() relies on for a network that already exists: batch size, epochs, optimiser,
+    /// validation fraction, schedule, shards, threads and augmentation. Part of validate().
+    Status validateTraining() const;
 };
 
 } // namespace digitpad

@@ -22,8 +22,8 @@ namespace {
 /// Throws std::invalid_argument when the settings are invalid or `train` does not fit `network`.
 void checkArguments(const Network& network, const Dataset& train, const TrainConfig& config) {
     // Only the training settings: the network already exists, so its description needs no second check.
-    if (const std::string problem = config.validateTraining(); !problem.empty())
-        throw std::invalid_argument(problem);
+    if (const Status settings = config.validateTraining(); !settings)
+        throw std::invalid_argument(settings.error().message);
     if (train.images.rows() != network.inputShape().size())
         throw std::invalid_argument("training images have " + std::to_string(train.images.rows()) +
                                     " values, the network expects " +

@@ -239,7 +239,7 @@ void TestTrainingPanel::augmentBoxReachesTheConfig() {
     form->augmentStrengthBox()->setValue(strength);
     const digitpad::TrainConfig config = form->config();
     QVERIFY(config.augment.enabled);
-    QVERIFY2(config.validate().empty(), config.validate().c_str());
+    QVERIFY2(config.validate().ok(), config.validate() ? "" : config.validate().error().message.c_str());
     digitpad::AugmentSettings expected = digitpad::AugmentSettings{}.scaled(strength);
     expected.enabled = true;
     QCOMPARE(QString::fromStdString(config.augment.describe()), QString::fromStdString(expected.describe()));

@@ -221,7 +221,8 @@ private slots:
         TrainConfig config = *presetConfig("mlp");
         config.architecture = architecture.toStdString();
         config.batchSize = batch;
-        const QString reason = QString::fromStdString(checkTrainingSettings(config));
+        const Status settings = config.validate();
+        const QString reason = settings ? QString() : QString::fromStdString(settings.error().message);
         if (expected.isEmpty())
             QVERIFY2(reason.isEmpty(), qPrintable(reason));
         else

@@ -411,7 +411,10 @@ private slots:
         QVERIFY2(QString::fromStdString(settings.validate()).contains(message), settings.validate().c_str());
         TrainConfig config = *presetConfig("mlp");
         config.augment = settings;
-        QVERIFY(QString::fromStdString(config.validate()).contains(message));
+        const Status checked = config.validate();
+        QVERIFY(!checked);
+        QVERIFY2(QString::fromStdString(checked.error().message).contains(message),
+                 checked.error().message.c_str());
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Augmenter(settings, kShape, 1));
     }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The preprocessing contract (DESIGN.md): invert, frame into 28×28 (mnist or resize), min-max normalise.
+// The preprocessing (docs/preprocessing.md): invert, frame into 28×28 (mnist or resize), min-max normalise.
 #include "data/Preprocess.h"
 
 #include <QFile>

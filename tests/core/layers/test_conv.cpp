@@ -365,7 +365,7 @@ private slots:
         const TrainConfig config = *presetConfig("lenet");
         QCOMPARE(QString::fromStdString(config.architecture),
                  QString("conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10"));
-        QVERIFY2(config.validate().empty(), config.validate().c_str());
+        QVERIFY2(config.validate().ok(), config.validate() ? "" : config.validate().error().message.c_str());
         const Network net = config.makeNetwork({1, 28, 28});
         QCOMPARE(net.layers()[5]->outputShape(), (Shape{16, 4, 4})); // 16·4·4 = 256 into dense128
         QCOMPARE(net.layers()[6]->inputShape().size(), 256);

@@ -201,7 +201,10 @@ private slots:
         TrainConfig config = smallConfig();
         config.batchSize = batch;
         config.optimizer.learningRate = rate;
-        QVERIFY(QString::fromStdString(config.validate()).contains(message));
+        const Status settings = config.validate();
+        QVERIFY(!settings);
+        QVERIFY2(QString::fromStdString(settings.error().message).contains(message),
+                 settings.error().message.c_str());
         const Dataset train = syntheticDigits(50, 9, 4, SyntheticPattern::FlatIndex);
         Network net = Network::fromArchitecture(train.shape, "dense10", OutputHead::Softmax);
         TrainingControl control;
