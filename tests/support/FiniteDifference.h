@@ -15,6 +15,23 @@ namespace digitpad::test {
 inline constexpr double kStep = 1e-6;
 inline constexpr double kTolerance = 1e-7;
 
+/// Central differences of `loss` with respect to every entry of `values`: each entry in turn is moved to
+/// x ± kStep in place, `loss()` (which reads `values`) is evaluated at both, and the entry is restored.
+/// Returns dL/dvalues estimated as (L(x + h) − L(x − h)) / 2h, shaped like `values`.
+template <typename LossFunction> Matrix centralDifferences(Matrix& values, LossFunction&& loss) {
+    Matrix numeric(values.rows(), values.cols());
+    for (Eigen::Index i = 0; i < values.size(); ++i) {
+        const Scalar original = values.data()[i];
+        values.data()[i] = original + Scalar(kStep);
+        const double up = loss();
+        values.data()[i] = original - Scalar(kStep);
+        const double down = loss();
+        values.data()[i] = original;
+        numeric.data()[i] = Scalar((up - down) / (2 * kStep));
+    }
+    return numeric;
+}
+
 /// max |a − b| / max(1, |a|, |b|) over all entries; infinity when the shapes differ.
 inline double relativeError(const Matrix& a, const Matrix& b) {
     if (a.rows() != b.rows() || a.cols() != b.cols())

@@ -15,8 +15,8 @@ using namespace digitpad;
 
 namespace {
 
+using test::centralDifferences;
 using test::inputsAwayFromZero;
-using test::kStep;
 using test::kTolerance;
 using test::relativeError;
 
@@ -102,29 +102,15 @@ private slots:
             layer->forward(input, y, again);
             return (y.array() * weights.array()).sum();
         };
-        Matrix numericIn(x.rows(), x.cols());
-        for (Eigen::Index i = 0; i < x.size(); ++i) {
-            Matrix plus = x, minus = x;
-            plus.data()[i] += kStep;
-            minus.data()[i] -= kStep;
-            numericIn.data()[i] = (lossAt(plus) - lossAt(minus)) / (2 * kStep);
-        }
+        Matrix probe = x;
+        const Matrix numericIn = centralDifferences(probe, [&] { return lossAt(probe); });
         QVERIFY2(relativeError(dIn, numericIn) < kTolerance,
                  qPrintable(QString("dIn error %1").arg(relativeError(dIn, numericIn))));
 
         const std::vector<ParamRef> params = layer->params();
         for (std::size_t k = 0; k < params.size(); ++k) {
             const ParamRef& p = params[k];
-            Matrix numeric(p.value->rows(), p.value->cols());
-            for (Eigen::Index i = 0; i < p.value->size(); ++i) {
-                const double original = p.value->data()[i];
-                p.value->data()[i] = original + kStep;
-                const double up = lossAt(x);
-                p.value->data()[i] = original - kStep;
-                const double down = lossAt(x);
-                p.value->data()[i] = original;
-                numeric.data()[i] = (up - down) / (2 * kStep);
-            }
+            const Matrix numeric = centralDifferences(*p.value, [&] { return lossAt(x); });
             QVERIFY2(relativeError(grads[k], numeric) < kTolerance,
                      qPrintable(QString("%1 error %2")
                                     .arg(QString::fromStdString(p.name))
@@ -186,16 +172,7 @@ private slots:
         const std::vector<ParamRef> params = net.params();
         for (std::size_t k = 0; k < params.size(); ++k) {
             const ParamRef& p = params[k];
-            Matrix numeric(p.value->rows(), p.value->cols());
-            for (Eigen::Index i = 0; i < p.value->size(); ++i) {
-                const double original = p.value->data()[i];
-                p.value->data()[i] = original + kStep;
-                const double up = lossNow();
-                p.value->data()[i] = original - kStep;
-                const double down = lossNow();
-                p.value->data()[i] = original;
-                numeric.data()[i] = (up - down) / (2 * kStep);
-            }
+            const Matrix numeric = centralDifferences(*p.value, [&] { return lossNow(); });
             QVERIFY2(relativeError(grads[k], numeric) < kTolerance,
                      qPrintable(QString("%1 error %2")
                                     .arg(QString::fromStdString(p.name))

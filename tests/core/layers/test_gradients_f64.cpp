@@ -15,8 +15,8 @@ using namespace digitpad;
 
 namespace {
 
+using test::centralDifferences;
 using test::inputsAwayFromZero;
-using test::kStep;
 using test::kTolerance;
 using test::relativeError;
 
@@ -77,27 +77,13 @@ private slots:
         Matrix dIn;
         layer->backward(x, out, weights, &dIn);
 
-        Matrix numericIn(x.rows(), x.cols());
-        for (Eigen::Index i = 0; i < x.size(); ++i) {
-            Matrix plus = x, minus = x;
-            plus.data()[i] += kStep;
-            minus.data()[i] -= kStep;
-            numericIn.data()[i] = (lossAt(plus) - lossAt(minus)) / (2 * kStep);
-        }
+        Matrix probe = x;
+        const Matrix numericIn = centralDifferences(probe, [&] { return lossAt(probe); });
         QVERIFY2(relativeError(dIn, numericIn) < kTolerance,
                  qPrintable(QString("dIn error %1").arg(relativeError(dIn, numericIn))));
 
         for (ParamRef p : layer->params()) {
-            Matrix numeric(p.value->rows(), p.value->cols());
-            for (Eigen::Index i = 0; i < p.value->size(); ++i) {
-                const double original = p.value->data()[i];
-                p.value->data()[i] = original + kStep;
-                const double up = lossAt(x);
-                p.value->data()[i] = original - kStep;
-                const double down = lossAt(x);
-                p.value->data()[i] = original;
-                numeric.data()[i] = (up - down) / (2 * kStep);
-            }
+            const Matrix numeric = centralDifferences(*p.value, [&] { return lossAt(x); });
             QVERIFY2(relativeError(*p.grad, numeric) < kTolerance,
                      qPrintable(QString("%1 error %2")
                                     .arg(QString::fromStdString(p.name))
@@ -119,14 +105,8 @@ private slots:
         Matrix gradient;
         const double value = lossFunction->compute(output, labels, gradient);
         QCOMPARE(value, double(lossFunction->value(output, labels)));
-        Matrix numeric(output.rows(), output.cols());
-        for (Eigen::Index i = 0; i < output.size(); ++i) {
-            Matrix plus = output, minus = output;
-            plus.data()[i] += kStep;
-            minus.data()[i] -= kStep;
-            numeric.data()[i] =
-                (lossFunction->value(plus, labels) - lossFunction->value(minus, labels)) / (2 * kStep);
-        }
+        const Matrix numeric =
+            centralDifferences(output, [&] { return double(lossFunction->value(output, labels)); });
         QVERIFY2(relativeError(gradient, numeric) < kTolerance,
                  qPrintable(QString("error %1").arg(relativeError(gradient, numeric))));
     }
@@ -162,16 +142,7 @@ private slots:
             return double(lossFunction->value(raw, labels));
         };
         for (const ParamRef& p : net.params()) {
-            Matrix numeric(p.value->rows(), p.value->cols());
-            for (Eigen::Index i = 0; i < p.value->size(); ++i) {
-                const double original = p.value->data()[i];
-                p.value->data()[i] = original + kStep;
-                const double up = lossNow();
-                p.value->data()[i] = original - kStep;
-                const double down = lossNow();
-                p.value->data()[i] = original;
-                numeric.data()[i] = (up - down) / (2 * kStep);
-            }
+            const Matrix numeric = centralDifferences(*p.value, [&] { return lossNow(); });
             QVERIFY2(relativeError(*p.grad, numeric) < kTolerance,
                      qPrintable(QString("%1 error %2")
                                     .arg(QString::fromStdString(p.name))
