@@ -49,9 +49,9 @@ AugmentSettings AugmentSettings::scaled(double strength) const {
     return s;
 }
 
-std::string AugmentSettings::validate() const {
+Status AugmentSettings::validate() const {
     const auto bad = [](const std::string& what, const std::string& rule, double got) {
-        return "augmentation " + what + " must be " + rule + " (got " + number(got) + ")";
+        return Error{"augmentation " + what + " must be " + rule + " (got " + number(got) + ")"};
     };
     if (!(rotationDegrees >= 0.0 && rotationDegrees <= 180.0))
         return bad("rotation", "between 0 and 180 degrees", rotationDegrees);
@@ -73,7 +73,7 @@ std::string AugmentSettings::validate() const {
         return bad("thin probability", "in [0, 1]", thinProbability);
     if (thickenProbability + thinProbability > 1.0 + 1e-12)
         return bad("thicken + thin probability", "at most 1", thickenProbability + thinProbability);
-    return {};
+    return Success{};
 }
 
 std::string AugmentSettings::describe() const {

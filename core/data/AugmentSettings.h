@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tensor/Result.h"
+
 #include <string>
 
 namespace digitpad {
@@ -37,8 +39,9 @@ struct AugmentSettings {
     /// These settings with every magnitude multiplied by `strength` (0 = identity, 1 = as is, 2 = twice as
     /// strong); scale ranges are stretched about 1 and probabilities capped so they sum to at most 1.
     AugmentSettings scaled(double strength) const;
-    /// Empty when valid, else a one-line reason such as "augmentation scale range must be ... (got ...)".
-    std::string validate() const;
+    /// An error with a one-line reason such as "augmentation shear must be between 0 and 2 (got 3)" when a
+    /// magnitude is out of range.
+    Status validate() const;
     /// A short human-readable summary, e.g. "rotate ±12°, scale 0.85–1.15, ...", for logs and model files.
     std::string describe() const;
 };

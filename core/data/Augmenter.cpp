@@ -150,8 +150,8 @@ void blendMorphology3x3(const Scalar* __restrict warped, const Scalar* __restric
 
 Augmenter::Augmenter(const AugmentSettings& settings, Shape shape, unsigned long long seed)
     : settings_(settings), shape_(shape) {
-    if (const std::string problem = settings.validate(); !problem.empty())
-        throw std::invalid_argument(problem);
+    if (const Status valid = settings.validate(); !valid)
+        throw std::invalid_argument(valid.error().message);
     if (shape.channels != 1 || shape.height < 1 || shape.width < 1)
         throw std::invalid_argument("augmentation needs single-channel images, got " + shape.toString());
     // Large enough that windows at random offsets rarely overlap much: 256² offsets for MNIST.

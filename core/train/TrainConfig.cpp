@@ -79,8 +79,8 @@ Status TrainConfig::validateTraining() const {
     if (threads < 0)
         return Error{"threads must not be negative (got " + std::to_string(threads) + ")"};
     if (augment.enabled)
-        if (std::string problem = augment.validate(); !problem.empty())
-            return Error{problem};
+        if (Status valid = augment.validate(); !valid)
+            return valid;
     return Success{};
 }
 

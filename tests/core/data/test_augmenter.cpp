@@ -399,7 +399,7 @@ private slots:
         QFETCH(QString, message);
         AugmentSettings settings;
         settings.enabled = true;
-        QVERIFY(settings.validate().empty());
+        QVERIFY(settings.validate().ok());
         if (field == "rotation")
             settings.rotationDegrees = value;
         else if (field == "scaleMin")
@@ -408,7 +408,10 @@ private slots:
             settings.elasticSigma = value;
         else
             settings.thinProbability = value;
-        QVERIFY2(QString::fromStdString(settings.validate()).contains(message), settings.validate().c_str());
+        const Status valid = settings.validate();
+        QVERIFY(!valid);
+        QVERIFY2(QString::fromStdString(valid.error().message).contains(message),
+                 valid.error().message.c_str());
         TrainConfig config = *presetConfig("mlp");
         config.augment = settings;
         const Status checked = config.validate();
