@@ -14,15 +14,20 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <new>
+#include <string>
 #include <system_error>
+#include <vector>
 
 namespace digitpad {
 namespace {
 
+static_assert(kMaxIdxBytes < std::numeric_limits<std::int32_t>::max(), "sizes are converted to int");
+
 constexpr std::uint8_t kUnsignedByteType = 0x08;
 constexpr int kMaxRank = 3; // labels (1) and images (3) are all DigitPad reads
-constexpr std::uint64_t kMaxElements = std::numeric_limits<std::int32_t>::max();
 constexpr std::size_t kGzipChunk = 1 << 20;
+constexpr std::size_t kGzipExcessCheck = 64 << 10; ///< how far past the claimed size a gzip stream is decoded
 
 std::string quoted(const std::string& path) {
     return "'" + path + "'";
@@ -61,50 +66,125 @@ const char* payloadWord(std::size_t rank) {
     return rank == 3 ? "bytes of pixels" : "bytes of data";
 }
 
-struct GzCloser {
-    void operator()(gzFile_s* file) const { gzclose(file); }
-};
-using GzHandle = std::unique_ptr<gzFile_s, GzCloser>;
+/// The decoded bytes of a raw or gzip file, in order. Gzip is inflated here rather than through gzread,
+/// because gzread silently ignores whatever follows the last gzip member, and decoding only on demand is what
+/// lets the caller stop at the size the header claims.
+class ByteSource {
+public:
+    /// Takes ownership of `file`, positioned at its start.
+    ByteSource(std::FILE* file, bool gzip) : file_(file), gzip_(gzip) {
+        if (gzip_) {
+            // 15 + 16: a gzip wrapper only; a raw deflate or zlib stream is not an IDX file's compression.
+            if (inflateInit2(&stream_, 15 + 16) != Z_OK)
+                throw std::bad_alloc();
+            input_.resize(kGzipChunk);
+        }
+    }
+    ~ByteSource() {
+        if (gzip_)
+            inflateEnd(&stream_);
+        std::fclose(file_);
+    }
+    ByteSource(const ByteSource&) = delete;
+    ByteSource& operator=(const ByteSource&) = delete;
 
-/// Reads up to `size` bytes, looping over short reads. Returns the count read, or -1 on a zlib error.
-long long readFully(gzFile file, std::uint8_t* buffer, std::size_t size) {
-    std::size_t done = 0;
-    while (done < size) {
-        const auto want = static_cast<unsigned>(std::min<std::size_t>(size - done, kGzipChunk));
-        const int n = gzread(file, buffer + done, want);
-        if (n < 0)
+    /// Reads up to `size` bytes. Returns the count read, fewer than `size` only at the end of the data, or -1
+    /// with problem() saying why (a read error, corrupt or truncated gzip data, trailing data).
+    long long read(std::uint8_t* buffer, std::size_t size) {
+        if (!gzip_) {
+            const std::size_t n = std::fread(buffer, 1, size, file_);
+            if (n < size && std::ferror(file_))
+                return fail(std::strerror(errno));
+            return static_cast<long long>(n);
+        }
+        if (failed_)
             return -1;
-        if (n == 0)
-            break;
-        done += static_cast<std::size_t>(n);
+        std::size_t done = 0;
+        while (done < size && !finished_) {
+            if (stream_.avail_in == 0) {
+                const long long n = refill();
+                if (n < 0)
+                    return -1;
+                if (n == 0)
+                    return fail("truncated gzip data (unexpected end of file)");
+            }
+            const auto want = static_cast<uInt>(std::min<std::size_t>(size - done, kGzipChunk));
+            stream_.next_out = buffer + done;
+            stream_.avail_out = want;
+            const int code = inflate(&stream_, Z_NO_FLUSH);
+            done += want - stream_.avail_out;
+            if (code == Z_STREAM_END && !startNextMember()) {
+                // Bytes the member produced are good; the caller sees the trailing data on its next read, so
+                // a message can say that the whole payload was there.
+                if (done < size)
+                    return -1;
+                failed_ = true;
+                break;
+            }
+            if (code != Z_OK && code != Z_BUF_ERROR && code != Z_STREAM_END)
+                return fail(std::string("corrupt gzip data (") +
+                            (stream_.msg != nullptr ? stream_.msg : "zlib error " + std::to_string(code)) +
+                            ")");
+        }
+        return static_cast<long long>(done);
     }
-    // A gzip stream that ends early yields its bytes and leaves an error set instead of returning -1.
-    int code = Z_OK;
-    gzerror(file, &code);
-    if (done < size && code != Z_OK)
+
+    /// Why the last read() returned -1 (a read() after that returns -1 again only after trailing data).
+    const std::string& problem() const { return problem_; }
+
+private:
+    long long fail(const std::string& problem) {
+        problem_ = problem;
         return -1;
-    return static_cast<long long>(done);
-}
-
-std::string gzipProblem(gzFile file) {
-    int code = Z_OK;
-    const char* message = gzerror(file, &code);
-    if (code == Z_ERRNO)
-        return std::strerror(errno);
-    return message != nullptr && *message != '\0' ? message : "unknown zlib error";
-}
-
-bool isGzip(const std::string& path, std::string& problem) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) {
-        problem = std::strerror(errno);
-        return false;
     }
-    unsigned char magic[2] = {0, 0};
-    const std::size_t n = std::fread(magic, 1, 2, file);
-    std::fclose(file);
-    return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-}
+
+    /// Appends file bytes after the `stream_.avail_in` still unread; returns how many, or -1 on a read
+    /// error.
+    long long refill() {
+        if (stream_.avail_in > 0)
+            std::memmove(input_.data(), stream_.next_in, stream_.avail_in);
+        const std::size_t n =
+            std::fread(input_.data() + stream_.avail_in, 1, input_.size() - stream_.avail_in, file_);
+        if (std::ferror(file_))
+            return fail(std::strerror(errno));
+        stream_.next_in = input_.data();
+        stream_.avail_in += static_cast<uInt>(n);
+        return static_cast<long long>(n);
+    }
+
+    /// After a gzip member ends: the file may end, or hold another member (as `cat a.gz b.gz` makes,
+    /// which gzip decodes as one stream). Anything else is trailing data, refused so a damaged or
+    /// tampered file cannot pass as valid.
+    bool startNextMember() {
+        if (stream_.avail_in < 2 && refill() < 0)
+            return false;
+        if (stream_.avail_in == 0) {
+            finished_ = true;
+            return true;
+        }
+        if (stream_.avail_in < 2 || stream_.next_in[0] != 0x1f || stream_.next_in[1] != 0x8b) {
+            long long trailing = stream_.avail_in;
+            if (const long here = std::ftell(file_); here >= 0 && std::fseek(file_, 0, SEEK_END) == 0) {
+                const long end = std::ftell(file_);
+                if (end >= here)
+                    trailing += end - here;
+            }
+            fail(std::to_string(trailing) + (trailing == 1 ? " byte" : " bytes") +
+                 " of trailing data after the end of the gzip stream");
+            return false;
+        }
+        inflateReset(&stream_);
+        return true;
+    }
+
+    std::FILE* file_;
+    bool gzip_;
+    z_stream stream_{};
+    std::vector<std::uint8_t> input_;
+    bool finished_ = false; ///< the last gzip member ended at the end of the file
+    bool failed_ = false;   ///< trailing data follows the bytes already returned
+    std::string problem_;
+};
 
 } // namespace
 
@@ -124,23 +204,20 @@ Result<IdxArray> readIdx(const std::string& path) {
     if (fileSize == 0)
         return readError(path, "the file is empty");
 
-    std::string problem;
-    const bool gzip = isGzip(path, problem);
-    if (!problem.empty())
-        return readError(path, problem);
-
-    // zlib reads raw files transparently, so one code path serves both; only the size checks differ.
     errno = 0;
-    GzHandle file(gzopen(path.c_str(), "rb"));
-    if (!file)
+    std::FILE* opened = std::fopen(path.c_str(), "rb");
+    if (opened == nullptr)
         return readError(path, errno != 0 ? std::strerror(errno) : "cannot open");
-    gzbuffer(file.get(), 128 * 1024);
+    unsigned char gzipMagic[2] = {0, 0};
+    const bool gzip =
+        std::fread(gzipMagic, 1, 2, opened) == 2 && gzipMagic[0] == 0x1f && gzipMagic[1] == 0x8b;
+    std::rewind(opened);
+    ByteSource file(opened, gzip); // one code path serves both; only the size checks differ
     const std::string compressed = gzip ? " (after gzip decompression)" : "";
-
     std::uint8_t magic[4];
-    const long long magicRead = readFully(file.get(), magic, 4);
+    const long long magicRead = file.read(magic, 4);
     if (magicRead < 0)
-        return readError(path, "corrupt gzip data: " + gzipProblem(file.get()));
+        return readError(path, file.problem());
     if (magicRead < 4)
         return readError(path, "the file holds " + std::to_string(magicRead) + " bytes" + compressed +
                                    ", too short for an IDX header");
@@ -161,10 +238,9 @@ Result<IdxArray> readIdx(const std::string& path) {
                                    std::to_string(kMaxRank) + ")");
 
     std::uint8_t dimensionBytes[4 * kMaxRank];
-    const long long dimensionsRead =
-        readFully(file.get(), dimensionBytes, 4 * static_cast<std::size_t>(rank));
+    const long long dimensionsRead = file.read(dimensionBytes, 4 * static_cast<std::size_t>(rank));
     if (dimensionsRead < 0)
-        return readError(path, "corrupt gzip data: " + gzipProblem(file.get()));
+        return readError(path, file.problem());
     if (dimensionsRead < 4 * rank)
         return readError(path, "the header is truncated: rank " + std::to_string(rank) + " needs " +
                                    std::to_string(4 * rank) + " bytes of dimensions, the file holds " +
@@ -183,6 +259,13 @@ Result<IdxArray> readIdx(const std::string& path) {
     const std::string claim = "header claims " + describeClaim(array.dimensions);
     const char* word = payloadWord(array.dimensions.size());
 
+    // The bound on memory: checked on the header alone (first, so it holds whatever the file size), before a
+    // byte of payload is decoded or allocated.
+    if (claimed > kMaxIdxBytes)
+        return readError(path, claim + " (" + std::to_string(claimed) + " bytes), more than the limit of " +
+                                   std::to_string(kMaxIdxBytes) + " bytes (" +
+                                   std::to_string(kMaxIdxBytes >> 20) + " MiB) for one IDX file");
+
     if (!gzip) {
         // A raw file's size is known: compare it with the claim before allocating anything.
         const std::uint64_t payload = fileSize - headerSize;
@@ -193,13 +276,10 @@ Result<IdxArray> readIdx(const std::string& path) {
                                        std::to_string(payload) + " " + word + ": " +
                                        std::to_string(payload - claimed) + " trailing bytes");
     }
-    if (claimed > kMaxElements)
-        return readError(path, claim + ", more than the " + std::to_string(kMaxElements) +
-                                   " bytes an IDX array may hold here");
 
     if (!gzip) {
         array.data.resize(static_cast<std::size_t>(claimed));
-        const long long n = readFully(file.get(), array.data.data(), array.data.size());
+        const long long n = file.read(array.data.data(), array.data.size());
         if (n != static_cast<long long>(claimed))
             return readError(path, "read failed after " + std::to_string(std::max(n, 0LL)) + " of " +
                                        std::to_string(claimed) + " bytes");
@@ -207,25 +287,26 @@ Result<IdxArray> readIdx(const std::string& path) {
     }
 
     // Gzip: the decompressed size is unknown until read, so grow the buffer as data really arrives; a lying
-    // header costs at most one chunk beyond what the file holds.
+    // header costs at most one chunk beyond what the file holds, and decoding stops at the claimed size
+    // (at most kMaxIdxBytes) plus kGzipExcessCheck.
     std::size_t total = 0;
     while (total < claimed) {
         const std::size_t want = std::min<std::size_t>(kGzipChunk, static_cast<std::size_t>(claimed) - total);
         array.data.resize(total + want);
-        const long long n = readFully(file.get(), array.data.data() + total, want);
+        const long long n = file.read(array.data.data() + total, want);
         if (n < 0)
-            return readError(path, "corrupt or truncated gzip data after " + std::to_string(total) +
-                                       " bytes of payload: " + gzipProblem(file.get()));
+            return readError(path, file.problem() + " after " + std::to_string(total) + " bytes of payload");
         total += static_cast<std::size_t>(n);
         if (static_cast<std::size_t>(n) < want)
             return readError(path, claim + " but the file holds " + std::to_string(total) + " " + word +
                                        compressed);
     }
-    std::uint8_t extra = 0;
-    const long long more = readFully(file.get(), &extra, 1);
+    // Decoding a little past the claim, rather than one byte, lets a stream that is corrupt near its end
+    // report that (zlib finds it at the checksum) instead of the extra bytes the corruption produced.
+    std::vector<std::uint8_t> extra(kGzipExcessCheck);
+    const long long more = file.read(extra.data(), extra.size());
     if (more < 0)
-        return readError(path,
-                         "corrupt or truncated gzip data after the payload: " + gzipProblem(file.get()));
+        return readError(path, file.problem() + " (the whole payload was read)");
     if (more > 0)
         return readError(path, claim + " (" + std::to_string(claimed) + " bytes) but the file holds more " +
                                    word + compressed + ": trailing data");
@@ -269,7 +350,7 @@ Result<Dataset> readIdxDataset(const std::string& imagesPath, const std::string&
                                              std::to_string(kDigitClasses - 1) + ")");
     }
 
-    // readIdx bounds rows * cols * count by 2^31 - 1, so every one of these fits an int.
+    // readIdx bounds rows * cols * count by kMaxIdxBytes (< 2^31), so every one of these fits an int.
     Dataset dataset;
     dataset.shape = Shape{1, static_cast<int>(rows), static_cast<int>(cols)};
     dataset.classes = kDigitClasses;

@@ -12,6 +12,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -89,6 +90,7 @@ private slots:
     void normalisesEachColumnToUnitRange();
     void gzipAndRawGiveIdenticalData_data();
     void gzipAndRawGiveIdenticalData();
+    void gzipMembersAreConcatenated();
     void folderAcceptsOtherSpellings_data();
     void folderAcceptsOtherSpellings();
     void corruptFilesAreRefused_data();
@@ -171,6 +173,21 @@ void TestIdxReader::gzipAndRawGiveIdenticalData() {
     QCOMPARE(raw->dimensions.front(), 200u);
 }
 
+void TestIdxReader::gzipMembersAreConcatenated() {
+    // `cat a.gz b.gz` is one valid gzip stream (gzip decodes it so): only bytes that start no member are
+    // trailing data.
+    const QByteArray raw = images(3, 3);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("images-idx3-ubyte.gz");
+    writeFile(path, gzip(raw.left(1000)) + gzip(raw.mid(1000)));
+    const Result<IdxArray> array = readIdx(path.toStdString());
+    QVERIFY2(array.ok(), array.ok() ? "" : array.error().message.c_str());
+    QCOMPARE(array->data.size(), std::size_t(3 * 784));
+    QVERIFY(std::equal(array->data.begin(), array->data.end(), raw.constData() + 16,
+                       [](std::uint8_t a, char b) { return a == static_cast<std::uint8_t>(b); }));
+}
+
 void TestIdxReader::folderAcceptsOtherSpellings_data() {
     QTest::addColumn<QString>("imagesName");
     QTest::addColumn<QString>("labelsName");
@@ -233,16 +250,32 @@ void TestIdxReader::corruptFilesAreRefused_data() {
     QTest::newRow("header cut inside the dimensions")
         << idxHeader(0x08, 3, {3, 28}) << goodLabels << "header is truncated"
         << "images";
+    // One image more than kMaxIdxBytes holds: refused on the header, whatever the file holds.
+    const std::uint32_t overLimit = std::uint32_t(kMaxIdxBytes / 784 + 1);
+    const QString overLimitMessage =
+        QStringLiteral("header claims %1 images of 28x28 (%2 bytes), more than the "
+                       "limit of 268435456 bytes (256 MiB)")
+            .arg(overLimit)
+            .arg(quint64(overLimit) * 784);
     QTest::newRow("header claims 2^31 images")
         << images(0x80000000u, 1) << goodLabels
-        << "header claims 2147483648 images of 28x28 but the file holds 784 bytes of pixels"
+        << "header claims 2147483648 images of 28x28 (1683627180032 bytes), more than the limit"
         << "images";
     QTest::newRow("gzip header claims 2^31 images")
-        << gzip(images(0x80000000u, 1)) << goodLabels << "header claims 2147483648 images of 28x28, more than"
+        << gzip(images(0x80000000u, 1)) << goodLabels
+        << "header claims 2147483648 images of 28x28 (1683627180032 bytes), more than the limit"
         << "images";
-    QTest::newRow("gzip header claims 2 million images, holds one")
-        << gzip(images(2000000, 1)) << goodLabels
-        << "header claims 2000000 images of 28x28 but the file holds 784 bytes of pixels"
+    QTest::newRow("header claims one image over the limit")
+        << images(overLimit, 1) << goodLabels << overLimitMessage << "images";
+    QTest::newRow("gzip header claims one image over the limit")
+        << gzip(images(overLimit, 1)) << goodLabels << overLimitMessage << "images";
+    QTest::newRow("gzip header claims labels over the limit")
+        << goodImages << gzip(idxHeader(0x08, 1, {std::uint32_t(kMaxIdxBytes + 1)}))
+        << "header claims 268435457 labels (268435457 bytes), more than the limit"
+        << "labels";
+    QTest::newRow("gzip header claims 300000 images, holds one")
+        << gzip(images(300000, 1)) << goodLabels
+        << "header claims 300000 images of 28x28 but the file holds 784 bytes of pixels"
         << "images";
     QTest::newRow("truncated pixels")
         << goodImages.left(goodImages.size() - 392) << goodLabels
@@ -253,6 +286,20 @@ void TestIdxReader::corruptFilesAreRefused_data() {
     QTest::newRow("gzip with trailing garbage")
         << gzip(goodImages + "garbage") << goodLabels << "trailing data"
         << "images";
+    QTest::newRow("gzip stream decodes to far more than the header claims")
+        << gzip(goodImages + QByteArray(4 << 20, '\0')) << goodLabels << "trailing data"
+        << "images";
+    QTest::newRow("garbage after the gzip stream")
+        << gzip(goodImages) + "garbage" << goodLabels
+        << "7 bytes of trailing data after the end of the gzip stream"
+        << "images";
+    QTest::newRow("one byte after the gzip stream")
+        << gzip(goodImages) + "\x1f" << goodLabels << "1 byte of trailing data after the end of the gzip"
+        << "images";
+    QTest::newRow("garbage after the gzip stream of labels")
+        << goodImages << gzip(goodLabels) + QByteArray(3, '\0')
+        << "3 bytes of trailing data after the end of the gzip stream"
+        << "labels";
     QTest::newRow("empty image file") << QByteArray("") << goodLabels << "the file is empty"
                                       << "images";
     QTest::newRow("missing image file") << QByteArray() << goodLabels << "no such file"
