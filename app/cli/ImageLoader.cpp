@@ -36,6 +36,10 @@ Result<std::vector<std::string>> expandImagePaths(const std::vector<std::string>
         }
         if (error)
             return Error{"cannot list folder '" + path + "': " + error.message()};
+        // A folder that contributes nothing is almost always a wrong path; printing nothing and succeeding
+        // would hide that.
+        if (found.empty())
+            return Error{"no images in '" + path + "' (looked for .png, .jpg, .jpeg and .bmp files)"};
         std::sort(found.begin(), found.end(),
                   [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
         for (const fs::path& file : found)

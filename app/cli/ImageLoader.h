@@ -12,7 +12,8 @@ namespace digitpad::cli {
 bool hasImageExtension(const std::string& path);
 
 /// Expands the command line's PATHs in order: a file stays as given, a folder becomes its image files
-/// (by extension, not recursive) sorted by name. Fails naming a path that does not exist.
+/// (by extension, not recursive) sorted by name. Fails naming a path that does not exist or a folder that
+/// holds no image files.
 Result<std::vector<std::string>> expandImagePaths(const std::vector<std::string>& paths);
 
 } // namespace digitpad::cli

@@ -99,6 +99,8 @@ private slots:
     void predictTransparentBackground();
     void predictNoInk();
     void predictUndecodableFile();
+    void predictEmptyFolder_data();
+    void predictEmptyFolder();
     void predictBundledModelAccuracy();
 
     void bench_data();
@@ -560,6 +562,39 @@ void TestCli::predictUndecodableFile() {
     const Run missing = runCli({"predict", "--model", model_, folder + "/nope.png"});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(folder + "/nope.png"));
+}
+
+void TestCli::predictEmptyFolder_data() {
+    QTest::addColumn<QStringList>("files"); // what the folder holds
+    QTest::addColumn<bool>("withImage");    // whether a good image is given before the folder
+
+    QTest::newRow("empty folder") << QStringList{} << false;
+    QTest::newRow("folder without image files") << QStringList{"notes.txt", "digit.gif"} << false;
+    QTest::newRow("empty folder after an image") << QStringList{} << true;
+}
+
+void TestCli::predictEmptyFolder() {
+    QFETCH(QStringList, files);
+    QFETCH(bool, withImage);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath("nothing");
+    QVERIFY(QDir().mkpath(folder));
+    for (const QString& name : files) {
+        QFile file(folder + "/" + name);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not an image");
+    }
+    QStringList args{"predict", "--model", model_};
+    if (withImage) {
+        const QStringList good = writeMiniDigits(dir.path(), 1, "png");
+        QCOMPARE(good.size(), 1);
+        args << good;
+    }
+    const Run run = runCli(args << folder);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("no images in '" + folder + "'"), qPrintable(run.err));
+    QCOMPARE(run.out, QString());
 }
 
 void TestCli::predictBundledModelAccuracy() {
