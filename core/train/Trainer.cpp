@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace digitpad {
 
@@ -43,9 +45,47 @@ int trainingSampleCount(const Dataset& train, const TrainConfig& config) {
     return trainCount;
 }
 
-std::string divergenceReason(double loss, int epoch, int batch) {
-    return std::string("loss became ") + (std::isnan(loss) ? "NaN" : "infinite") + " at epoch " +
-           std::to_string(epoch) + ", batch " + std::to_string(batch) + "; kept the weights from " +
+/// "1.83e+11": losses that explode span many orders of magnitude, so fixed decimals would be unreadable.
+std::string shortNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", value);
+    return text;
+}
+
+/// Decides, batch by batch, whether training has diverged (see kDivergenceFactor). It only reads the losses,
+/// so a run that does not diverge computes exactly what it did without the check.
+class DivergenceCheck {
+public:
+    /// What makes `loss` a divergence ("loss became NaN", "loss exploded to 1.83e+11"), or an empty string.
+    /// The first finite loss of the run sets the limit.
+    std::string problem(double loss) {
+        if (!std::isfinite(loss))
+            return std::string("loss became ") + (std::isnan(loss) ? "NaN" : "infinite");
+        if (!std::isfinite(limit_)) {
+            start_ = loss;
+            limit_ = kDivergenceFactor * std::max(loss, kDivergenceLossFloor);
+            return {};
+        }
+        return loss > limit_ ? "loss exploded to " + shortNumber(loss) : std::string();
+    }
+
+    /// Why an exploded loss counts as divergence: the limit and where it comes from.
+    std::string limit() const {
+        return "the limit is " + shortNumber(limit_) + ", " + shortNumber(kDivergenceFactor) +
+               " times the first batch's loss of " + shortNumber(start_) +
+               (start_ < kDivergenceLossFloor ? " counted as " + shortNumber(kDivergenceLossFloor) : "");
+    }
+
+private:
+    double start_ = 0.0;
+    double limit_ = std::numeric_limits<double>::infinity();
+};
+
+/// "loss exploded to 1.83e+11 at epoch 2, batch 1 (the limit is …); kept the weights from the end of epoch 1
+/// (try a lower learning rate)".
+std::string divergenceReason(const std::string& problem, const std::string& detail, int epoch, int batch) {
+    return problem + " at epoch " + std::to_string(epoch) + ", batch " + std::to_string(batch) +
+           (detail.empty() ? "" : " (" + detail + ")") + "; kept the weights from " +
            (epoch == 1 ? std::string("before training") : "the end of epoch " + std::to_string(epoch - 1)) +
            " (try a lower learning rate)";
 }
@@ -84,6 +124,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     LastGoodWeights lastGood(step.params());
     BatchSource batches(train, trainCount, batchSize, step.shards(), config.augment, config.seed);
     PauseGate gate(control);
+    DivergenceCheck divergence;
 
     TrainingOutcome outcome;
     outcome.shards = step.shards();
@@ -102,10 +143,12 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
             }
             const Batch& batch = batches.batch(index);
             const StepResult result = step.run(batch);
-            if (!std::isfinite(result.loss)) {
+            if (const std::string problem = divergence.problem(result.loss); !problem.empty()) {
                 lastGood.restore();
                 outcome.status = TrainingStatus::Diverged;
-                outcome.reason = divergenceReason(result.loss, epoch, index + 1);
+                const bool exploded = std::isfinite(result.loss);
+                outcome.reason = divergenceReason(problem, exploded ? divergence.limit() : std::string(),
+                                                  epoch, index + 1);
                 return outcome;
             }
             optimizer->step(step.params());

@@ -46,9 +46,21 @@ constexpr const auto& names(TrainingStatus) {
     return kTrainingStatusNames;
 }
 
+/// A finite batch loss above kDivergenceFactor × the run's starting loss (the first batch's, computed before
+/// any step) means training has diverged, as NaN does. Plain SGD at a far too high rate can grow the loss to
+/// 1e25 without ever overflowing, and the model it leaves is useless. An untrained network's loss is about
+/// ln 10 ≈ 2.3 (cross-entropy) or 0.5 to 1 (MSE on one-hot targets), so the limit is in the tens of
+/// thousands: no run that learns anything comes near it, while an exploding one passes it within a step or
+/// two (lr 100: 1.1 → 1.8e11).
+inline constexpr double kDivergenceFactor = 1e4;
+/// The starting loss the factor applies to is at least this, so a network that starts out nearly perfect
+/// (loss 1e-4, say) does not get a limit low enough for ordinary noise to cross. 1 is the order of an
+/// untrained network's loss for both loss kinds.
+inline constexpr double kDivergenceLossFloor = 1.0;
+
 struct TrainingOutcome {
     TrainingStatus status = TrainingStatus::Completed;
-    std::string reason; ///< why it diverged, e.g. "loss became NaN at epoch 2, batch 17"
+    std::string reason; ///< why it diverged, e.g. "loss became NaN at epoch 2, batch 17; kept the weights …"
     std::vector<EpochMetrics> epochs;
     int shards = 1; ///< how many parts each full batch was split into (see TrainConfig::shards)
 };
@@ -66,8 +78,9 @@ struct TrainingCallbacks {
 
 /// Trains `network` in place with `config`. The training split is shuffled each epoch from config.seed (same
 /// seed ⇒ bit-identical weights). The validation split is the last config.validationFraction of `train`.
-/// `test` may be null. When a batch loss becomes NaN/Inf the run stops as Diverged and the network keeps the
-/// weights of the last completed epoch (or its initial weights).
+/// `test` may be null. When a batch loss becomes NaN/Inf, or exceeds kDivergenceFactor × the starting loss
+/// (see there), the run stops as Diverged with a reason and the network keeps the weights of the last
+/// completed epoch (or its initial weights).
 TrainingOutcome train(Network& network, const Dataset& train, const Dataset* test, const TrainConfig& config,
                       TrainingControl& control, const TrainingCallbacks& callbacks = {});
 

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <thread>
+#include <vector>
 
 using namespace digitpad;
 
@@ -155,20 +156,55 @@ private slots:
         QCOMPARE(batchesWhilePaused.load(), 0);
     }
 
+    void divergenceKeepsLastGoodWeights_data() {
+        QTest::addColumn<QString>("loss");
+        QTest::addColumn<double>("learningRate"); // plain SGD, no momentum
+        QTest::addColumn<int>("batchSize");
+        QTest::addColumn<QString>("reason"); // what the reason must say
+        QTest::addColumn<int>("epochsDone"); // epochs completed before the run stopped
+
+        QTest::newRow("overflow at once: cross-entropy, lr 1e30")
+            << "cross-entropy" << 1e30 << 16 << "loss became" << 0;
+        QTest::newRow("finite explosion: MSE, lr 100, one batch per epoch")
+            << "mse" << 100.0 << 200 << "loss exploded to" << 2;
+        QTest::newRow("finite explosion: MSE, lr 100, batch 16")
+            << "mse" << 100.0 << 16 << "loss exploded to" << 0;
+    }
+
     void divergenceKeepsLastGoodWeights() {
+        QFETCH(QString, loss);
+        QFETCH(double, learningRate);
+        QFETCH(int, batchSize);
+        QFETCH(QString, reason);
+        QFETCH(int, epochsDone);
         const Dataset train = syntheticDigits(200, 7, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
+        config.loss = *fromName<LossKind>(loss.toStdString());
         config.optimizer.kind = OptimizerKind::Sgd;
-        config.optimizer.learningRate = 1e30;
+        config.optimizer.momentum = 0.0;
+        config.optimizer.learningRate = learningRate;
+        config.batchSize = batchSize;
+        config.validationFraction = 0.0;
         Network net = config.makeNetwork(train.shape);
-        Network initial = net;
+        // The weights before training, then at the end of every epoch: what a diverged run must fall back on.
+        std::vector<std::vector<Matrix>> snapshots(1);
+        auto snapshot = [&net](std::vector<Matrix>& into) {
+            for (const ParamRef& p : net.params())
+                into.push_back(*p.value);
+        };
+        snapshot(snapshots[0]);
+        TrainingCallbacks callbacks;
+        callbacks.onEpoch = [&](const EpochMetrics&) { snapshot(snapshots.emplace_back()); };
         TrainingControl control;
-        const auto outcome = digitpad::train(net, train, nullptr, config, control);
+        const auto outcome = digitpad::train(net, train, nullptr, config, control, callbacks);
+        const QString why = QString::fromStdString(outcome.reason);
         QCOMPARE(statusName(outcome.status), statusName(TrainingStatus::Diverged));
-        QVERIFY2(QString::fromStdString(outcome.reason).contains("epoch 1"), outcome.reason.c_str());
-        QVERIFY(outcome.epochs.empty());
+        QVERIFY2(why.contains(reason), qPrintable(why));
+        QCOMPARE(int(outcome.epochs.size()), epochsDone);
+        QVERIFY2(why.contains(QString("at epoch %1,").arg(epochsDone + 1)), qPrintable(why));
+        const std::vector<Matrix>& lastGood = snapshots.at(std::size_t(epochsDone));
         for (std::size_t i = 0; i < net.params().size(); ++i)
-            QVERIFY(*net.params()[i].value == *initial.params()[i].value);
+            QVERIFY(*net.params()[i].value == lastGood[i]);
     }
 
     void stepScheduleHalvesTheRate() {
