@@ -48,7 +48,8 @@ int runPredict(const std::vector<std::string>& args) {
     parser.addNotes(
         "An image without ink prints 'file,,0.0000' and a warning on stderr (nothing to recognise).\n"
         "A file that cannot be decoded is reported on stderr naming it; the other images are still\n"
-        "classified, and the exit status is then 1. A transparent background counts as white.\n");
+        "classified, and the exit status is then 1. A transparent background counts as white.\n"
+        "A folder without image files is an error (exit status 1, nothing classified).\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;

@@ -13,7 +13,6 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
-#include <memory>
 #include <new>
 #include <string>
 #include <system_error>
@@ -75,8 +74,10 @@ public:
     ByteSource(std::FILE* file, bool gzip) : file_(file), gzip_(gzip) {
         if (gzip_) {
             // 15 + 16: a gzip wrapper only; a raw deflate or zlib stream is not an IDX file's compression.
-            if (inflateInit2(&stream_, 15 + 16) != Z_OK)
+            if (inflateInit2(&stream_, 15 + 16) != Z_OK) {
+                std::fclose(file_); // the destructor does not run for a constructor that throws
                 throw std::bad_alloc();
+            }
             input_.resize(kGzipChunk);
         }
     }
