@@ -5,6 +5,7 @@
 
 #include "app/Locations.h"
 #include "io/ModelFile.h"
+#include "tensor/PrintableText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,7 +32,7 @@ QString layerSizes(const digitpad::Network& network) {
         else if (digitpad::fromName<digitpad::Activation>(layer->spec()))
             activations.append(spec);
         else
-            return QString::fromStdString(network.architecture());
+            return QString::fromStdString(digitpad::printable(network.architecture()));
     }
     activations.removeDuplicates();
     return (sizes.join('-') + ' ' + activations.join('/')).trimmed();
@@ -51,7 +52,8 @@ digitpad::Result<std::shared_ptr<const digitpad::Model>> ModelLibrary::load(cons
     if (!loaded)
         return loaded.error(); // the caller shows and logs it
 
-    qCInfo(lcModel).noquote() << "loaded" << path << QString::fromStdString(loaded->network.architecture());
+    qCInfo(lcModel).noquote() << "loaded" << path
+                              << QString::fromStdString(digitpad::printable(loaded->network.architecture()));
     return std::shared_ptr<const digitpad::Model>(
         std::make_shared<digitpad::Model>(std::move(loaded.value())));
 }
@@ -123,7 +125,10 @@ namespace {
 
 QString describeModel(const digitpad::Model& model, const QString& source, bool withLayers) {
     QString text =
-        model.info.preset.empty() ? ModelLibrary::tr("custom") : QString::fromStdString(model.info.preset);
+        // The preset name comes from the file's header: shown escaped, so a crafted one cannot break the
+        // line.
+        model.info.preset.empty() ? ModelLibrary::tr("custom")
+                                  : QString::fromStdString(digitpad::printable(model.info.preset));
     if (withLayers)
         text += QStringLiteral(" (%1)").arg(layerSizes(model.network));
     if (model.info.testAccuracy)

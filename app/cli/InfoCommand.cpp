@@ -6,6 +6,7 @@
 #include "UsageError.h"
 
 #include "io/ModelFile.h"
+#include "tensor/PrintableText.h"
 
 #include <iostream>
 #include <sstream>
@@ -14,8 +15,10 @@ namespace digitpad::cli {
 
 namespace {
 
+/// Every value passes through printable(): most come from the file, and a crafted header must not reach the
+/// terminal as escape sequences or forge extra lines.
 void row(const std::string& key, const std::string& value) {
-    std::cout << key << std::string(16 - key.size(), ' ') << (value.empty() ? "-" : value) << '\n';
+    std::cout << key << std::string(16 - key.size(), ' ') << (value.empty() ? "-" : printable(value)) << '\n';
 }
 
 std::string number(double value) {

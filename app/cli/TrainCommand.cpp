@@ -203,6 +203,10 @@ int runTrain(const std::vector<std::string>& args) {
     request.dataFolder = dataFolder(parser.value("--data"));
     request.testSplit = TestSplit::Required;
 
+    // A destination that cannot be written would otherwise only fail after the whole training run.
+    if (const Status target = checkModelTarget(out); !target)
+        return failure("train", target.error().message);
+
     ProgressBar bar(config.epochs);
     TrainingSessionCallbacks callbacks;
     // Ctrl+C cancels from the moment training starts; while loading it still ends the process at once.

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/ModelFile.h"
 
+#include "layers/LayerFactory.h"
+#include "tensor/PrintableText.h"
+
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cmath>
@@ -30,6 +35,10 @@ constexpr char kMagic[8] = {'D', 'I', 'G', 'I', 'T', 'P', 'A', 'D'};
 constexpr std::size_t kPreambleSize = sizeof kMagic + 4 + 4; // magic, version, header length
 constexpr std::size_t kChecksumSize = 4;
 constexpr std::size_t kMinimalSize = kPreambleSize + kChecksumSize;
+/// The longest header a file may declare. A real header holds a few KB (the bundled model's: 886 bytes; it
+/// grows by about 40 bytes per tensor), so 1 MiB is far beyond any real one, yet it bounds what a crafted
+/// file can make the JSON parser allocate (a JSON document takes many times its size in memory).
+constexpr std::uint32_t kMaxHeaderSize = 1u << 20;
 constexpr int kMaxDimension = 1 << 16; // far beyond any image a model reads; keeps a crafted shape harmless
 
 static_assert(std::numeric_limits<float>::is_iec559, "the file format stores IEEE 754 float32");
@@ -51,16 +60,22 @@ std::uint32_t readU32(const std::uint8_t* p) {
            (std::uint32_t{p[3]} << 24);
 }
 
-/// zlib's crc32 takes a uInt length; feed it in pieces so any size works.
-std::uint32_t checksum(const std::uint8_t* data, std::size_t size) {
-    uLong crc = crc32(0L, Z_NULL, 0);
+/// zlib's crc32 takes a uInt length; feed it in pieces so any size works. `crc` continues an earlier
+/// checksum, so a file can be checked piece by piece.
+std::uint32_t checksum(const std::uint8_t* data, std::size_t size, std::uint32_t crc = 0) {
     while (size > 0) {
         const auto piece = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
-        crc = crc32(crc, data, piece);
+        crc = static_cast<std::uint32_t>(crc32(crc, data, piece));
         data += piece;
         size -= piece;
     }
-    return static_cast<std::uint32_t>(crc);
+    return crc;
+}
+
+/// Reads exactly `size` bytes, or returns false (a file shorter than it was a moment ago, or a read error).
+bool readExactly(std::ifstream& in, void* into, std::size_t size) {
+    in.read(static_cast<char*>(into), static_cast<std::streamsize>(size));
+    return static_cast<std::size_t>(in.gcount()) == size;
 }
 
 std::string hex32(std::uint32_t v) {
@@ -137,7 +152,8 @@ public:
             return Enum{};
         if (const std::optional<Enum> value = fromName<Enum>(text))
             return *value;
-        fail("unknown " + std::string(what) + " '" + text + "' (expected " + nameChoices<Enum>() + ")");
+        fail("unknown " + std::string(what) + " '" + printable(text) + "' (expected " + nameChoices<Enum>() +
+             ")");
         return Enum{};
     }
     double number(const json& object, const char* key, const std::string& where = "") {
@@ -243,37 +259,91 @@ std::uint64_t tableBytes(const std::vector<TableEntry>& table) {
 
 /// When the checksum fails, a header that still parses tells whether the file was cut short or grew, which is
 /// a more useful message than "wrong checksum" alone. Empty when it cannot tell.
-std::string sizeDiagnosis(const std::vector<std::uint8_t>& bytes, std::uint32_t headerLength) {
-    const json header = json::parse(bytes.begin() + kPreambleSize,
-                                    bytes.begin() + kPreambleSize + headerLength, nullptr, false);
+std::string sizeDiagnosis(const std::string& headerText, std::uint64_t fileSize) {
+    const json header = json::parse(headerText, nullptr, false);
     if (header.is_discarded())
         return {};
     HeaderReader reader;
     const auto table = tensorTable(header, reader);
     if (!table)
         return {};
-    const std::uint64_t expected = kPreambleSize + headerLength + tableBytes(*table) + kChecksumSize;
-    if (expected > bytes.size())
-        return "the file is truncated: it holds " + std::to_string(bytes.size()) +
+    const std::uint64_t bytes = tableBytes(*table);
+    const std::uint64_t expected =
+        bytes > std::numeric_limits<std::uint64_t>::max() - kMinimalSize - headerText.size()
+            ? std::numeric_limits<std::uint64_t>::max()
+            : kMinimalSize + headerText.size() + bytes;
+    if (expected > fileSize)
+        return "the file is truncated: it holds " + std::to_string(fileSize) +
                " bytes, its header describes " + std::to_string(expected);
-    if (expected < bytes.size())
-        return "the file has " + std::to_string(bytes.size() - expected) +
+    if (expected < fileSize)
+        return "the file has " + std::to_string(fileSize - expected) +
                " bytes more than its header describes";
     return {};
 }
 
+/// The tensor table an architecture's plan calls for: "<layer index>.weight" and "<layer index>.bias" for
+/// every layer with parameters, as Network::tensors() names them once the network is built.
+std::vector<TableEntry> plannedTensors(const std::vector<LayerPlan>& plans) {
+    std::vector<TableEntry> entries;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        if (plans[i].parameters == 0)
+            continue;
+        entries.push_back({std::to_string(i) + ".weight", plans[i].weightRows, plans[i].weightCols});
+        entries.push_back({std::to_string(i) + ".bias", plans[i].weightRows, 1});
+    }
+    return entries;
+}
+
+/// Writes everything, retrying after EINTR. SIGXFSZ is ignored while writing: by default a file size limit
+/// (ulimit -f) kills the process, whereas a save that does not fit should just fail like a full disk does,
+/// and with the signal ignored write() returns EFBIG instead.
 Status writeAll(int fd, const std::vector<std::uint8_t>& bytes) {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    struct sigaction previous {};
+    const bool ignoring = ::sigaction(SIGXFSZ, &ignore, &previous) == 0;
+    Status result = Success{};
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return Error{std::strerror(errno)};
+            result = Error{errno == EFBIG ? std::string("file too large (the file size limit was reached)")
+                                          : std::string(std::strerror(errno))};
+            break;
         }
         done += static_cast<std::size_t>(n);
     }
-    return Success{};
+    if (ignoring)
+        ::sigaction(SIGXFSZ, &previous, nullptr);
+    return result;
+}
+
+/// Whether `name` is "<target>.tmp-" followed by 8 hex digits: a temp file saveModel made for this target.
+bool isTempFileOf(const std::string& name, const std::string& target) {
+    const std::string prefix = target + ".tmp-";
+    if (name.size() != prefix.size() + 8 || name.compare(0, prefix.size(), prefix) != 0)
+        return false;
+    return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+/// Deletes the temp files an earlier save of `path` left behind when it was killed before its rename. Only
+/// this target's (other targets' saves may still be running), and only files; failures are ignored, as the
+/// new save does not depend on them.
+void removeStaleTempFiles(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const std::string name = target.filename().string();
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code typeError;
+        if (isTempFileOf(it->path().filename().string(), name) && it->is_regular_file(typeError))
+            fs::remove(it->path(), typeError);
+    }
 }
 
 std::string randomSuffix() {
@@ -286,6 +356,29 @@ std::string randomSuffix() {
 }
 
 } // namespace
+
+Status checkModelTarget(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::error_code ec;
+    const fs::file_status folderStatus = fs::status(folder, ec);
+    if (folderStatus.type() == fs::file_type::not_found)
+        return saveError(path, "the folder '" + folder.string() + "' does not exist");
+    if (!fs::is_directory(folderStatus))
+        return saveError(path, "'" + folder.string() + "' is not a folder");
+    if (fs::is_directory(fs::status(target, ec)))
+        return saveError(path, "it is a folder");
+    // Trying is the only reliable test (permissions, ACLs, read-only mounts, root): create the kind of temp
+    // file saveModel creates, and remove it at once.
+    const std::string temp = path + ".tmp-" + randomSuffix();
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return saveError(path, "cannot create '" + temp + "': " + std::strerror(errno));
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return Success{};
+}
 
 Status saveModel(const Model& model, const std::string& path) {
     const Network& net = model.network;
@@ -311,6 +404,7 @@ Status saveModel(const Model& model, const std::string& path) {
 
     // Write a sibling temp file, flush it to disk, then rename it over the target: readers see either the old
     // file or the complete new one, even after a crash.
+    removeStaleTempFiles(path);
     const std::string temp = path + ".tmp-" + randomSuffix();
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
@@ -353,33 +447,62 @@ Result<Model> loadModel(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return loadError(path, std::string("cannot open it: ") + std::strerror(errno));
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                          std::istreambuf_iterator<char>());
-    if (in.bad())
-        return loadError(path, "read failed");
-
-    if (bytes.size() < kMinimalSize)
-        return loadError(path, "the file holds " + std::to_string(bytes.size()) +
+    // The size comes from the file system, and the file is read piece by piece: nothing it declares is
+    // allocated before the declarations have been checked against this size.
+    const std::uintmax_t sizeOnDisk = fs::file_size(path, ec);
+    if (ec)
+        return loadError(path, "cannot tell its size: " + ec.message());
+    const auto fileSize = static_cast<std::uint64_t>(sizeOnDisk);
+    if (fileSize < kMinimalSize)
+        return loadError(path, "the file holds " + std::to_string(fileSize) +
                                    " bytes, too short for a DigitPad model (at least " +
                                    std::to_string(kMinimalSize) + ")");
-    if (std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    std::uint8_t preamble[kPreambleSize];
+    if (!readExactly(in, preamble, kPreambleSize))
+        return loadError(path, "read failed");
+    if (std::memcmp(preamble, kMagic, sizeof kMagic) != 0)
         return loadError(path,
                          "not a DigitPad model (bad magic; expected the file to start with \"DIGITPAD\")");
-    const std::uint32_t version = readU32(bytes.data() + sizeof kMagic);
+    const std::uint32_t version = readU32(preamble + sizeof kMagic);
     if (version != static_cast<std::uint32_t>(kModelFormatVersion))
         return loadError(path, "unsupported version " + std::to_string(version) +
                                    " (supported: " + std::to_string(kModelFormatVersion) + ")");
-    const std::uint32_t headerLength = readU32(bytes.data() + sizeof kMagic + 4);
-    if (headerLength > bytes.size() - kMinimalSize)
+    const std::uint32_t headerLength = readU32(preamble + sizeof kMagic + 4);
+    // Before the size check: a crafted length is refused for what it is, whatever the file's size.
+    if (headerLength > kMaxHeaderSize)
+        return loadError(path, "the header declares " + std::to_string(headerLength) +
+                                   " bytes, more than the limit of " + std::to_string(kMaxHeaderSize) +
+                                   " (a model's header holds a few KB)");
+    if (headerLength > fileSize - kMinimalSize)
         return loadError(path, "the file is truncated: its header alone needs " +
                                    std::to_string(headerLength) + " bytes, the file holds " +
-                                   std::to_string(bytes.size()));
+                                   std::to_string(fileSize));
+    std::string headerText(headerLength, '\0');
+    if (!readExactly(in, headerText.data(), headerLength))
+        return loadError(path, "read failed");
 
-    const std::size_t body = bytes.size() - kChecksumSize;
-    const std::uint32_t stored = readU32(bytes.data() + body);
-    const std::uint32_t computed = checksum(bytes.data(), body);
+    // The checksum covers the tensor data too, which is streamed through a small buffer here and read again
+    // (into the weights) only once the header has been checked against the file's size.
+    const std::uint64_t dataBytes = fileSize - kMinimalSize - headerLength;
+    std::uint32_t computed = checksum(preamble, kPreambleSize);
+    computed = checksum(reinterpret_cast<const std::uint8_t*>(headerText.data()), headerLength, computed);
+    {
+        std::vector<std::uint8_t> buffer(
+            static_cast<std::size_t>(std::min<std::uint64_t>(dataBytes, 1u << 20)));
+        for (std::uint64_t left = dataBytes; left > 0;) {
+            const auto piece = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
+            if (!readExactly(in, buffer.data(), piece))
+                return loadError(path, "read failed: the file is shorter than its size on disk");
+            computed = checksum(buffer.data(), piece, computed);
+            left -= piece;
+        }
+    }
+    std::uint8_t storedBytes[kChecksumSize];
+    if (!readExactly(in, storedBytes, kChecksumSize))
+        return loadError(path, "read failed: the file is shorter than its size on disk");
+    const std::uint32_t stored = readU32(storedBytes);
     if (stored != computed) {
-        const std::string diagnosis = sizeDiagnosis(bytes, headerLength);
+        const std::string diagnosis = sizeDiagnosis(headerText, fileSize);
         return loadError(path, diagnosis.empty() ? "wrong checksum (stored " + hex32(stored) + ", computed " +
                                                        hex32(computed) + "): the file is corrupt"
                                                  : diagnosis + " (wrong checksum)");
@@ -387,9 +510,9 @@ Result<Model> loadModel(const std::string& path) {
 
     json header;
     try {
-        header = json::parse(bytes.begin() + kPreambleSize, bytes.begin() + kPreambleSize + headerLength);
+        header = json::parse(headerText);
     } catch (const json::exception& e) {
-        return loadError(path, std::string("malformed header: ") + e.what());
+        return loadError(path, "malformed header: " + printable(e.what()));
     }
     if (!header.is_object())
         return loadError(path, "malformed header: not a JSON object");
@@ -436,61 +559,101 @@ Result<Model> loadModel(const std::string& path) {
     if (!reader.problem().empty())
         return loadError(path, reader.problem());
 
+    // Everything up to building the network works from the plan, which allocates nothing: the architecture,
+    // the labels and the tensor table are checked against each other, and the table against the file's size,
+    // so the network is built only when the file really holds all of its weights.
+    const std::string shownArchitecture = printable(architecture);
+    std::vector<LayerPlan> plans;
     try {
-        model.network = Network::fromArchitecture(shape, architecture, head);
+        plans = planEachLayer(shape, architecture);
     } catch (const std::invalid_argument& e) {
-        return loadError(path, "architecture '" + architecture + "' for input " + shape.toString() +
-                                   " is invalid: " + e.what());
-    } catch (const std::bad_alloc&) {
-        return loadError(path, "architecture '" + architecture + "' is too large to build");
+        return loadError(path, "architecture '" + shownArchitecture + "' for input " + shape.toString() +
+                                   " is invalid: " + printable(e.what()));
     }
-    if (model.network.empty())
-        return loadError(path, "architecture '" + architecture + "' has no layers");
-    if (model.network.outputSize() != static_cast<int>(info.labels.size()))
-        return loadError(path, "the network has " + std::to_string(model.network.outputSize()) +
+    if (plans.empty())
+        return loadError(path, "architecture '" + shownArchitecture + "' has no layers");
+    const Shape output = plans.back().output;
+    const long long outputs = static_cast<long long>(output.channels) * output.height * output.width;
+    if (outputs != static_cast<long long>(info.labels.size()))
+        return loadError(path, "the network has " + std::to_string(outputs) +
                                    " outputs but the header names " + std::to_string(info.labels.size()) +
-                                   " labels ('" + info.labels + "')");
+                                   " labels ('" + printable(info.labels) + "')");
 
-    const auto expected = model.network.tensors();
+    const std::vector<TableEntry> expected = plannedTensors(plans);
     auto describe = [](const std::string& name, long long rows, long long cols) {
-        return "'" + name + "' " + std::to_string(rows) + "x" + std::to_string(cols);
+        // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + std::string&&.
+        std::string text(1, '\'');
+        text += printable(name);
+        text += "' ";
+        text += std::to_string(rows) + "x" + std::to_string(cols);
+        return text;
     };
     if (table->size() != expected.size())
         return loadError(path, "the tensor table lists " + std::to_string(table->size()) +
-                                   " tensors but architecture '" + architecture + "' has " +
+                                   " tensors but architecture '" + shownArchitecture + "' has " +
                                    std::to_string(expected.size()));
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const TableEntry& got = (*table)[i];
-        const auto& [name, tensor] = expected[i];
-        if (got.name != name || got.rows != tensor->rows() || got.cols != tensor->cols())
+        const TableEntry& want = expected[i];
+        if (got.name != want.name || got.rows != want.rows || got.cols != want.cols)
             return loadError(path, "tensor " + std::to_string(i) + " is " +
                                        describe(got.name, got.rows, got.cols) +
-                                       " in the file but architecture '" + architecture + "' needs " +
-                                       describe(name, tensor->rows(), tensor->cols()));
+                                       " in the file but architecture '" + shownArchitecture + "' needs " +
+                                       describe(want.name, want.rows, want.cols));
     }
 
-    const std::uint64_t dataBytes = body - kPreambleSize - headerLength;
+    // The size rule: preamble + header + 4 × (the table's floats) + checksum = the file's size.
     const std::uint64_t needed = tableBytes(*table);
     if (dataBytes < needed)
         return loadError(path, "the tensor data is truncated: " + std::to_string(dataBytes) +
-                                   " bytes, the header needs " + std::to_string(needed));
+                                   " bytes, the header needs " + std::to_string(needed) + " (it declares " +
+                                   std::to_string(needed / 4) + " parameters but the file holds " +
+                                   std::to_string(dataBytes) + " bytes of tensor data)");
     if (dataBytes > needed)
         return loadError(path, "the tensor data has " + std::to_string(dataBytes - needed) +
                                    " trailing bytes (expected " + std::to_string(needed) + ")");
 
+    try {
+        model.network = Network::fromArchitecture(shape, architecture, head);
+    } catch (const std::invalid_argument& e) {
+        return loadError(path, "architecture '" + shownArchitecture + "' for input " + shape.toString() +
+                                   " is invalid: " + printable(e.what()));
+    } catch (const std::bad_alloc&) {
+        return loadError(path, "architecture '" + shownArchitecture + "' is too large to build");
+    }
+    // The plan and the built network describe the same tensors; anything else is a bug in LayerFactory.
+    const auto tensors = model.network.tensors();
     const std::vector<ParamRef> params = model.network.params();
-    if (params.size() != expected.size())
-        throw std::logic_error("Network::params() and tensors() disagree: " + std::to_string(params.size()) +
-                               " vs " + std::to_string(expected.size()) + " tensors");
-    const std::uint8_t* cursor = bytes.data() + kPreambleSize + headerLength;
+    if (tensors.size() != expected.size() || params.size() != expected.size())
+        throw std::logic_error("the network has " + std::to_string(tensors.size()) + " tensors and " +
+                               std::to_string(params.size()) + " parameters but its plan has " +
+                               std::to_string(expected.size()));
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        if (tensors[i].first != expected[i].name || tensors[i].second->rows() != expected[i].rows ||
+            tensors[i].second->cols() != expected[i].cols)
+            throw std::logic_error("tensor " + std::to_string(i) + " of the network is not the planned " +
+                                   describe(expected[i].name, expected[i].rows, expected[i].cols));
+
+    // Back to the tensor data, which the checksum pass read through.
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(kPreambleSize + headerLength));
+    std::vector<std::uint8_t> buffer;
     for (std::size_t i = 0; i < params.size(); ++i) {
         Matrix& value = *params[i].value;
-        for (Eigen::Index k = 0; k < value.size(); ++k, cursor += 4) {
-            const float v = std::bit_cast<float>(readU32(cursor));
-            if (!std::isfinite(v))
-                return loadError(path, "tensor '" + expected[i].first +
-                                           "' holds a non-finite value at index " + std::to_string(k));
-            value.data()[k] = static_cast<Scalar>(v);
+        constexpr Eigen::Index kPiece = 1 << 16; // floats read at a time
+        for (Eigen::Index start = 0; start < value.size(); start += kPiece) {
+            const Eigen::Index count = std::min<Eigen::Index>(kPiece, value.size() - start);
+            buffer.resize(static_cast<std::size_t>(count) * 4);
+            if (!readExactly(in, buffer.data(), buffer.size()))
+                return loadError(path, "read failed: the file is shorter than its size on disk");
+            for (Eigen::Index k = 0; k < count; ++k) {
+                const float v = std::bit_cast<float>(readU32(buffer.data() + 4 * k));
+                if (!std::isfinite(v))
+                    return loadError(path, "tensor '" + expected[i].name +
+                                               "' holds a non-finite value at index " +
+                                               std::to_string(start + k));
+                value.data()[start + k] = static_cast<Scalar>(v);
+            }
         }
     }
     return model;

@@ -169,6 +169,8 @@ LayerPlan plan(const ParsedToken& parsed, Shape input) {
     if (parsed.kind == Kind::Dense) {
         result.output = {1, 1, parsed.count};
         result.parameters = static_cast<long long>(parsed.count) * (valuesOf(input) + 1);
+        result.weightRows = parsed.count;
+        result.weightCols = valuesOf(input);
     } else if (parsed.kind == Kind::Conv) {
         // Conv2DLayer's geometry: Ho = (H + 2P − K) / S + 1; weights OUT × (C·K·K) and OUT biases.
         const ConvGeometry& g = parsed.conv;
@@ -189,6 +191,8 @@ LayerPlan plan(const ParsedToken& parsed, Shape input) {
         result.output = {g.outChannels, static_cast<int>(outHeight), static_cast<int>(outWidth)};
         const long long taps = saturatingProduct(saturatingProduct(input.channels, g.kernel), g.kernel);
         result.parameters = saturatingProduct(g.outChannels, taps) + g.outChannels;
+        result.weightRows = g.outChannels;
+        result.weightCols = taps;
     } else {
         result.output = construct(parsed, input)->outputShape();
     }
@@ -253,7 +257,8 @@ std::unique_ptr<Layer> makeLayer(std::string_view token, Shape input) {
     });
 }
 
-LayerPlan planLayers(Shape input, std::string_view architecture) {
+std::vector<LayerPlan> planEachLayer(Shape input, std::string_view architecture) {
+    std::vector<LayerPlan> plans;
     Shape shape = input;
     long long total = 0;
     for (const std::string_view token : tokens(architecture)) {
@@ -268,8 +273,19 @@ LayerPlan planLayers(Shape input, std::string_view architecture) {
                 ", more than the limit of " + std::to_string(kMaxParameters) + " in total");
         total += layer.parameters;
         shape = layer.output;
+        plans.push_back(layer);
     }
-    return {shape, total};
+    return plans;
+}
+
+LayerPlan planLayers(Shape input, std::string_view architecture) {
+    LayerPlan whole;
+    whole.output = input;
+    for (const LayerPlan& layer : planEachLayer(input, architecture)) {
+        whole.output = layer.output;
+        whole.parameters += layer.parameters;
+    }
+    return whole;
 }
 
 std::vector<std::unique_ptr<Layer>> makeLayers(Shape input, std::string_view architecture) {

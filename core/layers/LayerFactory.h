@@ -25,6 +25,10 @@ inline constexpr long long kMaxValuesPerSample = 1LL << 24;
 struct LayerPlan {
     Shape output;
     long long parameters = 0; ///< weights + biases
+    /// The weight matrix's shape; the bias is weightRows × 1. Both 0 for a layer without parameters. Lets a
+    /// model file's tensor table be checked before any weight is allocated.
+    long long weightRows = 0;
+    long long weightCols = 0;
 };
 
 /// Builds one layer from its architecture token for the given input shape:
@@ -44,6 +48,11 @@ LayerPlan planLayer(std::string_view token, Shape input);
 /// as makeLayers() checks them (bad tokens, sizes, kMaxParameters) but without allocating anything: how a
 /// configuration is validated before a network is built. Throws std::invalid_argument like makeLayers().
 LayerPlan planLayers(Shape input, std::string_view architecture);
+
+/// planLayers() layer by layer: one plan per token, in order, with the same checks (and the same exceptions)
+/// but nothing allocated, so a model file's tensor table can be compared with the architecture before the
+/// network is built.
+std::vector<LayerPlan> planEachLayer(Shape input, std::string_view architecture);
 
 /// Builds every layer of `architecture` (tokens as for makeLayer, separated by commas, spaces around a token
 /// ignored) on `input`, each layer taking the previous one's output shape. Plans the whole chain first, so

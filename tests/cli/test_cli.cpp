@@ -33,6 +33,41 @@ Run runCli(const QStringList& args) {
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+/// zlib's CRC-32 (the .dpm checksum), bit by bit: this test links no zlib.
+quint32 crc32Of(const QByteArray& bytes) {
+    quint32 crc = 0xffffffffu;
+    for (const char byte : bytes) {
+        crc ^= static_cast<uchar>(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+QByteArray u32(quint32 v) {
+    QByteArray bytes;
+    for (int i = 0; i < 4; ++i)
+        bytes.append(static_cast<char>(v >> (8 * i)));
+    return bytes;
+}
+
+/// `model` (a .dpm file's bytes) with `from` replaced by `to` in its JSON header, the header length and the
+/// checksum fixed.
+QByteArray withHeaderEdit(const QByteArray& model, const QByteArray& from, const QByteArray& to) {
+    const auto length = [&](int at) {
+        quint32 v = 0;
+        for (int i = 3; i >= 0; --i)
+            v = (v << 8) | static_cast<uchar>(model[at + i]);
+        return v;
+    };
+    const int headerLength = static_cast<int>(length(12));
+    QByteArray header = model.mid(16, headerLength);
+    header.replace(from, to);
+    QByteArray file = model.left(8) + u32(1) + u32(static_cast<quint32>(header.size())) + header +
+                      model.mid(16 + headerLength, model.size() - 16 - headerLength - 4);
+    return file + u32(crc32Of(file));
+}
+
 QStringList lines(const QString& text) {
     return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
@@ -87,6 +122,9 @@ private slots:
     void trainDivergedWritesNoModel();
     void trainWithAugmentation();
     void info();
+    void infoEscapesHeaderStrings();
+    void trainChecksOutBeforeTraining_data();
+    void trainChecksOutBeforeTraining();
     void eval();
     void evalDrawn_data();
     void evalDrawn();
@@ -334,6 +372,49 @@ void TestCli::info() {
         QVERIFY2(lines(run.out).contains(line), qPrintable(line + " missing from\n" + run.out));
     QVERIFY(run.out.contains(QRegularExpression(R"(\ntest accuracy   \d+\.\d{2}%\n)")));
     QVERIFY(run.out.contains(QRegularExpression(R"(\ntrained at      \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n)")));
+}
+
+void TestCli::infoEscapesHeaderStrings() {
+    QFile good(model_);
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QByteArray bytes = good.readAll();
+    QVERIFY(bytes.contains(R"("dataset":"mnist-mini")"));
+    // JSON escapes in the header; the loader turns them into a real ESC and a real newline.
+    const QString path = temp_.filePath("forged.dpm");
+    QFile forged(path);
+    QVERIFY(forged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    forged.write(withHeaderEdit(bytes, R"("dataset":"mnist-mini")", R"("dataset":"\u001b[31m\nforged")"));
+    forged.close();
+
+    const Run run = runCli({"info", path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(lines(run.out).contains(R"(dataset         \x1b[31m\nforged)"), qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QChar(0x1b)), qPrintable(run.out));
+    for (const QString& line : lines(run.out))
+        QVERIFY2(!line.startsWith("forged"), qPrintable(run.out));
+}
+
+void TestCli::trainChecksOutBeforeTraining_data() {
+    QTest::addColumn<QString>("out"); // relative to the test's temporary folder
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing folder") << "no/such/folder/m.dpm"
+                                    << "does not exist";
+    QTest::newRow("a folder, not a file") << "."
+                                          << "it is a folder";
+    QTest::newRow("inside a file") << "mini.dpm/m.dpm"
+                                   << "is not a folder";
+}
+
+void TestCli::trainChecksOutBeforeTraining() {
+    QFETCH(QString, out);
+    QFETCH(QString, reason);
+    const QString path = temp_.filePath(out);
+    const Run run = runCli({"train", "--data", kMini, "--epochs", "1", "--out", path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("'" + path + "'"), qPrintable(run.err));
+    QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+    // Refused before loading the data or training: not one line of training output.
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
 }
 
 void TestCli::eval() {

@@ -22,6 +22,9 @@
 #include <limits>
 #include <optional>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 using namespace digitpad;
 
 Q_DECLARE_METATYPE(std::optional<double>)
@@ -128,6 +131,9 @@ private slots:
     void saveIntoMissingDirectoryFails();
     void saveReplacesWholeAndLeavesNoTempFile();
     void failedSaveKeepsOldFile();
+    void saveRemovesStaleTempFilesOfItsTarget();
+    void failedSaveLeavesNoTempFile_data();
+    void failedSaveLeavesNoTempFile();
 };
 
 void TestModelFile::roundTripKeepsWeightsAndPredictions_data() {
@@ -413,6 +419,38 @@ void TestModelFile::corruptFilesAreRefused_data() {
     QByteArray nanData = parts.data;
     const float nan = std::numeric_limits<float>::quiet_NaN();
     std::memcpy(nanData.data() + 40, &nan, sizeof nan);
+    // Crafted files that declare far more than they hold: refused from the header and the file's size alone,
+    // before the JSON is parsed (header length) or the network is built (table, architecture, data size).
+    QTest::newRow("header length of 99 MB")
+        << QByteArray("DIGITPAD") + u32(1) + u32(99u << 20) + QByteArray("[][][][][][]")
+        << "the header declares 103809024 bytes, more than the limit of 1048576";
+    QTest::newRow("header length just above 1 MiB")
+        << QByteArray("DIGITPAD") + u32(1) + u32((1u << 20) + 1) + QByteArray(8, ' ')
+        << "the header declares 1048577 bytes, more than the limit of 1048576";
+    nlohmann::json wideNoTable = header;
+    wideNoTable["architecture"] = "dense62000,dense10";
+    wideNoTable["tensors"] = nlohmann::json::array();
+    QTest::newRow("dense62000 declared, no tensors, no data")
+        << withHeader({{}, {}}, wideNoTable)
+        << "the tensor table lists 0 tensors but architecture "
+           "'dense62000,dense10' has 4";
+    nlohmann::json wideTable = wideNoTable;
+    wideTable["tensors"] = {{{"name", "0.weight"}, {"rows", 62000}, {"cols", 784}},
+                            {{"name", "0.bias"}, {"rows", 62000}, {"cols", 1}},
+                            {{"name", "1.weight"}, {"rows", 10}, {"cols", 62000}},
+                            {{"name", "1.bias"}, {"rows", 10}, {"cols", 1}}};
+    QTest::newRow("dense62000 with its table, 141 bytes of data")
+        << withHeader({{}, QByteArray(141, '\0')}, wideTable)
+        << "the tensor data is truncated: 141 bytes, the header needs 197160040 (it declares 49290010 "
+           "parameters but the file holds 141 bytes of tensor data)";
+    nlohmann::json escapeInArchitecture = header;
+    escapeInArchitecture["architecture"] = "dense16,\x1b[2J\n,dense10";
+    QTest::newRow("escape sequence in the architecture is quoted escaped")
+        << withHeader(parts, escapeInArchitecture) << "architecture 'dense16,\\x1b[2J\\n,dense10' for input";
+    nlohmann::json controlLabels = header;
+    controlLabels["labels"] = "0123\n\x1b";
+    QTest::newRow("control characters in the labels are quoted escaped")
+        << withHeader(parts, controlLabels) << "header names 6 labels ('0123\\n\\x1b')";
     QTest::newRow("NaN weight, checksum fixed")
         << assemble({parts.header, nanData}) << "tensor '0.weight' holds a non-finite value at index 10";
 }
@@ -493,6 +531,71 @@ void TestModelFile::failedSaveKeepsOldFile() {
              blocked.error().message.c_str());
     QVERIFY(QFileInfo(folder + "/inside").isDir());
     QVERIFY2(tempFiles(dir.path()).isEmpty(), qPrintable(tempFiles(dir.path()).join(", ")));
+    QCOMPARE(readAll(path), before);
+}
+
+void TestModelFile::saveRemovesStaleTempFilesOfItsTarget() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // What killed saves leave behind, and look-alikes that are not this target's temp files.
+    const QStringList stale = {"model.dpm.tmp-0123abcd", "model.dpm.tmp-ffffffff"};
+    const QStringList kept = {"other.dpm.tmp-0123abcd",  "amodel.dpm.tmp-0123abcd", "model.dpm.tmp-notes",
+                              "model.dpm.tmp-0123abcd0", "model.dpm.tmp-0123ABCD",  "model.dpm.tmp"};
+    for (const QString& name : stale + kept)
+        writeFile(dir.filePath(name), "partial");
+    QVERIFY(QDir().mkpath(dir.filePath("sub")));
+    writeFile(dir.filePath("sub/model.dpm.tmp-0123abcd"), "another folder's");
+
+    QVERIFY(saveModel(smallModel(), dir.filePath("model.dpm").toStdString()).ok());
+    QStringList expected = kept + QStringList{"model.dpm", "sub"};
+    expected.sort();
+    QStringList actual = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    actual.sort();
+    QCOMPARE(actual, expected);
+    QVERIFY(QFileInfo::exists(dir.filePath("sub/model.dpm.tmp-0123abcd")));
+}
+
+void TestModelFile::failedSaveLeavesNoTempFile_data() {
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("read-only folder") << "read-only"
+                                      << "Permission denied";
+    // Without SIGXFSZ ignored around the write, the limit would kill the test process here.
+    QTest::newRow("file size limit (ulimit -f)") << "ulimit"
+                                                 << "file too large";
+}
+
+void TestModelFile::failedSaveLeavesNoTempFile() {
+    QFETCH(QString, cause);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath("models");
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + "/model.dpm";
+    QVERIFY(saveModel(smallModel(), path.toStdString()).ok());
+    const QByteArray before = readAll(path);
+    Status saved = Success{};
+    if (cause == "read-only") {
+        if (::geteuid() == 0)
+            QSKIP("root writes into a read-only folder");
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+        saved = saveModel(smallModel("dense32,relu,dense10"), path.toStdString());
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    } else {
+        rlimit previous{};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &previous), 0);
+        rlimit small = previous;
+        small.rlim_cur = 4096; // the model takes about 50 KB
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+        saved = saveModel(smallModel("dense32,relu,dense10"), path.toStdString());
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &previous), 0);
+    }
+    QVERIFY(!saved.ok());
+    const QString message = QString::fromStdString(saved.error().message);
+    QVERIFY2(message.startsWith("cannot save model '" + path + "': "), qPrintable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
+    QVERIFY2(tempFiles(folder).isEmpty(), qPrintable(tempFiles(folder).join(", ")));
     QCOMPARE(readAll(path), before);
 }
 
