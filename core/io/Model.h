@@ -27,7 +27,11 @@ struct ModelInfo {
     std::optional<double> testAccuracy;  ///< measured on the data set's test split, 0..1
     std::optional<double> drawnAccuracy; ///< measured on DigitPad's drawn-digit set, 0..1
     std::string trainedAt;               ///< ISO 8601 UTC, e.g. "2026-11-22T17:03:00Z"
-    std::string labels = "0123456789";   ///< one character per class, for display
+    /// Set when the model was fine-tuned on a person's drawings: the model it started from (its name and
+    /// training time), and how many drawings it was tuned on. Empty / 0 for a model trained from scratch.
+    std::string tunedFrom;
+    int tunedOnDrawings = 0;
+    std::string labels = "0123456789"; ///< one character per class, for display
 };
 
 /// A network plus what it needs to be used and explained.

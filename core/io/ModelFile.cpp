@@ -107,6 +107,11 @@ json headerFor(const Model& model) {
     // had.
     if (!info.augmentation.empty())
         header["training"]["augmentation"] = info.augmentation;
+    // Likewise only for a fine-tuned model.
+    if (!info.tunedFrom.empty()) {
+        header["training"]["tunedFrom"] = info.tunedFrom;
+        header["training"]["tunedOnDrawings"] = info.tunedOnDrawings;
+    }
     json accuracy = json::object();
     if (info.testAccuracy)
         accuracy["test"] = *info.testAccuracy;
@@ -547,6 +552,10 @@ Result<Model> loadModel(const std::string& path) {
         info.dataset = reader.string(*training, "dataset", where);
         info.trainedAt = reader.string(*training, "trainedAt", where);
         info.augmentation = reader.optionalString(*training, "augmentation", where);
+        info.tunedFrom = reader.optionalString(*training, "tunedFrom", where);
+        if (training->contains("tunedOnDrawings"))
+            info.tunedOnDrawings = static_cast<int>(
+                reader.integer(*training, "tunedOnDrawings", 0, std::numeric_limits<int>::max(), where));
     }
     if (header.contains("accuracy")) {
         const json& accuracy = header["accuracy"];
