@@ -15,7 +15,7 @@ namespace digitpad {
 
 /// How to fine-tune a model on a person's drawings. The defaults are what the app's Teach uses.
 struct FineTuneSettings {
-    int epochs = 6;
+    int epochs = 4;
     unsigned long long seed = 1;
     /// The share of each epoch's samples drawn from MNIST's training split (replay), so the model does not
     /// forget MNIST while it learns the person's style; 0 = none, below 1.

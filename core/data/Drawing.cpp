@@ -35,9 +35,19 @@ public:
                 const double py = y + 0.5 - a.y;
                 const double t =
                     lengthSquared > 0.0 ? std::clamp((px * dx + py * dy) / lengthSquared, 0.0, 1.0) : 0.0;
-                const double distance = std::hypot(px - t * dx, py - t * dy);
                 const double radius = ra + t * (rb - ra);
-                const double coverage = std::clamp(radius - distance + 0.5, 0.0, 1.0);
+                const double ex = px - t * dx;
+                const double ey = py - t * dy;
+                const double distanceSquared = ex * ex + ey * ey;
+                // Most pixels of the box are fully outside or fully inside the pen: only the one-pixel ramp
+                // at the edge needs the square root.
+                const double outer = radius + 0.5;
+                if (distanceSquared >= outer * outer)
+                    continue;
+                const double inner = std::max(0.0, radius - 0.5);
+                const double coverage = distanceSquared <= inner * inner
+                                            ? 1.0
+                                            : std::min(1.0, outer - std::sqrt(distanceSquared));
                 float& pixel = ink_[static_cast<std::size_t>(y) * side_ + x];
                 pixel = std::max(pixel, static_cast<float>(coverage));
             }
@@ -47,7 +57,7 @@ public:
     GrayImage toImage() const {
         GrayImage image(side_, side_);
         for (std::size_t i = 0; i < ink_.size(); ++i)
-            image.pixels[i] = static_cast<std::uint8_t>(std::lround(255.0 * (1.0 - ink_[i])));
+            image.pixels[i] = static_cast<std::uint8_t>(255.0f * (1.0f - ink_[i]) + 0.5f); // rounded, ≥ 0
         return image;
     }
 
