@@ -66,9 +66,8 @@ void printMistakes(const Evaluation& evaluation, const std::string& labels, int 
     // Ties in a fixed order (by true, then predicted digit), so the output does not depend on the sort.
     std::stable_sort(mistakes.begin(), mistakes.end(),
                      [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
-    std::cout << "
-        most common mistakes ";
-        if (mistakes.empty()) {
+    std::cout << "\nmost common mistakes\n";
+    if (mistakes.empty()) {
         std::cout << "  none\n";
         return;
     }
