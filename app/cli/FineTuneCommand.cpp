@@ -94,12 +94,11 @@ int runFinetune(const std::vector<std::string>& args) {
     parser.addOption("--out", "FILE", "where to save the tuned model (required; written atomically)");
     parser.addOption("--epochs", "N",
                      "passes over the drawings (default " + std::to_string(defaults.epochs) + ")");
-    parser.addOption(
-        "--seed", "N",
-        "seed for pen widths, distortions, the MNIST replay sample and the order (same seed, same weights)");
+    parser.addOption("--seed", "N",
+                     "seed for pen widths, distortions, replay sample and order (default " +
+                         std::to_string(defaults.seed) + ")");
     parser.addOption("--replay", "F",
-                     "share of each epoch taken from MNIST training images, at least 0 and below 1 "
-                     "(default " +
+                     "share of each epoch that is MNIST training images, 0 to below 1 (default " +
                          fixed(defaults.replayFraction, 1) + ")");
     parser.addOption("--hold-out", "N",
                      "hold every N-th drawing of each digit out for scoring (default " +
@@ -108,8 +107,7 @@ int runFinetune(const std::vector<std::string>& args) {
         "--data", "DIR",
         "folder with MNIST's train-* (replay) and t10k-* (score) IDX files (default data/mnist)");
     parser.addOption("--drawn", "DIR",
-                     "DigitPad's drawn-digit set to score before and after (default datasets/drawn-digits, "
-                     "when there)");
+                     "drawn-digit set to score too (default datasets/drawn-digits, when there)");
     parser.addNotes(
         "Prints what it trains on, one line per epoch:\n"
         "  epoch 1/6  loss 0.2731  train 92.10%  held-out 80.00%  2.41 s\n"
