@@ -21,9 +21,7 @@ const std::vector<Subcommand>& subcommands() {
     using namespace digitpad::cli;
     static const std::vector<Subcommand> all = {
         {"train", "train a network on an IDX data set (MNIST by default) and save it", runTrain},
-        {"eval",
-         "accuracy, per-class accuracy and confusion matrix of a model on a data set or a sample folder",
-         runEval},
+        {"eval", "score a model on a data set or a sample folder: accuracy, per class, confusions", runEval},
         {"finetune", "tune a copy of a model to a person's handwriting from a sample folder", runFinetune},
         {"predict", "classify image files or folders of images, printing CSV", runPredict},
         {"info", "show what a model file holds", runInfo},
