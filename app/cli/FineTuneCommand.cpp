@@ -65,6 +65,9 @@ std::string scoreText(double accuracy, int count) {
     return percent(accuracy) + " (" + std::to_string(correct) + '/' + std::to_string(count) + ')';
 }
 
+/// Wide enough for "99.56% (9956/10000)" and a gap.
+constexpr std::size_t kScoreWidth = 22;
+
 void scoreRow(const std::string& name, const std::optional<double>& before,
               const std::optional<double>& after, int count, const std::string& missing) {
     std::cout << "  " << name << std::string(20 - name.size(), ' ');
@@ -73,7 +76,7 @@ void scoreRow(const std::string& name, const std::optional<double>& before,
         return;
     }
     const std::string first = scoreText(*before, count);
-    std::cout << first << std::string(first.size() < 20 ? 20 - first.size() : 1, ' ')
+    std::cout << first << std::string(first.size() < kScoreWidth ? kScoreWidth - first.size() : 1, ' ')
               << (after ? scoreText(*after, count) : std::string("n/a")) << '\n';
 }
 
@@ -225,7 +228,7 @@ int runFinetune(const std::vector<std::string>& args) {
     }
 
     const FineTuneStart& start = result.start;
-    std::cout << "\naccuracy              before              after\n";
+    std::cout << "\naccuracy              before" << std::string(kScoreWidth - 6, ' ') << "after\n";
     scoreRow("held-out drawings", start.before.heldOut, result.after.heldOut, start.heldOutDrawings,
              settings.holdOutEvery == 0 ? "--hold-out 0 holds no drawing out"
                                         : "no digit has " + std::to_string(settings.holdOutEvery) +

@@ -815,7 +815,7 @@ void TestCli::finetune() {
     const QRegularExpressionMatch epoch = epochLine.match(all.value(2));
     QVERIFY2(epoch.hasMatch(), qPrintable(run.out));
 
-    QCOMPARE(all.value(3), QStringLiteral("accuracy              before              after"));
+    QCOMPARE(all.value(3), QStringLiteral("accuracy              before                after"));
     const auto row = [&](int line, const QString& name, int count) {
         const QRegularExpression pattern("^  " + name + " +(\\d+\\.\\d{2}% \\(\\d+/" +
                                          QString::number(count) + "\\)) +(\\d+\\.\\d{2}% \\(\\d+/" +
