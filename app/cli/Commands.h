@@ -11,6 +11,7 @@ namespace digitpad::cli {
 // UsageError, which main() turns into a one-line message and status 2.
 int runTrain(const std::vector<std::string>& args);
 int runEval(const std::vector<std::string>& args);
+int runFinetune(const std::vector<std::string>& args);
 int runPredict(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);

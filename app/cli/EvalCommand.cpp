@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `digitpad-cli eval`: how a model does on a data set's test split and, with --drawn, on DigitPad's
-// drawn-digit set.
+// drawn-digit set; or, with --samples, on a person's sample folder.
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
 #include "UsageError.h"
 
+#include "SampleFolder.h"
+#include "app/DrawingScore.h"
 #include "app/Locations.h"
 #include "app/ModelEvaluation.h"
 #include "io/ModelFile.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <tuple>
 
 namespace digitpad::cli {
 
@@ -25,8 +29,9 @@ void printPerClass(const Evaluation& evaluation, const std::string& labels, cons
         int total = 0;
         for (const int count : evaluation.confusion[c])
             total += count;
-        std::cout << "  " << labels[c] << std::setw(9) << percent(perClass[c]) << "  ("
-                  << evaluation.confusion[c][c] << '/' << total << ")\n";
+        // A class without samples (a digit missing from a sample folder) has no accuracy, not 0%.
+        std::cout << "  " << labels[c] << std::setw(9) << percent(total > 0 ? perClass[c] : std::nan(""))
+                  << "  (" << evaluation.confusion[c][c] << '/' << total << ")\n";
     }
 }
 
@@ -49,6 +54,64 @@ void printConfusion(const Evaluation& evaluation, const std::string& labels, con
     }
 }
 
+/// The most frequent confusions (true digit read as another), most frequent first, at most `limit`, so a
+/// person sees at a glance which of their digits the model misreads.
+void printMistakes(const Evaluation& evaluation, const std::string& labels, int limit) {
+    std::vector<std::tuple<int, int, int>> mistakes; // count, truth, predicted
+    const int classes = static_cast<int>(evaluation.confusion.size());
+    for (int truth = 0; truth < classes; ++truth)
+        for (int predicted = 0; predicted < classes; ++predicted)
+            if (truth != predicted && evaluation.confusion[truth][predicted] > 0)
+                mistakes.emplace_back(evaluation.confusion[truth][predicted], truth, predicted);
+    // Ties in a fixed order (by true, then predicted digit), so the output does not depend on the sort.
+    std::stable_sort(mistakes.begin(), mistakes.end(),
+                     [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+    std::cout << "\nmost common mistakes\n";
+    if (mistakes.empty()) {
+        std::cout << "  none\n";
+        return;
+    }
+    const int shown = std::min(limit, static_cast<int>(mistakes.size()));
+    for (int i = 0; i < shown; ++i) {
+        const auto [count, truth, predicted] = mistakes[static_cast<std::size_t>(i)];
+        int total = 0;
+        for (const int n : evaluation.confusion[static_cast<std::size_t>(truth)])
+            total += n;
+        std::cout << "  " << labels[static_cast<std::size_t>(truth)] << " read as "
+                  << labels[static_cast<std::size_t>(predicted)] << "  " << count << " of " << total << '\n';
+    }
+    if (shown < static_cast<int>(mistakes.size()))
+        std::cout << "  (" << mistakes.size() - static_cast<std::size_t>(shown)
+                  << " other kinds of mistake: see the confusion matrix)\n";
+}
+
+/// `eval --samples DIR`: the model on a person's sample folder, through the same scoring (and so the same
+/// preprocessing, at the model's own framing) as the app's "My accuracy".
+int evalSamples(const Model& model, const std::string& modelPath, const std::string& dir) {
+    const Result<std::vector<SampleFile>> files = readSampleFolder(dir);
+    if (!files)
+        return failure("eval", files.error().message);
+    const Result<DrawingScore> score = scoreDrawings(model, samplesOf(*files));
+    if (!score)
+        return failure("eval", "cannot score '" + modelPath + "' on '" + dir + "': " + score.error().message);
+    const Evaluation& evaluation = score->all;
+    std::string labels = model.info.labels;
+    // The header's labels may be shorter than the class count (older files); digits fill the rest.
+    for (std::size_t c = labels.size(); c < evaluation.confusion.size(); ++c)
+        labels += static_cast<char>('0' + c % 10);
+
+    std::cout << "model      " << modelPath << " (" << model.network.architecture() << ")\n"
+              << "samples    " << dir << ", " << evaluation.count << " drawings, "
+              << toName(model.info.framing) << " framing\n"
+              << "loss       " << fixed(evaluation.loss, 4) << " (" << toName(model.info.loss) << ")\n"
+              << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
+              << evaluation.count << ")\n";
+    printPerClass(evaluation, labels, "per-digit accuracy");
+    printMistakes(evaluation, labels, 5);
+    printConfusion(evaluation, labels, "confusion matrix");
+    return 0;
+}
+
 /// `--drawn` may stand alone (the bundled set) or take a folder. The parser knows only options with a
 /// mandatory value, so a bare `--drawn` (last, or followed by another option) becomes `--drawn=` — an empty
 /// value meaning "the default folder".
@@ -64,17 +127,24 @@ std::vector<std::string> withDrawnValue(const std::vector<std::string>& args) {
 
 int runEval(const std::vector<std::string>& rawArgs) {
     ArgumentParser parser(
-        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize] [--record]",
+        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize] [--record]\n"
+        "       digitpad-cli eval --model FILE --samples DIR",
         "Evaluates a model on the test split (t10k-* IDX files) of a data folder: mean test loss,\n"
         "accuracy, accuracy per class and the confusion matrix. With --drawn, also on DigitPad's\n"
         "drawn-digit set: canvases drawn the way a person draws (datasets/drawn-digits), each put\n"
-        "through the same preprocessing as a drawing in the app.");
+        "through the same preprocessing as a drawing in the app.\n"
+        "With --samples, instead on a sample folder of a person's own drawings, DIR/<digit>/<image>\n"
+        "(the layout the app keeps and scripts/make-writer writes, docs/sample-folder.md): accuracy,\n"
+        "accuracy per digit, the most common mistakes and the confusion matrix, scored exactly as the\n"
+        "app scores the drawings it keeps.");
     parser.addOption("--model", "FILE", "the .dpm model to evaluate (required)");
     parser.addOption("--data", "DIR", "folder with t10k-* IDX files (default data/mnist)");
     parser.addOption("--drawn", "[DIR]",
                      "also score on the drawn-digit set in DIR (default datasets/drawn-digits)");
     parser.addOption("--preprocess", "MODE",
                      "framing of the drawn digits: mnist or resize (default: the model's own)");
+    parser.addOption("--samples", "DIR",
+                     "score on the sample folder DIR/<digit>/<image> instead (any image size and format)");
     parser.addOption("--record", "",
                      "store the measured test accuracy (and the drawn-digit accuracy, with --drawn) in the "
                      "model file");
@@ -85,6 +155,19 @@ int runEval(const std::vector<std::string>& rawArgs) {
     if (!parser.positionals().empty())
         throw UsageError("unexpected argument '" + parser.positionals().front() + "'");
     const std::string modelPath = parser.required("--model");
+    if (const std::optional<std::string> samples = parser.value("--samples")) {
+        for (const char* other : {"--data", "--drawn", "--preprocess", "--record"})
+            if (parser.has(other))
+                throw UsageError(
+                    std::string("--samples and ") + other +
+                    " do not go together: --samples scores a sample folder instead of a data set");
+        if (samples->empty())
+            throw UsageError("option '--samples' needs a folder");
+        Result<Model> model = loadModel(modelPath);
+        if (!model)
+            return failure("eval", model.error().message);
+        return evalSamples(*model, modelPath, *samples);
+    }
     const bool drawn = parser.has("--drawn");
     std::optional<Framing> framingOverride;
     if (const std::optional<std::string> text = parser.value("--preprocess")) {

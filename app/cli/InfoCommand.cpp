@@ -33,8 +33,9 @@ int runInfo(const std::vector<std::string>& args) {
     ArgumentParser parser(
         "info FILE",
         "Shows what a .dpm model file holds: architecture, parameter count, input shape, output\n"
-        "head, preprocessing, training settings (with the augmentation used), measured accuracy and\n"
-        "training date.");
+        "head, preprocessing, training settings (with the augmentation used), measured accuracy, training "
+        "date and,\n"
+        "for a fine-tuned model, the model it was tuned from and on how many drawings.");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -68,6 +69,8 @@ int runInfo(const std::vector<std::string>& args) {
     row("test accuracy", info.testAccuracy ? percent(*info.testAccuracy) : "");
     if (info.drawnAccuracy)
         row("drawn accuracy", percent(*info.drawnAccuracy));
+    if (!info.tunedFrom.empty())
+        row("tuned from", info.tunedFrom + " on " + std::to_string(info.tunedOnDrawings) + " drawings");
     row("trained at", info.trainedAt);
     return 0;
 }

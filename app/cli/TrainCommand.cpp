@@ -3,6 +3,7 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
+#include "Interrupt.h"
 #include "ProgressBar.h"
 #include "UsageError.h"
 
@@ -12,7 +13,6 @@
 #include "train/Preset.h"
 
 #include <cmath>
-#include <csignal>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -22,32 +22,6 @@
 namespace digitpad::cli {
 
 namespace {
-
-// The SIGINT handler may only touch lock-free atomics; TrainingControl's flags are std::atomic<bool>.
-TrainingControl gControl;
-
-extern "C" void onInterrupt(int) {
-    gControl.cancel.store(true);
-    // A second Ctrl+C kills the process the usual way, for a user who does not want to wait for the batch.
-    std::signal(SIGINT, SIG_DFL);
-}
-
-/// Installs the Ctrl+C handler for the lifetime of the object and restores the previous one afterwards.
-class InterruptGuard {
-public:
-    InterruptGuard() {
-        struct sigaction action {};
-        action.sa_handler = onInterrupt;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &previous_);
-    }
-    ~InterruptGuard() { sigaction(SIGINT, &previous_, nullptr); }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-    struct sigaction previous_ {};
-};
 
 std::string presetNames() {
     std::string names;
@@ -227,9 +201,10 @@ int runTrain(const std::vector<std::string>& args) {
         bar.clear();
         std::cout << epochLine(metrics, config.epochs) << std::endl;
     };
-    gControl.cancel.store(false);
-    gControl.pause.store(false);
-    const TrainingSessionResult session = runTrainingSession(request, gControl, callbacks);
+    TrainingControl& control = interruptControl();
+    control.cancel.store(false);
+    control.pause.store(false);
+    const TrainingSessionResult session = runTrainingSession(request, control, callbacks);
     interruptible.reset();
     bar.clear();
     if (session.error) {

@@ -21,7 +21,8 @@ const std::vector<Subcommand>& subcommands() {
     using namespace digitpad::cli;
     static const std::vector<Subcommand> all = {
         {"train", "train a network on an IDX data set (MNIST by default) and save it", runTrain},
-        {"eval", "test loss, accuracy, per-class accuracy and confusion matrix of a model", runEval},
+        {"eval", "score a model on a data set or a sample folder: accuracy, per class, confusions", runEval},
+        {"finetune", "tune a copy of a model to a person's handwriting from a sample folder", runFinetune},
         {"predict", "classify image files or folders of images, printing CSV", runPredict},
         {"info", "show what a model file holds", runInfo},
         {"bench", "measure training and inference speed on MNIST", runBench},
@@ -30,10 +31,11 @@ const std::vector<Subcommand>& subcommands() {
 }
 
 void printHelp() {
-    std::cout << "Usage: digitpad-cli COMMAND [OPTIONS]\n"
-                 "       digitpad-cli COMMAND --help\n\n"
-                 "DigitPad's headless front end: train, evaluate and use handwritten-digit models.\n\n"
-                 "Commands:\n";
+    std::cout
+        << "Usage: digitpad-cli COMMAND [OPTIONS]\n"
+           "       digitpad-cli COMMAND --help\n\n"
+           "DigitPad's headless front end: train, evaluate, fine-tune and use handwritten-digit models.\n\n"
+           "Commands:\n";
     for (const Subcommand& command : subcommands())
         std::cout << "  " << command.name << std::string(10 - std::string(command.name).size(), ' ')
                   << command.summary << '\n';

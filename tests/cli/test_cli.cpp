@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,8 +25,10 @@ struct Run {
 
 const QString kMini = QStringLiteral(DIGITPAD_TEST_DATA "/mnist-mini");
 
-Run runCli(const QStringList& args) {
+Run runCli(const QStringList& args,
+           const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(DIGITPAD_CLI), args);
     if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit)
         return {-1, {}, QStringLiteral("digitpad-cli did not finish normally: ") + process.errorString()};
@@ -100,6 +103,96 @@ QStringList writeMiniDigits(const QString& folder, int count, const char* suffix
     return written;
 }
 
+/// The mini data set's test images and labels (28×28, ink high), in file order.
+struct MiniTest {
+    QByteArray pixels;
+    QByteArray labels;
+    int count() const { return static_cast<int>(labels.size()); }
+};
+
+MiniTest readMiniTest() {
+    QFile images(kMini + "/t10k-images-idx3-ubyte");
+    QFile labels(kMini + "/t10k-labels-idx1-ubyte");
+    if (!images.open(QIODevice::ReadOnly) || !labels.open(QIODevice::ReadOnly))
+        return {};
+    return {images.readAll().mid(16), labels.readAll().mid(8)};
+}
+
+/// Image `i` of the mini test set as a black-on-white 112×112 image, as a person's sample would look.
+QImage miniDigit(const MiniTest& mini, int i) {
+    QImage digit(28, 28, QImage::Format_Grayscale8);
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x)
+            digit.scanLine(y)[x] =
+                static_cast<uchar>(255 - static_cast<uchar>(mini.pixels[i * 784 + y * 28 + x]));
+    return digit.scaled(112, 112);
+}
+
+/// A sample folder `folder/<label>/<nn>.png` with the first `perDigit` test images of every digit, numbered
+/// in file order so the folder's order (by name) is the data set's. With `flat`, the same images also go to
+/// `flat/<label>_<nn>.png` (for predict); with `heldOut`, every fifth of each digit also goes to
+/// `heldOut/<label>/<nn>.png` (the drawings finetune holds out by default). Returns the images written.
+int writeSampleFolder(const QString& folder, int perDigit, const QString& flat = {},
+                      const QString& heldOut = {}) {
+    const MiniTest mini = readMiniTest();
+    int written = 0;
+    for (int label = 0; label < 10; ++label) {
+        int taken = 0;
+        for (int i = 0; i < mini.count() && taken < perDigit; ++i) {
+            if (mini.labels[i] != label)
+                continue;
+            ++taken;
+            const QImage digit = miniDigit(mini, i);
+            const QString name = QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+            if (!QDir().mkpath(QStringLiteral("%1/%2").arg(folder).arg(label)) ||
+                !digit.save(QStringLiteral("%1/%2/%3.png").arg(folder).arg(label).arg(name)))
+                return -1;
+            if (!flat.isEmpty() &&
+                (!QDir().mkpath(flat) ||
+                 !digit.save(QStringLiteral("%1/%2_%3.png").arg(flat).arg(label).arg(name))))
+                return -1;
+            if (!heldOut.isEmpty() && taken % 5 == 0 &&
+                (!QDir().mkpath(QStringLiteral("%1/%2").arg(heldOut).arg(label)) ||
+                 !digit.save(QStringLiteral("%1/%2/%3.png").arg(heldOut).arg(label).arg(name))))
+                return -1;
+            ++written;
+        }
+    }
+    return written;
+}
+
+/// Writes the mini set shrunk to 14×14 as IDX files (train-* and t10k-*) in `folder`: data a model with
+/// another input shape than DigitPad's 28×28 digits trains on.
+bool writeHalfSizeIdx(const QString& folder) {
+    const MiniTest test = readMiniTest();
+    QFile trainImages(kMini + "/train-images-idx3-ubyte");
+    QFile trainLabels(kMini + "/train-labels-idx1-ubyte");
+    if (!trainImages.open(QIODevice::ReadOnly) || !trainLabels.open(QIODevice::ReadOnly))
+        return false;
+    const auto be32 = [](quint32 v) {
+        QByteArray bytes;
+        for (int i = 3; i >= 0; --i)
+            bytes.append(static_cast<char>(v >> (8 * i)));
+        return bytes;
+    };
+    const auto write = [&](const QString& split, const QByteArray& pixels, const QByteArray& labels) {
+        const int count = static_cast<int>(labels.size());
+        QByteArray images = be32(0x803) + be32(static_cast<quint32>(count)) + be32(14) + be32(14);
+        for (int n = 0; n < count; ++n)
+            for (int y = 0; y < 14; ++y)
+                for (int x = 0; x < 14; ++x)
+                    images.append(pixels[n * 784 + 2 * y * 28 + 2 * x]);
+        QFile imageFile(folder + "/" + split + "-images-idx3-ubyte");
+        QFile labelFile(folder + "/" + split + "-labels-idx1-ubyte");
+        return imageFile.open(QIODevice::WriteOnly) && imageFile.write(images) == images.size() &&
+               labelFile.open(QIODevice::WriteOnly) &&
+               labelFile.write(be32(0x801) + be32(static_cast<quint32>(count)) + labels) == count + 8;
+    };
+    return QDir().mkpath(folder) &&
+           write("train", trainImages.readAll().mid(16), trainLabels.readAll().mid(8)) &&
+           write("t10k", test.pixels, test.labels);
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -129,6 +222,15 @@ private slots:
     void evalDrawn_data();
     void evalDrawn();
     void evalDrawnRecord();
+
+    void evalSamples();
+    void sampleFolderErrors_data();
+    void sampleFolderErrors();
+    void finetune();
+    void finetuneIsReproducible();
+    void finetuneWithoutMnist();
+    void finetuneChecksOutFirst();
+    void finetuneInterruptWritesNoModel();
 
     void predictFolderSortedByName();
     void predictKeepsTheOrderGiven();
@@ -209,6 +311,31 @@ void TestCli::usageErrors_data() {
         << QStringList{"eval", "--model", "m.dpm", "--preprocess", "resize"} << "add --drawn";
     QTest::newRow("eval bad drawn framing")
         << QStringList{"eval", "--model", "m.dpm", "--drawn", "--preprocess", "crop"} << "mnist or resize";
+    QTest::newRow("eval samples and data")
+        << QStringList{"eval", "--model", "m.dpm", "--samples", "s", "--data", "d"}
+        << "--samples and --data do not go together";
+    QTest::newRow("eval samples and drawn")
+        << QStringList{"eval", "--model", "m.dpm", "--drawn", "--samples", "s"}
+        << "--samples and --drawn do not go together";
+    QTest::newRow("finetune without samples") << QStringList{"finetune", "--model", "m.dpm", "--out", "x.dpm"}
+                                              << "missing required option '--samples'";
+    QTest::newRow("finetune without out")
+        << QStringList{"finetune", "--model", "m.dpm", "--samples", "s"} << "missing required option '--out'";
+    QTest::newRow("finetune replay 1.5")
+        << QStringList{"finetune", "--model", "m.dpm", "--samples", "s", "--out", "x.dpm", "--replay", "1.5"}
+        << "'--replay' must be at least 0 and below 1, got 1.5";
+    QTest::newRow("finetune replay 1")
+        << QStringList{"finetune", "--model", "m.dpm", "--samples", "s", "--out", "x.dpm", "--replay", "1"}
+        << "'--replay' must be at least 0 and below 1, got 1";
+    QTest::newRow("finetune negative replay")
+        << QStringList{"finetune", "--model", "m.dpm", "--samples", "s", "--out", "x.dpm", "--replay=-0.1"}
+        << "'--replay' must be at least 0";
+    QTest::newRow("finetune epochs 0")
+        << QStringList{"finetune", "--model", "m.dpm", "--samples", "s", "--out", "x.dpm", "--epochs", "0"}
+        << "'--epochs' must be between 1";
+    QTest::newRow("finetune hold out 1")
+        << QStringList{"finetune", "--model", "m.dpm", "--samples", "s", "--out", "x.dpm", "--hold-out", "1"}
+        << "'--hold-out' must be 0 (none) or at least 2";
     QTest::newRow("predict without paths")
         << QStringList{"predict", "--model", "m.dpm"} << "no image or folder";
     QTest::newRow("predict bad framing")
@@ -233,7 +360,7 @@ void TestCli::usageErrors() {
 
 void TestCli::subcommandHelp_data() {
     QTest::addColumn<QString>("command");
-    for (const char* command : {"train", "eval", "predict", "info", "bench"})
+    for (const char* command : {"train", "eval", "finetune", "predict", "info", "bench"})
         QTest::newRow(command) << QString::fromLatin1(command);
 }
 
@@ -522,6 +649,319 @@ void TestCli::evalDrawnRecord() {
     QVERIFY2(missing.err.contains("'" + temp_.filePath("nowhere") + "/images-idx3-ubyte.gz'") &&
                  missing.err.contains("no such file"),
              qPrintable(missing.err));
+}
+
+/// The "X% (c/n)" after `label` on its own line of `text` (eval's "accuracy   " line and its kin).
+QString scoreAfter(const QString& text, const QString& label) {
+    return QRegularExpression("\n" + QRegularExpression::escape(label) + R"((\d+\.\d{2}% \(\d+/\d+\))\n)")
+        .match(text)
+        .captured(1);
+}
+
+void TestCli::evalSamples() {
+    const QString folder = temp_.filePath("samples-eval");
+    const QString flat = temp_.filePath("samples-eval-flat");
+    QCOMPARE(writeSampleFolder(folder, 3, flat), 30);
+    QFile index(folder + "/index.csv"); // an optional index beside the label folders; readers ignore it
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("id,label\n");
+    index.close();
+    const Run run = runCli({"eval", "--model", model_, "--samples", folder});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    QVERIFY2(lines(run.out).contains("samples    " + folder + ", 30 drawings, mnist framing"),
+             qPrintable(run.out));
+
+    // What predict answers for the same images, read and preprocessed by its own path, is what eval counts.
+    const Run predicted = runCli({"predict", "--model", model_, flat});
+    QCOMPARE(predicted.exitCode, 0);
+    QCOMPARE(lines(predicted.out).size(), 30);
+    int correct = 0;
+    int right[10] = {};
+    QMap<QPair<int, int>, int> mistakes;
+    for (const QString& line : lines(predicted.out)) {
+        const int truth = QFileInfo(line.section(QLatin1Char(','), 0, 0)).fileName().left(1).toInt();
+        const int answer = line.section(QLatin1Char(','), 1, 1).toInt();
+        if (truth == answer) {
+            ++correct;
+            ++right[truth];
+        } else {
+            ++mistakes[{truth, answer}];
+        }
+    }
+    QCOMPARE(scoreAfter(run.out, "accuracy   "),
+             QStringLiteral("%1% (%2/30)").arg(100.0 * correct / 30, 0, 'f', 2).arg(correct));
+
+    const QStringList all = lines(run.out);
+    const int perDigit = all.indexOf("per-digit accuracy");
+    QVERIFY(perDigit > 0);
+    static const QRegularExpression digitRow(R"(^  (\d) +\d+\.\d{2}%  \((\d+)/3\)$)");
+    for (int digit = 0; digit < 10; ++digit) {
+        const QRegularExpressionMatch match = digitRow.match(all.value(perDigit + 1 + digit));
+        QVERIFY2(match.hasMatch(), qPrintable(all.value(perDigit + 1 + digit)));
+        QCOMPARE(match.captured(1).toInt(), digit);
+        QCOMPARE(match.captured(2).toInt(), right[digit]);
+    }
+
+    // The mistakes summary: the most frequent confusions first, each as often as predict made it.
+    const int summary = all.indexOf("most common mistakes");
+    QVERIFY(summary > perDigit);
+    static const QRegularExpression mistakeRow(R"(^  (\d) read as (\d)  (\d+) of 3$)");
+    int listed = 0;
+    int previous = 3;
+    for (int i = summary + 1; mistakeRow.match(all.value(i)).hasMatch(); ++i, ++listed) {
+        const QRegularExpressionMatch match = mistakeRow.match(all.value(i));
+        const int count = match.captured(3).toInt();
+        QCOMPARE(count, mistakes.value({match.captured(1).toInt(), match.captured(2).toInt()}));
+        QVERIFY(count <= previous);
+        previous = count;
+    }
+    QCOMPARE(listed, std::min<int>(5, static_cast<int>(mistakes.size())));
+    if (mistakes.isEmpty())
+        QCOMPARE(all.value(summary + 1), QStringLiteral("  none"));
+    QVERIFY(all.indexOf("confusion matrix (rows: true class, columns: predicted)") > summary);
+}
+
+void TestCli::sampleFolderErrors_data() {
+    QTest::addColumn<QString>("breakage");
+    QTest::addColumn<QString>("named"); // relative to the sample folder ("" = the folder), or "model"
+    QTest::addColumn<QString>("complaint");
+    QTest::newRow("label folder that is not a digit") << "seven"
+                                                      << "seven"
+                                                      << "is not a label folder";
+    QTest::newRow("unreadable image") << "garbage"
+                                      << "2/broken.png"
+                                      << "cannot read image";
+    QTest::newRow("empty folder") << "empty"
+                                  << ""
+                                  << "holds no images";
+    QTest::newRow("missing folder") << "missing"
+                                    << ""
+                                    << "does not exist";
+    QTest::newRow("image without ink") << "blank"
+                                       << "4/blank.png"
+                                       << "holds no ink";
+    QTest::newRow("model for other images") << "shape"
+                                            << "model"
+                                            << "takes 1x14x14 inputs";
+}
+
+void TestCli::sampleFolderErrors() {
+    QFETCH(QString, breakage);
+    QFETCH(QString, named);
+    QFETCH(QString, complaint);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath("samples");
+    QVERIFY(QDir().mkpath(folder));
+    if (breakage != "empty")
+        QCOMPARE(writeSampleFolder(folder, 5), 50);
+    QString model = model_;
+    if (breakage == "seven") {
+        QVERIFY(QDir().mkpath(folder + "/seven"));
+    } else if (breakage == "garbage") {
+        QFile file(folder + "/2/broken.png");
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x89PNG but not really");
+    } else if (breakage == "missing") {
+        QVERIFY(QDir(folder).removeRecursively());
+    } else if (breakage == "blank") {
+        QImage white(90, 90, QImage::Format_RGB32);
+        white.fill(Qt::white);
+        QVERIFY(white.save(folder + "/4/blank.png"));
+    } else if (breakage == "shape") {
+        // A model trained on 14×14 images: it cannot read DigitPad's 28×28 digits.
+        QVERIFY(writeHalfSizeIdx(dir.filePath("half")));
+        model = dir.filePath("half.dpm");
+        const Run trained =
+            runCli({"train", "--data", dir.filePath("half"), "--epochs", "1", "--out", model});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    }
+    const QString path = named == "model" ? model : named.isEmpty() ? folder : folder + "/" + named;
+    const QString out = dir.filePath("tuned.dpm");
+    const QList<QStringList> commands = {
+        {"eval", "--model", model, "--samples", folder},
+        {"finetune", "--model", model, "--samples", folder, "--out", out, "--epochs", "1", "--data", kMini}};
+    for (const QStringList& args : commands) {
+        const Run run = runCli(args);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("'" + path + "'"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(complaint), qPrintable(run.err));
+        QCOMPARE(lines(run.err).size(), 1);
+        // Refused before scoring or training anything.
+        QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+}
+
+void TestCli::finetune() {
+    const QString folder = temp_.filePath("writer");
+    const QString heldOut = temp_.filePath("writer-held-out");
+    QCOMPARE(writeSampleFolder(folder, 5, {}, heldOut), 50);
+    const QString out = temp_.filePath("tuned.dpm");
+    const QString drawn = QStringLiteral(DIGITPAD_SOURCE_DIR "/datasets/drawn-digits");
+    const Run run = runCli({"finetune", "--model", model_, "--samples", folder, "--out", out, "--epochs", "1",
+                            "--data", kMini, "--drawn", drawn});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QStringList all = lines(run.out);
+    // Every fifth drawing of each digit is held out; each epoch is 40 × 8 re-rendered copies plus as many
+    // MNIST images (replay 0.5).
+    QVERIFY2(all.value(0).endsWith(folder + ": 40 drawings to train on, 10 held out"), qPrintable(run.out));
+    QCOMPARE(all.value(1), QStringLiteral("each epoch  640 samples: every drawing 8 times, re-rendered and "
+                                          "distorted, and 320 MNIST training images"));
+    static const QRegularExpression epochLine(
+        R"(^epoch 1/1  loss \d+\.\d{4}  train \d+\.\d{2}%  held-out (\d+\.\d{2}%)  \d+\.\d{2} s$)");
+    const QRegularExpressionMatch epoch = epochLine.match(all.value(2));
+    QVERIFY2(epoch.hasMatch(), qPrintable(run.out));
+
+    QCOMPARE(all.value(3), QStringLiteral("accuracy              before                after"));
+    const auto row = [&](int line, const QString& name, int count) {
+        const QRegularExpression pattern("^  " + name + " +(\\d+\\.\\d{2}% \\(\\d+/" +
+                                         QString::number(count) + "\\)) +(\\d+\\.\\d{2}% \\(\\d+/" +
+                                         QString::number(count) + "\\))$");
+        const QRegularExpressionMatch match = pattern.match(all.value(line));
+        return match.hasMatch() ? QStringList{match.captured(1), match.captured(2)} : QStringList{};
+    };
+    const QStringList held = row(4, "held-out drawings", 10);
+    const QStringList mnist = row(5, "MNIST test", 200);
+    const QStringList onDrawn = row(6, "drawn digits", 1800);
+    QVERIFY2(held.size() == 2 && mnist.size() == 2 && onDrawn.size() == 2, qPrintable(run.out));
+    QVERIFY(held[1].startsWith(epoch.captured(1) + " "));
+
+    // The table's figures are what eval measures on the same sets, before and after.
+    const Run baseOnMnist = runCli({"eval", "--model", model_, "--data", kMini, "--drawn", drawn});
+    QCOMPARE(scoreAfter(baseOnMnist.out, "accuracy   "), mnist[0]);
+    QCOMPARE(scoreAfter(baseOnMnist.out, "drawn accuracy  "), onDrawn[0]);
+    const Run tunedOnMnist = runCli({"eval", "--model", out, "--data", kMini, "--drawn", drawn});
+    QCOMPARE(scoreAfter(tunedOnMnist.out, "accuracy   "), mnist[1]);
+    QCOMPARE(scoreAfter(tunedOnMnist.out, "drawn accuracy  "), onDrawn[1]);
+    QCOMPARE(scoreAfter(runCli({"eval", "--model", model_, "--samples", heldOut}).out, "accuracy   "),
+             held[0]);
+    QCOMPARE(scoreAfter(runCli({"eval", "--model", out, "--samples", heldOut}).out, "accuracy   "), held[1]);
+
+    static const QRegularExpression saved(
+        R"(^saved (.+) \(tuned from (mini\.dpm \(trained \S+Z\)) on 40 drawings\)$)");
+    const QRegularExpressionMatch savedLine = saved.match(all.value(7));
+    QVERIFY2(savedLine.hasMatch(), qPrintable(all.value(7)));
+    QCOMPARE(savedLine.captured(1), out);
+    QCOMPARE(all.size(), 8);
+
+    const Run info = runCli({"info", out});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY2(lines(info.out).contains("tuned from      " + savedLine.captured(2) + " on 40 drawings"),
+             qPrintable(info.out));
+    QVERIFY(lines(info.out).contains("epochs          1"));
+    QVERIFY(lines(info.out).contains("test accuracy   " + mnist[1].section(QLatin1Char(' '), 0, 0)));
+    QVERIFY(lines(info.out).contains("drawn accuracy  " + onDrawn[1].section(QLatin1Char(' '), 0, 0)));
+    QVERIFY(!runCli({"info", model_}).out.contains("tuned from"));
+}
+
+void TestCli::finetuneIsReproducible() {
+    const QString folder = temp_.filePath("writer-small");
+    QCOMPARE(writeSampleFolder(folder, 3), 30);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("SOURCE_DATE_EPOCH", "1764547200");
+    const auto tune = [&](const QString& name, const QString& seed) {
+        const QString out = temp_.filePath(name);
+        const Run run = runCli({"finetune", "--model", model_, "--samples", folder, "--out", out, "--epochs",
+                                "1", "--data", kMini, "--seed", seed},
+                               environment);
+        QFile file(out);
+        if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly))
+            return QByteArray();
+        return file.readAll();
+    };
+    const QByteArray a = tune("repro-a.dpm", "5");
+    const QByteArray b = tune("repro-b.dpm", "5");
+    const QByteArray c = tune("repro-c.dpm", "6");
+    QVERIFY(!a.isEmpty() && !c.isEmpty());
+    QVERIFY(a == b);
+    QVERIFY(a != c);
+    const Run info = runCli({"info", temp_.filePath("repro-a.dpm")});
+    QVERIFY2(lines(info.out).contains("trained at      2025-12-01T00:00:00Z"), qPrintable(info.out));
+    QVERIFY(lines(info.out).contains("seed            5"));
+
+    // With three drawings a digit nothing is held out, and the table says why.
+    const Run run = runCli({"finetune", "--model", model_, "--samples", folder, "--out",
+                            temp_.filePath("repro-d.dpm"), "--epochs", "1", "--data", kMini});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("30 drawings to train on, 0 held out"), qPrintable(run.out));
+    QVERIFY2(run.out.contains(
+                 "\n  held-out drawings   not scored: no digit has 5 drawings, so none was held out\n"),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains(
+        QRegularExpression(R"(\nepoch 1/1  loss \d+\.\d{4}  train \d+\.\d{2}%  held-out n/a  )")));
+
+    environment.insert("SOURCE_DATE_EPOCH", "yesterday");
+    const Run bad =
+        runCli({"finetune", "--model", model_, "--samples", folder, "--out", temp_.filePath("repro-e.dpm")},
+               environment);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("SOURCE_DATE_EPOCH"), qPrintable(bad.err));
+}
+
+void TestCli::finetuneWithoutMnist() {
+    const QString folder = temp_.filePath("writer-no-mnist");
+    QCOMPARE(writeSampleFolder(folder, 5), 50);
+    const QString nowhere = temp_.filePath("no-mnist-here");
+    const QString out = temp_.filePath("tuned-no-mnist.dpm");
+    const Run run = runCli({"finetune", "--model", model_, "--samples", folder, "--out", out, "--epochs", "1",
+                            "--data", nowhere});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(
+        run.out.contains("each epoch  320 samples: every drawing 8 times, re-rendered and distorted, and 0 "
+                         "MNIST training images\n"),
+        qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression("\nMNIST       not used: [^\n]*'" +
+                                                 QRegularExpression::escape(nowhere) +
+                                                 "[^\n]*; tuning without replay\n")),
+             qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QRegularExpression("\n  MNIST test          not scored: [^\n]*" +
+                                            QRegularExpression::escape(nowhere) + "[^\n]*does not exist")),
+        qPrintable(run.out));
+    // Without --drawn, the drawn-digit set this build comes with.
+    QVERIFY2(run.out.contains(QRegularExpression(R"(\n  drawn digits        \d+\.\d{2}% \(\d+/1800\) )")),
+             qPrintable(run.out));
+    QVERIFY(QFileInfo::exists(out));
+    const Run info = runCli({"info", out});
+    QVERIFY2(info.out.contains(QRegularExpression(R"(\ntest accuracy   -\n)")), qPrintable(info.out));
+}
+
+void TestCli::finetuneChecksOutFirst() {
+    const QString folder = temp_.filePath("writer-out");
+    QCOMPARE(writeSampleFolder(folder, 3), 30);
+    const QString out = temp_.filePath("no/such/folder/m.dpm");
+    const Run run =
+        runCli({"finetune", "--model", model_, "--samples", folder, "--out", out, "--data", kMini});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("'" + out + "'") && run.err.contains("does not exist"), qPrintable(run.err));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
+}
+
+void TestCli::finetuneInterruptWritesNoModel() {
+    const QString folder = temp_.filePath("writer-interrupted");
+    QCOMPARE(writeSampleFolder(folder, 3), 30);
+    const QString out = temp_.filePath("tuned-interrupted.dpm");
+    QProcess process;
+    process.start(QStringLiteral(DIGITPAD_CLI), {"finetune", "--model", model_, "--samples", folder, "--out",
+                                                 out, "--data", kMini, "--epochs", "100000"});
+    QVERIFY(process.waitForStarted());
+    // Wait for a first epoch line, so the handler is surely installed and training is running.
+    QByteArray output;
+    while (!output.contains("epoch 1/") && process.state() == QProcess::Running) {
+        process.waitForReadyRead(1000);
+        output += process.readAllStandardOutput();
+    }
+    QVERIFY2(output.contains("epoch 1/"), output.constData());
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(-1));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains("no model written to '" + out + "'"), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 void TestCli::predictFolderSortedByName() {
