@@ -91,8 +91,10 @@ MyDigitsDialog::MyDigitsDialog(MyDigitsStore* store, QWidget* parent) : QDialog(
     exportButton->setToolTip(tr("Copy the drawings (a sample folder: one subfolder per digit) to a folder"));
     QPushButton* openButton = buttons->addButton(tr("&Open folder"), QDialogButtonBox::ActionRole);
     openButton->setToolTip(QDir::toNativeSeparators(store_->folder()));
-    for (QPushButton* button : buttons->buttons())
-        button->setAutoDefault(false);
+    // Enter in the list must not press a button behind the person's back.
+    for (QAbstractButton* button : buttons->buttons())
+        if (auto* push = qobject_cast<QPushButton*>(button))
+            push->setAutoDefault(false);
     connect(exportButton, &QPushButton::clicked, this, &MyDigitsDialog::exportDialog);
     connect(openButton, &QPushButton::clicked, this, &MyDigitsDialog::openFolder);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

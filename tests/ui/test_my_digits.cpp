@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalSpy>
@@ -514,7 +515,10 @@ private slots:
         MyDigitsDialog* dialog = window.myDigitsDialog();
         QVERIFY(dialog != nullptr);
         QVERIFY(dialog->isVisible());
+        // The offscreen platform has no window manager to activate the new window, so do what it would do.
+        QApplication::setActiveWindow(dialog);
         QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QCOMPARE(QApplication::focusWidget(), dialog->list());
         QCOMPARE(dialog->list()->count(), 2);
         dialog->list()->setCurrentRow(1);
         QTest::keyClick(dialog->list(), Qt::Key_Delete);
