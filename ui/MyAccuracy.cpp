@@ -6,7 +6,6 @@
 
 #include "app/DrawingScore.h"
 
-#include <QFutureWatcher>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -27,10 +26,10 @@ QString percent(double fraction, int decimals) {
 MyAccuracy::MyAccuracy(const QString& folder, QObject* parent) : QObject(parent), folder_(folder) {}
 
 MyAccuracy::~MyAccuracy() {
-    // A run still reading the folder holds only copies (folder name, model pointer), but waiting keeps it
-    // from outliving the application's objects at exit.
-    for (auto* watcher : findChildren<QFutureWatcher<Figures>*>())
-        watcher->waitForFinished();
+    // The run holds only copies (folder name, model pointer), but waiting keeps it from outliving the
+    // application's objects at exit.
+    if (watcher_ != nullptr)
+        watcher_->waitForFinished();
 }
 
 void MyAccuracy::setModel(std::shared_ptr<const digitpad::Model> model) {
@@ -39,7 +38,7 @@ void MyAccuracy::setModel(std::shared_ptr<const digitpad::Model> model) {
 }
 
 void MyAccuracy::refresh() {
-    const int generation = ++generation_;
+    ++generation_;
     if (model_ == nullptr) {
         measuring_ = false;
         figures_.reset();
@@ -47,16 +46,30 @@ void MyAccuracy::refresh() {
         return;
     }
     measuring_ = true;
-    auto* watcher = new QFutureWatcher<Figures>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != generation_)
-            return; // a newer run (another model, another drawing) supersedes this one
+    // One run at a time: keeping drawings quickly, or switching models, must not pile up runs that each
+    // read the whole folder. The run going on is finished and dropped, then one more starts.
+    if (watcher_ != nullptr)
+        return;
+    start();
+}
+
+void MyAccuracy::start() {
+    const int generation = generation_;
+    watcher_ = new QFutureWatcher<Figures>(this);
+    connect(watcher_, &QFutureWatcherBase::finished, this, [this, generation] {
+        const Figures figures = watcher_->result();
+        watcher_->deleteLater();
+        watcher_ = nullptr;
+        if (generation != generation_) {
+            if (model_ != nullptr)
+                start(); // the folder or the model changed during the run
+            return;
+        }
         measuring_ = false;
-        figures_ = watcher->result();
+        figures_ = figures;
         emit updated();
     });
-    watcher->setFuture(QtConcurrent::run(
+    watcher_->setFuture(QtConcurrent::run(
         [folder = folder_, model = model_] { return MyAccuracy::measure(folder, *model); }));
 }
 

@@ -3,6 +3,7 @@
 
 #include "io/Model.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -16,8 +17,9 @@
 ///
 /// Each refresh() re-reads the folder and runs the model on every drawing through digitpad::scoreDrawings, so
 /// the preprocessing is the one recognition uses. Reading a few hundred PNGs and running a CNN on them takes
-/// longer than a frame, so it runs on Qt's thread pool; only the newest run's figures are kept, and the
-/// model is shared read-only (inference is const).
+/// longer than a frame (about 1.5 s for 300 drawings with the bundled CNN on a busy two-core machine), so it
+/// runs on Qt's thread pool, one run at a time; a run overtaken by a change is dropped and followed by a
+/// fresh one. The model is shared read-only (inference is const).
 class MyAccuracy : public QObject {
     Q_OBJECT
 public:
@@ -59,9 +61,12 @@ signals:
     void updated();
 
 private:
+    void start();
+
     QString folder_;
     std::shared_ptr<const digitpad::Model> model_;
     std::optional<Figures> figures_;
-    int generation_ = 0;
+    QFutureWatcher<Figures>* watcher_ = nullptr; ///< the run going on, null when none
+    int generation_ = 0; ///< counts changes; a run's figures are used only when none happened during it
     bool measuring_ = false;
 };
