@@ -219,6 +219,20 @@ private slots:
         QCOMPARE(int(imagesOf(folder(), 5).size()), answer == 5 ? 2 : 1);
     }
 
+    void digitKeysKeepNothingWhileTheActionsAreInactive() {
+        // As while the Train tab is shown: typing a number into one of its fields must not keep a drawing.
+        RecognizePanel* panel = showPanel();
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QVERIFY(panel->canKeep());
+        panel->setActionsActive(false);
+        QTest::keyClick(panel, Qt::Key(Qt::Key_0 + panel->shownDigit()));
+        QCOMPARE(store_->count(), 0);
+        panel->setActionsActive(true);
+        QTest::keyClick(panel, Qt::Key(Qt::Key_0 + panel->shownDigit()));
+        QCOMPARE(store_->count(), 1);
+    }
+
     void correctionButtonKeepsTheCorrectedLabel() {
         RecognizePanel* panel = showPanel();
         drawSeven(panel->canvas());
