@@ -16,17 +16,46 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int kThumbnailSide = 64;
 
 enum Role { IdRole = Qt::UserRole, LabelRole, RightRole };
+
+/// A thumbnail of a kept drawing: the square around its ink with a margin, so a small digit on the large
+/// canvas is still legible at thumbnail size.
+QPixmap thumbnail(const digitpad::GrayImage& image) {
+    int left = image.width, top = image.height, right = -1, bottom = -1;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x)
+            if (image.at(x, y) < 192) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+                top = std::min(top, y);
+                bottom = std::max(bottom, y);
+            }
+    QImage picture = toQImage(image);
+    if (right >= 0) {
+        const int side = std::max(right - left, bottom - top) * 5 / 4 + 8;
+        QImage framed(side, side, QImage::Format_Grayscale8);
+        framed.fill(Qt::white);
+        QPainter painter(&framed);
+        painter.drawImage(QPoint(side / 2 - (left + right) / 2, side / 2 - (top + bottom) / 2), picture);
+        painter.end();
+        picture = framed;
+    }
+    return QPixmap::fromImage(
+        picture.scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
 
 /// The filter combo's entries: All, Wrong, then the digits; the data is the digit or -1 / -2.
 constexpr int kAllData = -1;
@@ -130,11 +159,7 @@ void MyDigitsDialog::reload() {
     for (const SampleFile& file : listing.files) {
         const int label = file.sample.label;
         const int answer = file.record ? file.record->answer : -1;
-        auto* item = new QListWidgetItem(
-            QIcon(QPixmap::fromImage(
-                toQImage(file.sample.image)
-                    .scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
-            QString());
+        auto* item = new QListWidgetItem(QIcon(thumbnail(file.sample.image)), QString());
         const QString id = file.record ? QString::fromStdString(file.record->id)
                                        : QFileInfo(QString::fromStdString(file.imagePath)).completeBaseName();
         QString text;

@@ -225,6 +225,8 @@ void RecognizePanel::createCorrectionRow() {
 }
 
 void RecognizePanel::setStore(MyDigitsStore* store) {
+    if (store_ != nullptr)
+        disconnect(store_, nullptr, this, nullptr);
     store_ = store;
     delete myAccuracy_;
     myAccuracy_ = nullptr;
