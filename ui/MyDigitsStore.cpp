@@ -195,6 +195,7 @@ digitpad::Result<digitpad::DrawingRecord> MyDigitsStore::add(const QImage& image
         QFile::remove(base + kSidecarSuffix);
         return written.error();
     }
+    indexRows().insert(id, indexRow(id, record.label, record));
     finishChange();
     return record;
 }
@@ -238,6 +239,7 @@ digitpad::Status MyDigitsStore::moveToTrash(const QString& id) {
     // The image first: once it is gone the drawing is gone, whatever happens to its sidecar.
     if (auto moved = moveFile(from + kImageSuffix, to + kImageSuffix); !moved)
         return moved;
+    indexRows().remove(id);
     if (QFileInfo::exists(from + kSidecarSuffix)) {
         if (auto moved = moveFile(from + kSidecarSuffix, to + kSidecarSuffix); !moved)
             return moved;
@@ -261,6 +263,7 @@ digitpad::Status MyDigitsStore::moveFromTrash(const QString& id) {
     }
     if (auto moved = moveFile(from + kImageSuffix, to + kImageSuffix); !moved)
         return moved;
+    indexRows().insert(id, indexRow(id, label, readRecord(to + kSidecarSuffix)));
     return digitpad::Success{};
 }
 
@@ -340,35 +343,43 @@ int MyDigitsStore::count() const {
     return total;
 }
 
-digitpad::Status MyDigitsStore::writeIndex() const {
-    struct Row {
-        QString createdAt;
-        QString line;
-    };
-    std::vector<Row> rows;
-    for (int label = 0; label < digitpad::kDigitClasses; ++label) {
-        for (const QFileInfo& image : imagesIn(labelFolder(label))) {
-            Row row;
-            row.line = QStringLiteral("%1,%2").arg(csvField(image.completeBaseName())).arg(label);
-            const std::optional<digitpad::DrawingRecord> record = readRecord(sidecarOf(image));
-            if (record) {
-                row.createdAt = QString::fromStdString(record->createdAt);
-                row.line += QStringLiteral(",%1,%2,%3,%4")
-                                .arg(csvField(row.createdAt))
-                                .arg(record->answer)
-                                .arg(record->probability, 0, 'f', 4)
-                                .arg(csvField(QString::fromStdString(record->model)));
-            } else {
-                row.line += QStringLiteral(",,,,");
-            }
-            rows.push_back(std::move(row));
-        }
+MyDigitsStore::IndexRow MyDigitsStore::indexRow(const QString& id, int label,
+                                                const std::optional<digitpad::DrawingRecord>& record) {
+    IndexRow row;
+    row.line = QStringLiteral("%1,%2").arg(csvField(id)).arg(label);
+    if (record) {
+        row.createdAt = QString::fromStdString(record->createdAt);
+        row.line += QStringLiteral(",%1,%2,%3,%4")
+                        .arg(csvField(row.createdAt))
+                        .arg(record->answer)
+                        .arg(record->probability, 0, 'f', 4)
+                        .arg(csvField(QString::fromStdString(record->model)));
+    } else {
+        row.line += QStringLiteral(",,,,");
     }
+    return row;
+}
+
+QMap<QString, MyDigitsStore::IndexRow>& MyDigitsStore::indexRows() {
+    if (!indexRows_) {
+        indexRows_.emplace();
+        for (int label = 0; label < digitpad::kDigitClasses; ++label)
+            for (const QFileInfo& image : imagesIn(labelFolder(label)))
+                indexRows_->insert(image.completeBaseName(),
+                                   indexRow(image.completeBaseName(), label, readRecord(sidecarOf(image))));
+    }
+    return *indexRows_;
+}
+
+digitpad::Status MyDigitsStore::writeIndex() {
+    std::vector<const IndexRow*> rows;
+    for (const IndexRow& row : std::as_const(indexRows()))
+        rows.push_back(&row);
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row& a, const Row& b) { return a.createdAt < b.createdAt; });
+                     [](const IndexRow* a, const IndexRow* b) { return a->createdAt < b->createdAt; });
     QByteArray text = "id,label,createdAt,answer,probability,model\n";
-    for (const Row& row : rows)
-        text += row.line.toUtf8() + '\n';
+    for (const IndexRow* row : rows)
+        text += row->line.toUtf8() + '\n';
     if (!QDir().mkpath(folder_))
         return failure(QStringLiteral("cannot create the folder '%1'").arg(folder_));
     return writeAtomically(QDir(folder_).filePath(kIndex), text);

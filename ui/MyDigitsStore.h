@@ -7,10 +7,12 @@
 #include "tensor/Result.h"
 
 #include <QImage>
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 /// The person's kept drawings on disk: a sample folder (readSampleFolder) at appdata::myDigitsFolder(), so
@@ -67,8 +69,18 @@ private:
     digitpad::Status moveFromTrash(const QString& id);
     /// Rewrites the index and emits changed(): after any change, even a partly failed one.
     void finishChange();
-    /// Rewrites index.csv from the sidecars; a failure only loses the index, which is rebuilt next time.
-    digitpad::Status writeIndex() const;
+    /// One line of index.csv, kept in memory so a change does not re-read every sidecar.
+    struct IndexRow {
+        QString createdAt; ///< the sort key
+        QString line;
+    };
+    static IndexRow indexRow(const QString& id, int label,
+                             const std::optional<digitpad::DrawingRecord>& record);
+    /// The index's rows by id, read from the sidecars on first use and then kept up to date by each change.
+    QMap<QString, IndexRow>& indexRows();
+    /// Rewrites index.csv; a failure only loses the index, which the next change writes again.
+    digitpad::Status writeIndex();
 
     QString folder_;
+    std::optional<QMap<QString, IndexRow>> indexRows_;
 };

@@ -107,6 +107,18 @@ QStringList allFiles(const QString& folder) {
     return files;
 }
 
+/// The ids index.csv lists, in its order.
+QStringList indexedIds(const QString& folder) {
+    QFile index(QDir(folder).filePath(QStringLiteral("index.csv")));
+    if (!index.open(QIODevice::ReadOnly))
+        return {QStringLiteral("(no index.csv)")};
+    QStringList ids;
+    const QStringList lines = QString::fromUtf8(index.readAll()).split('\n', Qt::SkipEmptyParts);
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        ids.append(lines[i].section(',', 0, 0));
+    return ids;
+}
+
 QStringList imagesOf(const QString& folder, int label) {
     return QDir(QDir(folder).filePath(QString::number(label)))
         .entryList({QStringLiteral("*.png")}, QDir::Files);
@@ -343,9 +355,11 @@ private slots:
         const QByteArray bytes = original.readAll();
         original.close();
 
+        QCOMPARE(indexedIds(folder()), QStringList{id});
         QVERIFY(store.remove({id}));
         QCOMPARE(store.count(), 0);
         QVERIFY(!QFileInfo::exists(png));
+        QCOMPARE(indexedIds(folder()), QStringList());
         QVERIFY(store.list().files.empty());
         QVERIFY(!store.remove({id})); // already gone
 
@@ -355,8 +369,16 @@ private slots:
         QVERIFY(restored.open(QIODevice::ReadOnly));
         QCOMPARE(restored.readAll(), bytes);
         QVERIFY(QFileInfo::exists(QDir(folder()).filePath(QStringLiteral("6/") + id + ".json")));
+        QCOMPARE(indexedIds(folder()), QStringList{id});
         QVERIFY(!store.restore({id})); // nothing left in the trash
 
+        // A store opened later (the next session) indexes what it finds: the old drawing and a new one.
+        MyDigitsStore later(folder());
+        const Sample second = sampleStroke(100, 40, 100, 240);
+        const QString secondId = QString::fromStdString(later.add(second.image, recordFor(second, 1, 1))->id);
+        QCOMPARE(indexedIds(folder()), (QStringList{id, secondId}));
+
+        QVERIFY(later.remove({secondId}));
         QVERIFY(store.remove({id}));
         store.emptyTrash();
         QVERIFY(!store.restore({id}));
