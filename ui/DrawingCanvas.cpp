@@ -43,6 +43,19 @@ bool DrawingCanvas::isEmpty() const {
     return strokes_.isEmpty() && background_.isNull();
 }
 
+digitpad::Drawing DrawingCanvas::drawing() const {
+    digitpad::Drawing drawing;
+    drawing.canvasSide = kLogicalSize;
+    drawing.strokes.reserve(static_cast<std::size_t>(strokes_.size()));
+    for (const Stroke& stroke : strokes_) {
+        digitpad::PenStroke& pen = drawing.strokes.emplace_back();
+        pen.reserve(static_cast<std::size_t>(stroke.points.size()));
+        for (qsizetype i = 0; i < stroke.points.size(); ++i)
+            pen.push_back({stroke.points[i].x(), stroke.points[i].y(), stroke.widths[i]});
+    }
+    return drawing;
+}
+
 void DrawingCanvas::setPenWidth(qreal width) {
     penWidth_ = std::clamp(width, 1.0, kLogicalSize / 4.0);
 }

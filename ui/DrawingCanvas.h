@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/Drawing.h"
+
 #include <QImage>
 #include <QList>
 #include <QPointF>
@@ -34,6 +36,10 @@ public:
     /// True when there is neither a stroke nor a background image.
     bool isEmpty() const;
     int strokeCount() const { return static_cast<int>(strokes_.size()); }
+    /// The strokes as drawn, in logical coordinates (canvasSide = kLogicalSize) with each point's ink width:
+    /// what a kept drawing records so it can be rendered again. Follows clear() and undo(); a background
+    /// image is not part of it.
+    digitpad::Drawing drawing() const;
     bool hasBackgroundImage() const { return !background_.isNull(); }
 
     qreal penWidth() const { return penWidth_; }

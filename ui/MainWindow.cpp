@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AppDataFolders.h"
 #include "LogCategories.h"
 #include "ModelLibrary.h"
+#include "MyDigitsDialog.h"
+#include "MyDigitsStore.h"
 #include "RecognizePanel.h"
 #include "TrainingPanel.h"
 
@@ -35,6 +38,9 @@ QString imageFilter() {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(QStringLiteral("DigitPad"));
     library_ = new ModelLibrary(this);
+    myDigits_ = new MyDigitsStore(appdata::myDigitsFolder(), this);
+    // Deletions can be undone only while the window lives: what an earlier session deleted goes for good.
+    myDigits_->emptyTrash();
 
     tabs_ = new QTabWidget(this);
     recognizePanel_ = new RecognizePanel(tabs_);
@@ -42,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(recognizePanel_, tr("&Recognize"));
     tabs_->addTab(trainingPanel_, tr("&Train"));
     tabs_->setFocusPolicy(Qt::NoFocus);
+    recognizePanel_->setStore(myDigits_);
     setCentralWidget(tabs_);
     connect(tabs_, &QTabWidget::currentChanged, this,
             [this] { recognizePanel_->setActionsActive(tabs_->currentWidget() == recognizePanel_); });
@@ -97,6 +104,11 @@ void MainWindow::createMenus() {
     bundledAction_ = modelMenu->addAction(tr("Use &bundled model"), this, &MainWindow::useBundledModel);
     rebuildRecentMenu();
 
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* myDigits = tools->addAction(tr("&My digits…"), this, &MainWindow::showMyDigits);
+    myDigits->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    myDigits->setStatusTip(tr("Browse, delete and export the drawings you kept on the Recognize tab"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DigitPad"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
@@ -105,7 +117,7 @@ void MainWindow::createMenus() {
 void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source) {
     model_ = std::move(model);
     modelSource_ = model_ ? source : QString();
-    recognizePanel_->setModel(model_);
+    recognizePanel_->setModel(model_, modelSource_);
     updateModelStatus();
     if (model_)
         qCInfo(lcModel).noquote() << "using" << ModelLibrary::summary(*model_, source);
@@ -195,6 +207,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"))
         .setValue(QStringLiteral("window/geometry"), saveGeometry());
     event->accept();
+}
+
+void MainWindow::showMyDigits() {
+    if (myDigitsDialog_ == nullptr)
+        myDigitsDialog_ = new MyDigitsDialog(myDigits_, this);
+    myDigitsDialog_->show();
+    myDigitsDialog_->raise();
+    myDigitsDialog_->activateWindow();
 }
 
 void MainWindow::openModelDialog() {

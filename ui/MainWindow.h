@@ -8,6 +8,8 @@
 #include <memory>
 
 class ModelLibrary;
+class MyDigitsDialog;
+class MyDigitsStore;
 class QAction;
 class QLabel;
 class QMenu;
@@ -15,9 +17,9 @@ class QTabWidget;
 class RecognizePanel;
 class TrainingPanel;
 
-/// The DigitPad window: the Recognize and Train tabs, the File / Edit / Model / Help menus and a status bar
-/// that names the model in use. Owns the model in use and hands it to the Recognize tab; a model finished in
-/// the Train tab replaces it only when the user asks (on the GUI thread).
+/// The DigitPad window: the Recognize and Train tabs, the File / Edit / Model / Tools / Help menus and a
+/// status bar that names the model in use. Owns the model in use and hands it to the Recognize tab; a model
+/// finished in the Train tab replaces it only when the user asks (on the GUI thread).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -42,6 +44,11 @@ public:
     RecognizePanel* recognizePanel() const { return recognizePanel_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     ModelLibrary* library() const { return library_; }
+    /// The person's kept drawings (appdata::myDigitsFolder()), shared by the Recognize tab and My digits.
+    MyDigitsStore* myDigits() const { return myDigits_; }
+    /// Tools ▸ My digits… (Ctrl+M); null until first opened.
+    MyDigitsDialog* myDigitsDialog() const { return myDigitsDialog_; }
+    void showMyDigits();
     QTabWidget* tabs() const { return tabs_; }
     /// The model in use, described in full: the status bar's model label shows this (or, when too wide, a
     /// shorter form with this as its tooltip).
@@ -69,6 +76,8 @@ private:
     void updateModelStatus();
 
     ModelLibrary* library_ = nullptr;
+    MyDigitsStore* myDigits_ = nullptr;
+    MyDigitsDialog* myDigitsDialog_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RecognizePanel* recognizePanel_ = nullptr;
     TrainingPanel* trainingPanel_ = nullptr;

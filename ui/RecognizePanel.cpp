@@ -4,6 +4,8 @@
 #include "DrawingCanvas.h"
 #include "InputPreview.h"
 #include "LogCategories.h"
+#include "MyAccuracy.h"
+#include "MyDigitsStore.h"
 #include "ProbabilityChart.h"
 #include "QtImage.h"
 
@@ -18,9 +20,12 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace {
 
@@ -140,11 +145,29 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     auto* previewRow = new QHBoxLayout;
     previewRow->addWidget(preview_);
     previewRow->addWidget(previewCaption, 1);
+    createCorrectionRow();
+    resultArea_ = new QWidget(this);
+    resultArea_->setObjectName("resultArea");
+    auto* result = new QVBoxLayout(resultArea_);
+    result->setContentsMargins(0, 0, 0, 0);
+    result->addWidget(digitLabel_);
+    result->addWidget(probabilityLabel_);
+    // Right-click on the answer offers the same "Keep as …" actions as the digit keys.
+    resultArea_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction* action : keepActions_)
+        resultArea_->addAction(action);
+
+    myAccuracyLabel_ = new QLabel(this);
+    myAccuracyLabel_->setObjectName("myAccuracyLabel");
+    myAccuracyLabel_->setWordWrap(true);
+    myAccuracyLabel_->setVisible(false);
+
     auto* right = new QVBoxLayout;
-    right->addWidget(digitLabel_);
-    right->addWidget(probabilityLabel_);
+    right->addWidget(resultArea_);
+    right->addWidget(correctionRow_);
     right->addWidget(chart_, 1);
     right->addLayout(previewRow);
+    right->addWidget(myAccuracyLabel_);
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 3);
@@ -155,8 +178,162 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
 
 RecognizePanel::~RecognizePanel() = default;
 
-void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model) {
+void RecognizePanel::createCorrectionRow() {
+    for (int digit = 0; digit < 10; ++digit) {
+        auto* action = new QAction(tr("Keep as %1").arg(digit), this);
+        action->setObjectName(QStringLiteral("keepAs%1").arg(digit));
+        const auto key = static_cast<Qt::Key>(Qt::Key_0 + digit);
+        action->setShortcuts({QKeySequence(key), QKeySequence(Qt::KeypadModifier | key)});
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+        connect(action, &QAction::triggered, this, [this, digit] { keep(digit); });
+        keepActions_[static_cast<std::size_t>(digit)] = action;
+    }
+
+    correctionRow_ = new QWidget(this);
+    correctionRow_->setObjectName("correctionRow");
+    auto* caption = new QLabel(tr("It is:"), correctionRow_);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    buttons->addWidget(caption);
+    for (int digit = 0; digit < 10; ++digit) {
+        auto* button = new QToolButton(correctionRow_);
+        button->setObjectName(QStringLiteral("keepButton%1").arg(digit));
+        button->setText(QString::number(digit));
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setMinimumWidth(26);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        connect(button, &QToolButton::clicked, this, [this, digit] { keep(digit); });
+        buttons->addWidget(button);
+        keepButtons_[static_cast<std::size_t>(digit)] = button;
+    }
+    keepHint_ = new QLabel(tr("Press the digit's key to keep this drawing with its label: the answer's key "
+                              "confirms it, another key corrects it."),
+                           correctionRow_);
+    keepHint_->setObjectName("keepHint");
+    keepHint_->setWordWrap(true);
+    keepHint_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    keptLabel_ = new QLabel(correctionRow_);
+    keptLabel_->setObjectName("keptLabel");
+    keptLabel_->setWordWrap(true);
+    auto* column = new QVBoxLayout(correctionRow_);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(buttons);
+    column->addWidget(keepHint_);
+    column->addWidget(keptLabel_);
+    correctionRow_->setVisible(false);
+}
+
+void RecognizePanel::setStore(MyDigitsStore* store) {
+    if (store_ != nullptr)
+        disconnect(store_, nullptr, this, nullptr);
+    store_ = store;
+    delete myAccuracy_;
+    myAccuracy_ = nullptr;
+    if (store_ != nullptr) {
+        myAccuracy_ = new MyAccuracy(store_->folder(), this);
+        connect(myAccuracy_, &MyAccuracy::updated, this, &RecognizePanel::updateMyAccuracy);
+        connect(store_, &MyDigitsStore::changed, myAccuracy_, &MyAccuracy::refresh);
+        connect(store_, &QObject::destroyed, this, [this] { setStore(nullptr); });
+        myAccuracy_->setModel(model_);
+    }
+    correctionRow_->setVisible(store_ != nullptr);
+    myAccuracyLabel_->setVisible(store_ != nullptr);
+    updateMyAccuracy();
+    updateActions();
+}
+
+bool RecognizePanel::canKeep() const {
+    return store_ != nullptr && answer_ == Answer::Digit && !stale_ && !kept_;
+}
+
+digitpad::Status RecognizePanel::keep(int label) {
+    if (label < 0 || label > 9)
+        return digitpad::Error{"label " + std::to_string(label) + " is not a digit 0–9"};
+    if (!canKeep())
+        return digitpad::Error{store_ == nullptr ? "there is no store for kept drawings"
+                               : kept_           ? "this drawing is kept already"
+                                                 : "there is no answer for the drawing on the canvas"};
+    digitpad::DrawingRecord record;
+    record.label = label;
+    record.drawing = canvas_->drawing();
+    record.input = input_;
+    record.model = modelDescription().toStdString();
+    record.answer = digit_;
+    record.probability = probability_;
+    const digitpad::Result<digitpad::DrawingRecord> kept = store_->add(canvas_->image(), std::move(record));
+    if (!kept) {
+        emit errorOccurred(tr("Cannot keep the drawing"), QString::fromStdString(kept.error().message));
+        return kept.error();
+    }
+    kept_ = true;
+    const int count = store_->count();
+    const QString total = count == 1 ? tr("1 drawing") : tr("%1 drawings").arg(count);
+    keptLabel_->setText(
+        label == digit_
+            ? tr("Kept as %1 — My digits: %2").arg(label).arg(total)
+            : tr("Kept as %1 (the answer was %2) — My digits: %3").arg(label).arg(digit_).arg(total));
+    qCInfo(lcRecognize).noquote() << QStringLiteral("kept %1 as %2 (answer %3)")
+                                         .arg(QString::fromStdString(kept->id))
+                                         .arg(label)
+                                         .arg(digit_);
+    updateActions();
+    emit statusMessage(keptLabel_->text());
+    emit drawingKept(QString::fromStdString(kept->id), label);
+    return digitpad::Success{};
+}
+
+QString RecognizePanel::keptText() const {
+    return keptLabel_->text();
+}
+
+QString RecognizePanel::myAccuracyText() const {
+    return myAccuracyLabel_->text();
+}
+
+QString RecognizePanel::modelDescription() const {
+    if (model_ == nullptr)
+        return {};
+    QString name = modelName_.isEmpty() ? QString::fromStdString(model_->info.preset) : modelName_;
+    if (!model_->info.trainedAt.empty())
+        name += QStringLiteral(" (trained %1)").arg(QString::fromStdString(model_->info.trainedAt));
+    return name;
+}
+
+void RecognizePanel::updateMyAccuracy() {
+    if (myAccuracy_ == nullptr) {
+        myAccuracyLabel_->clear();
+        myAccuracyLabel_->setToolTip({});
+        return;
+    }
+    myAccuracyLabel_->setText(myAccuracy_->text());
+    myAccuracyLabel_->setToolTip(myAccuracy_->details());
+}
+
+void RecognizePanel::updateKeepControls() {
+    const bool enabled = canKeep();
+    for (int digit = 0; digit < 10; ++digit) {
+        const bool confirms = answer_ == Answer::Digit && digit == digit_;
+        QAction* action = keepActions_[static_cast<std::size_t>(digit)];
+        action->setEnabled(actionsActive_ && enabled);
+        action->setText(confirms ? tr("Keep as %1 (confirms the answer)").arg(digit)
+                                 : tr("Keep as %1").arg(digit));
+        QToolButton* button = keepButtons_[static_cast<std::size_t>(digit)];
+        button->setEnabled(enabled);
+        QFont font = button->font();
+        font.setBold(confirms);
+        button->setFont(font);
+        button->setToolTip(confirms
+                               ? tr("It is %1, as answered: keep the drawing (key %1)").arg(digit)
+                               : tr("It is %1: keep the drawing with this correction (key %1)").arg(digit));
+    }
+}
+
+void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model, const QString& name) {
     model_ = std::move(model);
+    modelName_ = name;
+    if (myAccuracy_ != nullptr)
+        myAccuracy_->setModel(model_);
     if (model_ != nullptr) {
         // A model records the framing it was trained with; start from it (the user can still switch).
         const QSignalBlocker block(framingBox_);
@@ -192,6 +369,7 @@ digitpad::Status RecognizePanel::openImage(const QString& path) {
             QStringLiteral("cannot open image '%1': %2").arg(path, reader.errorString()).toStdString()};
     }
     canvas_->setBackgroundImage(picture);
+    kept_ = false;
     updateActions();
     emit statusMessage(
         tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(picture.width()).arg(picture.height()));
@@ -216,11 +394,13 @@ void RecognizePanel::undo() {
 }
 
 void RecognizePanel::canvasChanged() {
-    updateActions();
+    kept_ = false;
+    keptLabel_->clear();
     if (isLive())
         classify(true);
     else if (answer_ != Answer::Idle)
         setStale(true);
+    updateActions();
 }
 
 void RecognizePanel::classify(bool provisional) {
@@ -252,6 +432,10 @@ void RecognizePanel::classify(bool provisional) {
     digit_ = recognition->classIndex;
     probability_ = recognition->probability;
     provisional_ = provisional;
+    input_.resize(static_cast<std::size_t>(recognition->input.size()));
+    for (Eigen::Index i = 0; i < recognition->input.size(); ++i)
+        input_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(
+            std::lround(255.0 * std::clamp(static_cast<double>(recognition->input[i]), 0.0, 1.0)));
 
     const QString label = QString::fromStdString(recognition->label);
     digitLabel_->setText(label);
@@ -261,6 +445,7 @@ void RecognizePanel::classify(bool provisional) {
     setStale(false);
     chart_->setProbabilities(values, QString::fromStdString(model_->info.labels), provisional);
     preview_->setInput(recognition->input, kPreviewSide);
+    updateActions();
 
     qCInfo(lcRecognize).noquote() << QStringLiteral("recognized %1 p=%2 (%3 framing, %4 ms)%5")
                                          .arg(label)
@@ -272,7 +457,8 @@ void RecognizePanel::classify(bool provisional) {
 }
 
 void RecognizePanel::showIdle() {
-    updateActions();
+    kept_ = false;
+    keptLabel_->clear();
     showMessage(Answer::Idle, QString(), tr("Draw a digit, then press Enter"));
 }
 
@@ -286,9 +472,12 @@ void RecognizePanel::showMessage(Answer answer, const QString& big, const QStrin
     setStale(false);
     chart_->clearProbabilities();
     preview_->clearInput();
+    input_.clear();
+    updateActions();
 }
 
 void RecognizePanel::setStale(bool stale) {
+    stale_ = stale;
     // An answer for a drawing that has changed since stays visible but greyed until the next Enter.
     const QString style = stale ? QStringLiteral("color: palette(mid);") : QString();
     digitLabel_->setStyleSheet(style);
@@ -307,4 +496,5 @@ void RecognizePanel::updateActions() {
     undoAction_->setEnabled(actionsActive_ && canUndo);
     recognizeAction_->setEnabled(actionsActive_);
     clearAction_->setEnabled(actionsActive_);
+    updateKeepControls();
 }

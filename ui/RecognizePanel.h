@@ -7,10 +7,15 @@
 
 #include <QWidget>
 
+#include <array>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 class DrawingCanvas;
 class InputPreview;
+class MyAccuracy;
+class MyDigitsStore;
 class ProbabilityChart;
 class QAction;
 class QCheckBox;
@@ -18,6 +23,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSlider;
+class QToolButton;
 
 /// The Recognize tab: a canvas to draw on, the answer (digit, probability, all ten probabilities) and the
 /// 28×28 image the network saw.
@@ -26,6 +32,11 @@ class QSlider;
 /// dropped image, a framing switch): canvas image → digitpad::preprocess(framing) → network probabilities.
 /// The keyboard actions (Enter/Return recognise, Backspace/Delete clear, Ctrl+Z undo) are window-level, so
 /// they work without the canvas having focus.
+///
+/// After an answer the person can say what the digit really was, and the drawing is kept in the
+/// MyDigitsStore with that label: a digit key (window-level, like Enter), the "It is:" row of buttons, or
+/// "Keep as …" in the answer's context menu. Each answer can be kept once; the drawing must be unchanged
+/// since it was recognised. "My accuracy" under the answer scores the model in use on everything kept.
 class RecognizePanel : public QWidget {
     Q_OBJECT
 public:
@@ -44,7 +55,8 @@ public:
 
     /// The model used for every classification; null shows "No model loaded". Adopts the framing the model
     /// was trained with and re-classifies what is shown.
-    void setModel(std::shared_ptr<const digitpad::Model> model);
+    /// `name` (e.g. the file name) goes into the records of kept drawings with the model's training time.
+    void setModel(std::shared_ptr<const digitpad::Model> model, const QString& name = {});
     std::shared_ptr<const digitpad::Model> model() const { return model_; }
 
     digitpad::Framing framing() const;
@@ -72,8 +84,26 @@ public:
     QAction* recognizeAction() const { return recognizeAction_; }
     QAction* clearAction() const { return clearAction_; }
     QAction* undoAction() const { return undoAction_; }
-    /// Enables or disables the three keyboard actions, e.g. while another tab is shown (so Enter in a Train
-    /// tab field does not recognise the hidden canvas).
+    /// Where kept drawings go; without a store the "It is:" row and My accuracy are hidden. Not owned.
+    void setStore(MyDigitsStore* store);
+    MyDigitsStore* store() const { return store_; }
+    MyAccuracy* myAccuracy() const { return myAccuracy_; }
+    /// True when the shown answer belongs to the drawing on the canvas and has not been kept yet.
+    bool canKeep() const;
+    /// Keeps the drawing labelled `label` (0–9) with the answer it got. Fails when canKeep() is false or the
+    /// store cannot write (the error is also shown in a dialog through errorOccurred).
+    digitpad::Status keep(int label);
+    /// "Keep as 0" … "Keep as 9": the digit keys, the context menu of resultArea(), the "It is:" buttons.
+    QAction* keepAction(int digit) const { return keepActions_.at(static_cast<std::size_t>(digit)); }
+    QToolButton* keepButton(int digit) const { return keepButtons_.at(static_cast<std::size_t>(digit)); }
+    /// The big digit and its probability; its context menu offers the keep actions.
+    QWidget* resultArea() const { return resultArea_; }
+    /// The feedback after keeping, e.g. "Kept as 7 — My digits: 12 drawings".
+    QString keptText() const;
+    QString myAccuracyText() const;
+
+    /// Enables or disables the keyboard actions (the digit keys included), e.g. while another tab is shown
+    /// (so Enter in a Train tab field does not recognise the hidden canvas).
     void setActionsActive(bool active);
 
 public slots:
@@ -87,6 +117,8 @@ signals:
     void recognized(int digit, double probability, bool provisional);
     /// A message for the status bar.
     void statusMessage(const QString& text);
+    /// A drawing was kept in the store as `label`.
+    void drawingKept(const QString& id, int label);
     /// A failure the user should see in a dialog (e.g. a dropped file that is not an image).
     void errorOccurred(const QString& title, const QString& message);
 
@@ -97,6 +129,10 @@ private:
     void showMessage(Answer answer, const QString& big, const QString& text);
     void setStale(bool stale);
     void updateActions();
+    void updateKeepControls();
+    void updateMyAccuracy();
+    void createCorrectionRow();
+    QString modelDescription() const;
 
     std::shared_ptr<const digitpad::Model> model_;
     DrawingCanvas* canvas_ = nullptr;
@@ -111,10 +147,25 @@ private:
     QAction* recognizeAction_ = nullptr;
     QAction* clearAction_ = nullptr;
     QAction* undoAction_ = nullptr;
+    QWidget* resultArea_ = nullptr;
+    QWidget* correctionRow_ = nullptr;
+    QLabel* keepHint_ = nullptr;
+    QLabel* keptLabel_ = nullptr;
+    QLabel* myAccuracyLabel_ = nullptr;
+    std::array<QAction*, 10> keepActions_{};
+    std::array<QToolButton*, 10> keepButtons_{};
+    MyDigitsStore* store_ = nullptr;
+    MyAccuracy* myAccuracy_ = nullptr;
+    QString modelName_;
 
     Answer answer_ = Answer::Idle;
     int digit_ = -1;
     double probability_ = 0.0;
     bool provisional_ = false;
     bool actionsActive_ = true;
+    bool stale_ = false;
+    /// The shown answer's drawing is in the store; cleared when the drawing changes, not when it is merely
+    /// recognised again (another model, another framing), so one drawing is kept once.
+    bool kept_ = false;
+    std::vector<std::uint8_t> input_; ///< the shown answer's 28×28 input, quantised for the record
 };

@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 #include "support/MouseDrawing.h"
@@ -179,6 +180,60 @@ private slots:
         QVERIFY(canvas.isEmpty());
         QVERIFY(!canvas.undo());
         QCOMPARE(undone.count(), 2);
+    }
+
+    void drawingKeepsTheStrokesInLogicalCoordinates() {
+        DrawingCanvas canvas;
+        canvas.resize(2 * DrawingCanvas::kLogicalSize + 2,
+                      2 * DrawingCanvas::kLogicalSize + 2); // paper at 2:1
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        QVERIFY(canvas.drawing().empty());
+        canvas.setPenWidth(12);
+        drawStroke(&canvas, line({120, 120}, {440, 120}));
+        canvas.setPenWidth(30);
+        drawStroke(&canvas, line({280, 120}, {280, 480}));
+
+        const digitpad::Drawing first = canvas.drawing();
+        QCOMPARE(first.canvasSide, DrawingCanvas::kLogicalSize);
+        QCOMPARE(first.strokes.size(), std::size_t(2));
+        const digitpad::PenPoint start = first.strokes[0].front();
+        const QPointF logicalStart = canvas.toLogical({120, 120});
+        QCOMPARE(start.x, logicalStart.x());
+        QCOMPARE(start.y, logicalStart.y());
+        QVERIFY(start.x > 55 && start.x < 65); // half the widget position: logical, not widget pixels
+        QCOMPARE(start.width, 12.0);
+        QCOMPARE(first.strokes[1].back().width, 30.0);
+        QVERIFY(first.strokes[1].back().y > 230);
+
+        // Rendering the strokes again gives the canvas's ink where the canvas has it.
+        const digitpad::GrayImage rendered = digitpad::renderDrawing(first);
+        const QImage image = canvas.image();
+        int agree = 0;
+        int ink = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                if (qGray(image.pixel(x, y)) >= 128)
+                    continue;
+                ++ink;
+                // The two painters may put an edge half a pixel apart: look at the pixel's neighbours too.
+                bool near = false;
+                for (int dy = -1; dy <= 1; ++dy)
+                    for (int dx = -1; dx <= 1; ++dx) {
+                        const int nx = std::clamp(x + dx, 0, rendered.width - 1);
+                        const int ny = std::clamp(y + dy, 0, rendered.height - 1);
+                        near = near || rendered.at(nx, ny) < 128;
+                    }
+                agree += near ? 1 : 0;
+            }
+        QVERIFY(ink > 1000);
+        QVERIFY2(agree > 0.99 * ink, qPrintable(QString("%1 of %2 ink pixels agree").arg(agree).arg(ink)));
+
+        QVERIFY(canvas.undo());
+        QCOMPARE(canvas.drawing().strokes.size(), std::size_t(1));
+        QCOMPARE(canvas.drawing().strokes[0].size(), first.strokes[0].size());
+        canvas.clear();
+        QVERIFY(canvas.drawing().empty());
     }
 
     void clearWipesEverything() {
