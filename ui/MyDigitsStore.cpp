@@ -87,48 +87,6 @@ std::optional<digitpad::DrawingRecord> readRecord(const QString& sidecar) {
     return std::move(*record);
 }
 
-/// readSampleFolder()'s order, for the entries read one by one: by label, recorded drawings oldest first,
-/// then the others by file name.
-bool drawnBefore(const SampleFile& a, const SampleFile& b) {
-    if (a.sample.label != b.sample.label)
-        return a.sample.label < b.sample.label;
-    if (a.record.has_value() != b.record.has_value())
-        return a.record.has_value();
-    if (a.record && a.record->createdAt != b.record->createdAt)
-        return a.record->createdAt < b.record->createdAt;
-    return a.imagePath < b.imagePath;
-}
-
-/// One entry read alone, with the checks readSampleFolder() makes.
-digitpad::Result<SampleFile> readEntry(const QFileInfo& image, int label) {
-    auto gray = readGrayImage(image.filePath().toStdString());
-    if (!gray)
-        return gray.error();
-    SampleFile file;
-    file.imagePath = image.filePath().toStdString();
-    file.sample.image = std::move(*gray);
-    file.sample.label = label;
-    file.sample.source = file.imagePath;
-    const QString sidecar = sidecarOf(image);
-    if (QFileInfo::exists(sidecar)) {
-        auto bytes = readBytes(sidecar);
-        if (!bytes)
-            return bytes.error();
-        auto record = digitpad::drawingRecordFromJson(bytes->toStdString(), sidecar.toStdString());
-        if (!record)
-            return record.error();
-        if (record->label != label)
-            return failure(QStringLiteral("'%1' says the digit is %2 but it lies in the folder of %3")
-                               .arg(sidecar)
-                               .arg(record->label)
-                               .arg(label));
-        if (!record->drawing.empty())
-            file.sample.drawing = record->drawing;
-        file.record = std::move(*record);
-    }
-    return file;
-}
-
 } // namespace
 
 MyDigitsStore::MyDigitsStore(const QString& folder, QObject* parent) : QObject(parent), folder_(folder) {}
@@ -310,29 +268,15 @@ MyDigitsStore::Listing MyDigitsStore::list() const {
     Listing listing;
     if (count() == 0)
         return listing;
-    auto folder = readSampleFolder(folder_.toStdString());
-    if (folder) {
-        listing.files = std::move(*folder);
+    // Read leniently: one damaged file must not hide the person's other drawings; each bad entry is named.
+    auto reading = readSampleFolderSkippingProblems(folder_.toStdString());
+    if (!reading) {
+        listing.problems.append(QString::fromStdString(reading.error().message));
         return listing;
     }
-    // Something in the folder is unreadable (a damaged file, a stray folder): read the entries one by one so
-    // the others stay usable, and name each one that is not.
-    for (const QFileInfo& entry : QDir(folder_).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString name = entry.fileName();
-        if (name.size() != 1 || !name[0].isDigit())
-            listing.problems.append(
-                QStringLiteral("'%1' is not a label folder (expected 0 to 9)").arg(entry.filePath()));
-    }
-    for (int label = 0; label < digitpad::kDigitClasses; ++label) {
-        for (const QFileInfo& image : imagesIn(labelFolder(label))) {
-            auto file = readEntry(image, label);
-            if (file)
-                listing.files.push_back(std::move(*file));
-            else
-                listing.problems.append(QString::fromStdString(file.error().message));
-        }
-    }
-    std::sort(listing.files.begin(), listing.files.end(), drawnBefore);
+    listing.files = std::move(reading->files);
+    for (const std::string& problem : reading->problems)
+        listing.problems.append(QString::fromStdString(problem));
     return listing;
 }
 

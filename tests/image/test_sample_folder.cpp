@@ -233,6 +233,35 @@ private slots:
         QVERIFY2(message.contains("'" + named + "'"), qPrintable(message));
         QVERIFY2(message.contains(complaint), qPrintable(message));
     }
+
+    void skipsBadEntriesWhenLenient() {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QString root = temp.path();
+        QVERIFY(writeRecorded(root, record("b", 1, "2026-01-02T00:00:00Z", true)));
+        QVERIFY(writeRecorded(root, record("a", 4, "2026-01-01T00:00:00Z", false)));
+        QVERIFY(writeFile(root + "/2/broken.png", "\x89PNG but not really"));
+        QVERIFY(writeDigit(root + "/seven/x.png"));
+        QVERIFY(writeDigit(root + "/5/x.png"));
+        QVERIFY(writeFile(root + "/5/x.json", "{\"id\": \"x\", \"label\": 12}"));
+
+        const Result<SampleFolderReading> reading = readSampleFolderSkippingProblems(root.toStdString());
+        QVERIFY(reading.ok());
+        QCOMPARE(reading->files.size(), std::size_t{2});
+        QCOMPARE(fileName(reading->files[0]), QStringLiteral("b.png"));
+        QCOMPARE(fileName(reading->files[1]), QStringLiteral("a.png"));
+        QCOMPARE(reading->problems.size(), std::size_t{3});
+        const QString problems = QString::fromStdString(reading->problems[0] + "\n" + reading->problems[1] +
+                                                        "\n" + reading->problems[2]);
+        for (const QString& bad : {root + "/seven", root + "/2/broken.png", root + "/5/x.json"})
+            QVERIFY2(problems.contains("'" + bad + "'"), qPrintable(problems));
+
+        // An empty folder reads as nothing, without a problem; a missing one is an error.
+        QTemporaryDir empty;
+        const Result<SampleFolderReading> none = readSampleFolderSkippingProblems(empty.path().toStdString());
+        QVERIFY(none.ok() && none->files.empty() && none->problems.empty());
+        QVERIFY(!readSampleFolderSkippingProblems((root + "/nowhere").toStdString()).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(SampleFolderTest)

@@ -53,8 +53,42 @@ bool drawnBefore(const SampleFile& a, const SampleFile& b) {
     return a.imagePath < b.imagePath;
 }
 
+/// One image and its sidecar, with the checks a sample folder's entries must pass.
+digitpad::Result<SampleFile> readEntry(const fs::path& imagePath, int label) {
+    auto image = readGrayImage(imagePath.string());
+    if (!image)
+        return image.error();
+    if (image->width == 0 || image->height == 0)
+        return digitpad::Error{"cannot read image '" + imagePath.string() + "': it has no pixels"};
+    SampleFile file;
+    file.imagePath = imagePath.string();
+    file.sample.image = std::move(*image);
+    file.sample.label = label;
+    file.sample.source = file.imagePath;
+
+    fs::path sidecar = imagePath;
+    sidecar.replace_extension(".json");
+    std::error_code error;
+    if (fs::is_regular_file(sidecar, error)) {
+        auto text = readText(sidecar);
+        if (!text)
+            return text.error();
+        auto record = digitpad::drawingRecordFromJson(*text, sidecar.string());
+        if (!record)
+            return record.error();
+        if (record->label != label)
+            return digitpad::Error{"'" + sidecar.string() + "' says the digit is " +
+                                   std::to_string(record->label) + " but it lies in the folder of " +
+                                   std::to_string(label)};
+        if (!record->drawing.empty())
+            file.sample.drawing = record->drawing;
+        file.record = std::move(*record);
+    }
+    return file;
+}
+
 /// Reads every image of one label folder (sorted by name so the result does not depend on the file system).
-digitpad::Status readLabelFolder(const fs::path& folder, int label, std::vector<SampleFile>& files) {
+void readLabelFolder(const fs::path& folder, int label, SampleFolderReading& reading) {
     std::error_code error;
     std::vector<fs::path> images;
     for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
@@ -62,47 +96,23 @@ digitpad::Status readLabelFolder(const fs::path& folder, int label, std::vector<
             continue;
         images.push_back(entry.path());
     }
-    if (error)
-        return digitpad::Error{"cannot list '" + folder.string() + "': " + error.message()};
-    std::sort(images.begin(), images.end());
-
-    for (const fs::path& imagePath : images) {
-        auto image = readGrayImage(imagePath.string());
-        if (!image)
-            return image.error();
-        if (image->width == 0 || image->height == 0)
-            return digitpad::Error{"cannot read image '" + imagePath.string() + "': it has no pixels"};
-        SampleFile file;
-        file.imagePath = imagePath.string();
-        file.sample.image = std::move(*image);
-        file.sample.label = label;
-        file.sample.source = file.imagePath;
-
-        fs::path sidecar = imagePath;
-        sidecar.replace_extension(".json");
-        if (fs::is_regular_file(sidecar, error)) {
-            auto text = readText(sidecar);
-            if (!text)
-                return text.error();
-            auto record = digitpad::drawingRecordFromJson(*text, sidecar.string());
-            if (!record)
-                return record.error();
-            if (record->label != label)
-                return digitpad::Error{"'" + sidecar.string() + "' says the digit is " +
-                                       std::to_string(record->label) + " but it lies in the folder of " +
-                                       std::to_string(label)};
-            if (!record->drawing.empty())
-                file.sample.drawing = record->drawing;
-            file.record = std::move(*record);
-        }
-        files.push_back(std::move(file));
+    if (error) {
+        reading.problems.push_back("cannot list '" + folder.string() + "': " + error.message());
+        return;
     }
-    return digitpad::Success{};
+    std::sort(images.begin(), images.end());
+    for (const fs::path& imagePath : images) {
+        auto file = readEntry(imagePath, label);
+        if (file)
+            reading.files.push_back(std::move(*file));
+        else
+            reading.problems.push_back(file.error().message);
+    }
 }
 
 } // namespace
 
-digitpad::Result<std::vector<SampleFile>> readSampleFolder(const std::string& dir) {
+digitpad::Result<SampleFolderReading> readSampleFolderSkippingProblems(const std::string& dir) {
     const fs::path root(dir);
     std::error_code error;
     if (!fs::exists(root, error))
@@ -110,29 +120,38 @@ digitpad::Result<std::vector<SampleFile>> readSampleFolder(const std::string& di
     if (!fs::is_directory(root, error))
         return digitpad::Error{"'" + dir + "' is not a folder (expected " + dir + "/<digit>/<image>)"};
 
+    SampleFolderReading reading;
     std::vector<fs::path> labelFolders;
     for (const fs::directory_entry& entry : fs::directory_iterator(root, error)) {
         if (isHidden(entry.path()) || !entry.is_directory(error))
             continue;
         if (labelOf(entry.path()) < 0)
-            return digitpad::Error{"'" + entry.path().string() +
-                                   "' is not a label folder: sample folders hold one subfolder per digit, "
-                                   "named 0 to 9"};
-        labelFolders.push_back(entry.path());
+            reading.problems.push_back(
+                "'" + entry.path().string() +
+                "' is not a label folder: sample folders hold one subfolder per digit, "
+                "named 0 to 9");
+        else
+            labelFolders.push_back(entry.path());
     }
     if (error)
         return digitpad::Error{"cannot list '" + dir + "': " + error.message()};
+    std::sort(labelFolders.begin(), labelFolders.end());
+    for (const fs::path& folder : labelFolders)
+        readLabelFolder(folder, labelOf(folder), reading);
+    std::sort(reading.files.begin(), reading.files.end(), drawnBefore);
+    return reading;
+}
 
-    std::vector<SampleFile> files;
-    for (const fs::path& folder : labelFolders) {
-        if (auto status = readLabelFolder(folder, labelOf(folder), files); !status)
-            return status.error();
-    }
-    if (files.empty())
+digitpad::Result<std::vector<SampleFile>> readSampleFolder(const std::string& dir) {
+    auto reading = readSampleFolderSkippingProblems(dir);
+    if (!reading)
+        return reading.error();
+    if (!reading->problems.empty())
+        return digitpad::Error{reading->problems.front()};
+    if (reading->files.empty())
         return digitpad::Error{"sample folder '" + dir + "' holds no images (expected " + dir +
                                "/<digit>/<image>, digits 0 to 9)"};
-    std::sort(files.begin(), files.end(), drawnBefore);
-    return files;
+    return std::move(reading->files);
 }
 
 std::vector<digitpad::LabelledDrawing> samplesOf(const std::vector<SampleFile>& files) {

@@ -11,7 +11,7 @@
 
 /// One image of a sample folder, with its sidecar record when there is one.
 struct SampleFile {
-    digitpad::LabelledDrawing sample;            ///< image, label (from the folder), strokes from the record
+    digitpad::LabelledDrawing sample; ///< image, label (from the folder), strokes from the record
     std::optional<digitpad::DrawingRecord> record; ///< from `<stem>.json` beside the image, when present
     std::string imagePath;
 };
@@ -25,6 +25,19 @@ struct SampleFile {
 /// single digit; an image cannot be decoded; a sidecar is corrupt or names another label; the folder holds
 /// no image at all.
 digitpad::Result<std::vector<SampleFile>> readSampleFolder(const std::string& dir);
+
+/// What a lenient reading of a sample folder found: the entries that read well, in readSampleFolder()'s
+/// order, and one message naming the path for each that did not (a folder not named 0–9, an undecodable
+/// image, a corrupt or contradicting sidecar).
+struct SampleFolderReading {
+    std::vector<SampleFile> files;
+    std::vector<std::string> problems;
+};
+
+/// Reads what it can of a sample folder, skipping the entries readSampleFolder() would fail on, so that one
+/// damaged file does not lock the person out of all their drawings. Fails only when `dir` is missing, not a
+/// folder or cannot be listed; an empty folder gives an empty reading.
+digitpad::Result<SampleFolderReading> readSampleFolderSkippingProblems(const std::string& dir);
 
 /// Just the drawings of readSampleFolder()'s result, in its order.
 std::vector<digitpad::LabelledDrawing> samplesOf(const std::vector<SampleFile>& files);
