@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FineTuneWorker.h"
+
+#include "BatchReportThrottle.h"
+#include "LogCategories.h"
+#include "image/SampleFolder.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+#include <chrono>
+#include <exception>
+#include <optional>
+
+namespace {
+
+/// True when no digit subfolder of `folder` holds a file: the person has kept nothing yet, which the dialog
+/// explains, rather than readSampleFolder's error for an empty or missing folder.
+bool holdsNoDrawings(const QString& folder) {
+    if (!QFileInfo(folder).isDir())
+        return true;
+    QDirIterator labels(folder, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (labels.hasNext())
+        if (!QDir(labels.next()).entryList(QDir::Files).isEmpty())
+            return false;
+    return true;
+}
+
+} // namespace
+
+FineTuneWorker::FineTuneWorker(QObject* parent) : QObject(parent) {
+    registerTrainingTypes();
+}
+
+void FineTuneWorker::scan(const QString& folder) {
+    try {
+        if (holdsNoDrawings(folder)) {
+            emit scanned(folder, std::make_shared<const std::vector<digitpad::LabelledDrawing>>());
+            return;
+        }
+        digitpad::Result<std::vector<SampleFile>> files =
+            readSampleFolder(QDir::toNativeSeparators(folder).toStdString());
+        if (!files) {
+            emit scanFailed(folder, QString::fromStdString(files.error().message));
+            return;
+        }
+        emit scanned(folder,
+                     std::make_shared<const std::vector<digitpad::LabelledDrawing>>(samplesOf(*files)));
+    } catch (const std::exception& e) {
+        emit scanFailed(folder, QStringLiteral("cannot read '%1': %2")
+                                    .arg(QDir::toNativeSeparators(folder), QString::fromLocal8Bit(e.what())));
+    }
+}
+
+void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* control) {
+    try {
+        if (!job.base || !job.drawings) {
+            emit failed(QStringLiteral("there is no model or no drawings to fine-tune"));
+            return;
+        }
+        digitpad::FineTuneRequest request;
+        request.base = *job.base;
+        request.baseName = job.baseName.toStdString();
+        request.drawings = *job.drawings;
+        if (!job.dataFolder.isEmpty())
+            request.dataFolder = QDir::toNativeSeparators(job.dataFolder).toStdString();
+        if (!job.drawnFolder.isEmpty())
+            request.drawnFolder = QDir::toNativeSeparators(job.drawnFolder).toStdString();
+        request.settings = job.settings;
+
+        BatchReportThrottle throttle{std::chrono::milliseconds(kBatchReportIntervalMs)};
+        digitpad::FineTuneCallbacks callbacks;
+        callbacks.onStart = [&](const digitpad::FineTuneStart& start) {
+            qCInfo(lcTrain).noquote()
+                << "fine-tuning" << job.baseName << "on" << start.trainingDrawings << "drawings,"
+                << start.heldOutDrawings << "held out," << start.replayImages << "MNIST images replayed";
+            emit started(start);
+        };
+        callbacks.onBatch = [&](const digitpad::BatchProgress& p) {
+            if (std::optional<digitpad::BatchProgress> report = throttle.add(p))
+                emit batchProgress(*report);
+        };
+        callbacks.onEpoch = [&](const digitpad::EpochMetrics& m) { emit epochFinished(m); };
+
+        digitpad::FineTuneResult result = digitpad::runFineTune(request, *control, callbacks);
+        if (result.error) {
+            const QString message = QString::fromStdString(result.error->message);
+            emit failed(result.error->cause == digitpad::SessionError::Cause::Settings
+                            ? QStringLiteral("invalid fine-tuning settings: %1").arg(message)
+                            : message);
+            return;
+        }
+        qCInfo(lcTrain).noquote() << "fine-tuning"
+                                  << QString::fromStdString(digitpad::toName(result.outcome.status))
+                                  << QString::fromStdString(result.outcome.reason);
+        std::shared_ptr<const digitpad::Model> model;
+        if (result.model)
+            model = std::make_shared<const digitpad::Model>(std::move(*result.model));
+        emit finished(result.outcome, result.after, std::move(model));
+    } catch (const std::exception& e) {
+        emit failed(QStringLiteral("fine-tuning failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        emit failed(QStringLiteral("fine-tuning failed: unknown error"));
+    }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "TrainingTypes.h"
+
+#include "app/FineTune.h"
+#include "train/Trainer.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+/// What one fine-tuning run needs, as the GUI has it: the model in use (shared, never changed), the person's
+/// drawings as read by FineTuneWorker::scan(), and where MNIST and the drawn-digit set lie.
+struct FineTuneJob {
+    std::shared_ptr<const digitpad::Model> base;
+    QString baseName; ///< what the tuned model's header names as its origin, e.g. "default.dpm"
+    SharedDrawings drawings;
+    QString dataFolder;  ///< MNIST's IDX files; empty = no replay and no MNIST score
+    QString drawnFolder; ///< DigitPad's drawn-digit set; empty = not scored
+    digitpad::FineTuneSettings settings;
+};
+
+/// Reads the person's drawings and fine-tunes on the thread it lives on (a QThread owned by
+/// FineTuneController). Reports through signals carrying value structs only, so receivers on the GUI thread
+/// get copies through queued connections. No exception leaves scan() or run().
+class FineTuneWorker : public QObject {
+    Q_OBJECT
+public:
+    /// As TrainingWorker: batch reports at most this often, plus the last batch of every epoch.
+    static constexpr int kBatchReportIntervalMs = 50;
+
+    explicit FineTuneWorker(QObject* parent = nullptr);
+
+    /// Reads the sample folder and emits scanned() (no drawings at all when the folder is missing or holds
+    /// no file in a digit's subfolder) or scanFailed() naming the entry that could not be read.
+    void scan(const QString& folder);
+
+    /// Runs runFineTune() and emits started(), batchProgress(), epochFinished(), then finished() or failed().
+    /// Reads control's cancel flag between batches; control must outlive the call.
+    void run(const FineTuneJob& job, digitpad::TrainingControl* control);
+
+signals:
+    void scanned(const QString& folder, SharedDrawings drawings);
+    void scanFailed(const QString& folder, const QString& message);
+    /// The data is ready and the base model scored; training begins.
+    void started(const digitpad::FineTuneStart& start);
+    void batchProgress(const digitpad::BatchProgress& progress);
+    /// testAccuracy is the held-out drawings' accuracy (NaN without held-out drawings).
+    void epochFinished(const digitpad::EpochMetrics& metrics);
+    /// The run ended; after and model are filled only when it completed.
+    void finished(const digitpad::TrainingOutcome& outcome, const digitpad::FineTuneScores& after,
+                  std::shared_ptr<const digitpad::Model> model);
+    /// The run could not start or threw; message names the file or the reason.
+    void failed(const QString& message);
+};
