@@ -4,6 +4,7 @@
 #include "LogCategories.h"
 #include "ModelLibrary.h"
 #include "RecognizePanel.h"
+#include "TeachDialog.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
@@ -97,14 +98,21 @@ void MainWindow::createMenus() {
     bundledAction_ = modelMenu->addAction(tr("Use &bundled model"), this, &MainWindow::useBundledModel);
     rebuildRecentMenu();
 
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    teachAction_ = tools->addAction(tr("&Teach…"), this, &MainWindow::openTeachDialog);
+    teachAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    teachAction_->setStatusTip(tr("Fine-tune the model in use on the drawings you kept"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DigitPad"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source) {
+void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source,
+                          const QString& path) {
     model_ = std::move(model);
     modelSource_ = model_ ? source : QString();
+    modelPath_ = model_ ? path : QString();
     recognizePanel_->setModel(model_);
     updateModelStatus();
     if (model_)
@@ -120,7 +128,7 @@ bool MainWindow::openModelFile(const QString& path) {
         return false;
     }
     library_->remember(path);
-    setModel(loaded.value(), QFileInfo(path).fileName());
+    setModel(loaded.value(), QFileInfo(path).fileName(), path);
     statusBar()->showMessage(tr("Opened model %1").arg(path), 5000);
     return true;
 }
@@ -134,6 +142,7 @@ bool MainWindow::saveModelFile(const QString& path) {
         return false;
     }
     modelSource_ = QFileInfo(path).fileName();
+    modelPath_ = path;
     updateModelStatus();
     statusBar()->showMessage(tr("Saved model to %1").arg(path), 5000);
     return true;
@@ -154,7 +163,7 @@ void MainWindow::restoreStartupModel() {
     for (const QString& problem : startup.problems)
         qCWarning(lcModel).noquote() << problem;
     if (startup.model) {
-        setModel(startup.model, QFileInfo(startup.path).fileName());
+        setModel(startup.model, QFileInfo(startup.path).fileName(), startup.path);
         if (!startup.problems.isEmpty() && startup.path != library_->lastModelPath())
             statusBar()->showMessage(startup.problems.first(), 10000);
     } else {
@@ -234,6 +243,27 @@ void MainWindow::useBundledModel() {
     openModelFile(path);
 }
 
+void MainWindow::openTeachDialog() {
+    if (!model_)
+        return;
+    if (teachDialog_) {
+        teachDialog_->raise();
+        teachDialog_->activateWindow();
+        return;
+    }
+    auto* dialog = new TeachDialog(library_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setBaseModel(model_, modelPath_);
+    connect(dialog, &TeachDialog::modelKept, this,
+            [this](std::shared_ptr<const digitpad::Model> model, const QString& path) {
+                setModel(std::move(model), QFileInfo(path).fileName(), path);
+                statusBar()->showMessage(tr("Using the tuned model %1").arg(path), 5000);
+            });
+    teachDialog_ = dialog;
+    // Modal, so the model in use cannot change under a run that started from it.
+    dialog->open();
+}
+
 void MainWindow::rebuildRecentMenu() {
     if (recentMenu_ == nullptr)
         return;
@@ -276,4 +306,5 @@ void MainWindow::showError(const QString& title, const QString& text) {
 void MainWindow::updateActions() {
     saveModelAction_->setEnabled(model_ != nullptr);
     bundledAction_->setEnabled(!ModelLibrary::bundledModelPath().isEmpty());
+    teachAction_->setEnabled(model_ != nullptr);
 }
