@@ -243,6 +243,10 @@ void MainWindow::useBundledModel() {
     openModelFile(path);
 }
 
+TeachDialog* MainWindow::teachDialog() const {
+    return teachDialog_.data();
+}
+
 void MainWindow::openTeachDialog() {
     if (!model_)
         return;

@@ -52,7 +52,7 @@ public:
     ModelLibrary* library() const { return library_; }
     QTabWidget* tabs() const { return tabs_; }
     /// Tools ▸ Teach…'s dialog while it is open, else null.
-    TeachDialog* teachDialog() const { return teachDialog_; }
+    TeachDialog* teachDialog() const;
     /// The model in use, described in full: the status bar's model label shows this (or, when too wide, a
     /// shorter form with this as its tooltip).
     QString modelStatusText() const;
