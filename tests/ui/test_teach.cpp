@@ -318,19 +318,21 @@ private slots:
             dialog->controller()->worker(), &FineTuneWorker::started,
             [&stopClicked](const digitpad::FineTuneStart&) { stopClicked.tryAcquire(1, kRunTimeoutMs); });
         bool clicked = false;
-        connect(dialog->controller(), &FineTuneController::started, dialog, [&] {
-            QVERIFY(dialog->stopButton()->isEnabled());
-            QTest::mouseClick(dialog->stopButton(), Qt::LeftButton);
-            clicked = true;
-            stopClicked.release();
-            released = true;
-        });
+        QMetaObject::Connection click =
+            connect(dialog->controller(), &FineTuneController::started, dialog, [&] {
+                QVERIFY(dialog->stopButton()->isEnabled());
+                QTest::mouseClick(dialog->stopButton(), Qt::LeftButton);
+                clicked = true;
+                stopClicked.release();
+                released = true;
+            });
         dialog->epochsBox()->setValue(3);
         QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), kRunTimeoutMs);
         if (!released)
             stopClicked.release();
         disconnect(hold);
+        disconnect(click);
         QVERIFY(clicked);
         QVERIFY2(dialog->messageText().startsWith(QStringLiteral("Stopped")),
                  qPrintable(dialog->messageText()));
@@ -346,7 +348,7 @@ private slots:
     }
 
     void missingMnistShowsADashAndWhy() {
-        writeDrawings(appdata::myDigitsFolder(), 3);
+        writeDrawings(appdata::myDigitsFolder(), 5);
         auto window = showWindow();
         window->setModel(smallModel(4), QStringLiteral("small.dpm"), QStringLiteral("/models/small.dpm"));
         TeachDialog* dialog = openTeach(*window);
