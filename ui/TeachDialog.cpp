@@ -348,17 +348,17 @@ void TeachDialog::updateOverview() {
                          .arg(folder));
     } else {
         const int count = drawingCount();
+        const QString drawings = count == 1 ? tr("1 drawing") : tr("%1 drawings").arg(count);
         if (count < kMinimumDrawings)
-            lines.append(tr("Only %n drawing(s) so far, in %1: keep at least %2 before teaching. Keep some "
-                            "drawings first: after an answer, press the digit's key.",
-                            nullptr, count)
-                             .arg(folder)
+            lines.append(tr("Only %1 so far, in %2: keep at least %3 before teaching. Keep some drawings "
+                            "first: after an answer, press the digit's key.")
+                             .arg(drawings, folder)
                              .arg(kMinimumDrawings));
         else
-            lines.append(tr("%n drawing(s) in %1. Every fifth drawing of each digit is held out: the model "
-                            "does not learn from it, it scores the model before and after.",
-                            nullptr, count)
-                             .arg(folder));
+            lines.append(
+                tr("%1 in %2. Every fifth drawing of each digit is held out: the model does not learn "
+                   "from it, it scores the model before and after.")
+                    .arg(drawings, folder));
         QStringList unscored;
         for (int d = 0; d < kDigits; ++d) {
             const QTableWidgetItem* item = countsTable_->item(0, d);
@@ -399,6 +399,7 @@ void TeachDialog::clearScores() {
         for (int column = 0; column < scoresTable_->columnCount(); ++column)
             scoresTable_->setItem(static_cast<int>(row), column, readOnlyItem(QString()));
     scoreNotes_->clear();
+    scoreNotes_->hide();
     haveAfter_ = false;
 }
 
@@ -416,9 +417,12 @@ void TeachDialog::showChanges() {
         const std::optional<double> after = haveAfter_ ? scoreOf(after_, row) : std::nullopt;
         QString text;
         if (before && after) {
-            const double points = 100.0 * (*after - *before);
-            text =
-                tr("%1%2 points").arg(points >= 0.0 ? QStringLiteral("+") : QString()).arg(points, 0, 'f', 1);
+            // Rounded first, so a tiny loss does not read "-0.0 points".
+            const double points = std::round(1000.0 * (*after - *before)) / 10.0;
+            text = points == 0.0 ? tr("no change")
+                                 : tr("%1%2 points")
+                                       .arg(points > 0.0 ? QStringLiteral("+") : QString())
+                                       .arg(points, 0, 'f', 1);
         }
         scoresTable_->setItem(static_cast<int>(row), static_cast<int>(ScoreColumn::Change),
                               readOnlyItem(text));
@@ -477,6 +481,7 @@ void TeachDialog::onStarted(const digitpad::FineTuneStart& start) {
     if (!drawnMissing_.isEmpty())
         notes.append(drawnMissing_);
     scoreNotes_->setText(notes.join(QLatin1Char('\n')));
+    scoreNotes_->setVisible(!notes.isEmpty());
     setMessage(tr("Teaching: %1 drawings × %2 copies and %3 MNIST images per epoch, %4 held out.")
                    .arg(start.trainingDrawings)
                    .arg(kDefaults.copiesPerDrawing)
