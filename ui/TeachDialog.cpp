@@ -417,8 +417,9 @@ void TeachDialog::showChanges() {
         const std::optional<double> after = haveAfter_ ? scoreOf(after_, row) : std::nullopt;
         QString text;
         if (before && after) {
-            // Rounded first, so a tiny loss does not read "-0.0 points".
-            const double points = std::round(1000.0 * (*after - *before)) / 10.0;
+            // From the percentages as shown (one decimal), so the change always matches the two cells and a
+            // tiny loss does not read "-0.0 points".
+            const double points = (std::round(1000.0 * *after) - std::round(1000.0 * *before)) / 10.0;
             text = points == 0.0 ? tr("no change")
                                  : tr("%1%2 points")
                                        .arg(points > 0.0 ? QStringLiteral("+") : QString())

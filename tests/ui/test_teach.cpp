@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -30,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <array>
 #include <memory>
@@ -345,6 +347,51 @@ private slots:
         runOnce(dialog, 1);
         QVERIFY2(dialog->tunedModel(), qPrintable(dialog->messageText()));
         QCOMPARE(window->model(), before);
+    }
+
+    void closingWhileRunningAsksStopsAndNeverWaits() {
+        writeDrawings(appdata::myDigitsFolder(), 3);
+        auto window = showWindow();
+        window->setModel(smallModel(7), QStringLiteral("small.dpm"), QStringLiteral("/models/small.dpm"));
+        const auto before = window->model();
+        TeachDialog* dialog = openTeach(*window);
+        QVERIFY(dialog);
+        QPointer<TeachDialog> guard(dialog);
+        dialog->setDataFolder(miniMnist());
+
+        // Answers the question with a click on Yes as soon as it shows.
+        QStringList questions;
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&questions] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                questions.append(box->text());
+                QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+            }
+        });
+        answerer.start(10);
+
+        // The worker is held on its own thread after reporting the start: closing must not wait for it.
+        QSemaphore closed;
+        QMetaObject::Connection hold =
+            connect(dialog->controller()->worker(), &FineTuneWorker::started,
+                    [&closed](const digitpad::FineTuneStart&) { closed.tryAcquire(1, kRunTimeoutMs); });
+        bool stillOpenWhileStopping = false;
+        QMetaObject::Connection close =
+            connect(dialog->controller(), &FineTuneController::started, dialog, [&] {
+                dialog->close();
+                stillOpenWhileStopping = dialog->isVisible() && dialog->isRunning() &&
+                                         dialog->messageText().startsWith(QStringLiteral("Stopping"));
+                closed.release();
+            });
+        QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), kRunTimeoutMs);
+        disconnect(hold);
+        disconnect(close);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.first().contains(QStringLiteral("Stop teaching")), qPrintable(questions.first()));
+        QVERIFY(stillOpenWhileStopping);
+        QCOMPARE(window->model(), before);
+        QVERIFY(tunedFiles().isEmpty());
     }
 
     void missingMnistShowsADashAndWhy() {
