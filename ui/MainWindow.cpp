@@ -261,7 +261,8 @@ void MainWindow::openTeachDialog() {
     connect(dialog, &TeachDialog::modelKept, this,
             [this](std::shared_ptr<const digitpad::Model> model, const QString& path) {
                 setModel(std::move(model), QFileInfo(path).fileName(), path);
-                statusBar()->showMessage(tr("Using the tuned model %1").arg(path), 5000);
+                statusBar()->showMessage(tr("Using the tuned model %1").arg(QFileInfo(path).fileName()),
+                                         5000);
             });
     teachDialog_ = dialog;
     // Modal, so the model in use cannot change under a run that started from it.
