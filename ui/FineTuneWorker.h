@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "FineTuneJob.h"
 #include "TrainingTypes.h"
 
 #include "app/FineTune.h"
@@ -10,17 +11,6 @@
 #include <QString>
 
 #include <memory>
-
-/// What one fine-tuning run needs, as the GUI has it: the model in use (shared, never changed), the person's
-/// drawings as read by FineTuneWorker::scan(), and where MNIST and the drawn-digit set lie.
-struct FineTuneJob {
-    std::shared_ptr<const digitpad::Model> base;
-    QString baseName; ///< what the tuned model's header names as its origin, e.g. "default.dpm"
-    SharedDrawings drawings;
-    QString dataFolder;  ///< MNIST's IDX files; empty = no replay and no MNIST score
-    QString drawnFolder; ///< DigitPad's drawn-digit set; empty = not scored
-    digitpad::FineTuneSettings settings;
-};
 
 /// Reads the person's drawings and fine-tunes on the thread it lives on (a QThread owned by
 /// FineTuneController). Reports through signals carrying value structs only, so receivers on the GUI thread
