@@ -30,7 +30,7 @@
 
 namespace {
 
-constexpr int kDigits = 10;
+constexpr int kDigits = digitpad::kDigitClasses;
 /// The default settings of a run; the dialog's boxes start at these.
 const digitpad::FineTuneSettings kDefaults{};
 
@@ -314,12 +314,17 @@ void TeachDialog::onScanFailed(const QString& folder, const QString& message) {
     updateButtons();
 }
 
-void TeachDialog::showCounts() {
+std::array<int, kDigits> TeachDialog::digitCounts() const {
     std::array<int, kDigits> counts{};
     if (drawings_)
         for (const digitpad::LabelledDrawing& drawing : *drawings_)
             if (drawing.label >= 0 && drawing.label < kDigits)
                 ++counts[static_cast<std::size_t>(drawing.label)];
+    return counts;
+}
+
+void TeachDialog::showCounts() {
+    const std::array<int, kDigits> counts = digitCounts();
     int total = 0;
     int heldOut = 0;
     for (int d = 0; d < kDigits; ++d) {
@@ -343,15 +348,12 @@ void TeachDialog::updateOverview() {
     } else if (!scanError_.isEmpty()) {
         lines.append(tr("The drawings in %1 could not be read.").arg(folder));
     } else if (drawingCount() == 0) {
-        lines.append(tr("You have not kept any drawings yet. Keep some drawings first: after an answer, "
-                        "press the digit's key. DigitPad keeps them in %1.")
-                         .arg(folder));
+        lines.append(tr("You have not kept any drawings yet. DigitPad keeps them in %1.").arg(folder));
     } else {
         const int count = drawingCount();
         const QString drawings = count == 1 ? tr("1 drawing") : tr("%1 drawings").arg(count);
         if (count < kMinimumDrawings)
-            lines.append(tr("Only %1 so far, in %2: keep at least %3 before teaching. Keep some drawings "
-                            "first: after an answer, press the digit's key.")
+            lines.append(tr("Only %1 so far, in %2: keep at least %3 before teaching.")
                              .arg(drawings, folder)
                              .arg(kMinimumDrawings));
         else
@@ -360,9 +362,9 @@ void TeachDialog::updateOverview() {
                    "from it, it scores the model before and after.")
                     .arg(drawings, folder));
         QStringList unscored;
+        const std::array<int, kDigits> counts = digitCounts();
         for (int d = 0; d < kDigits; ++d) {
-            const QTableWidgetItem* item = countsTable_->item(0, d);
-            const int n = item ? item->text().toInt() : 0;
+            const int n = counts[static_cast<std::size_t>(d)];
             if (n > 0 && n < kDefaults.holdOutEvery)
                 unscored.append(QString::number(d));
         }

@@ -4,12 +4,14 @@
 #include "TrainingTypes.h"
 
 #include "app/FineTune.h"
+#include "data/DigitFormat.h"
 #include "io/Model.h"
 #include "train/Trainer.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
 
+#include <array>
 #include <memory>
 
 class QDoubleSpinBox;
@@ -110,6 +112,8 @@ private:
     void onFinished(const digitpad::TrainingOutcome& outcome, const digitpad::FineTuneScores& after,
                     std::shared_ptr<const digitpad::Model> model);
     void onFailed(const QString& message);
+    /// How many drawings of each digit were read.
+    std::array<int, digitpad::kDigitClasses> digitCounts() const;
     void showCounts();
     void showScores(ScoreColumn column, const digitpad::FineTuneScores& scores);
     void showChanges();
