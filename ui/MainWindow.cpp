@@ -191,6 +191,17 @@ void MainWindow::updateModelStatus() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // The Teach dialog is modal, but a window manager can still close this window under it.
+    if (teachDialog_ && teachDialog_->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Teaching in progress"),
+            tr("DigitPad is learning your handwriting. Stop and quit? The model in use stays as it is."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     if (trainingPanel_->isTraining()) {
         const auto answer = QMessageBox::question(this, tr("Training in progress"),
                                                   tr("A training run is in progress. Stop it and quit?"),
