@@ -7,7 +7,7 @@
 
 /// Every classification: digit, probability, framing, time.
 Q_DECLARE_LOGGING_CATEGORY(lcRecognize)
-/// Training runs started from the Train tab.
+/// Training runs started from the Train tab and fine-tuning runs from Tools ▸ Teach….
 Q_DECLARE_LOGGING_CATEGORY(lcTrain)
 /// Loading, saving and switching models.
 Q_DECLARE_LOGGING_CATEGORY(lcModel)

@@ -7,6 +7,7 @@
 #include "MyDigitsDialog.h"
 #include "MyDigitsStore.h"
 #include "RecognizePanel.h"
+#include "TeachDialog.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
@@ -108,15 +109,20 @@ void MainWindow::createMenus() {
     QAction* myDigits = tools->addAction(tr("&My digits…"), this, &MainWindow::showMyDigits);
     myDigits->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     myDigits->setStatusTip(tr("Browse, delete and export the drawings you kept on the Recognize tab"));
+    teachAction_ = tools->addAction(tr("&Teach…"), this, &MainWindow::openTeachDialog);
+    teachAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    teachAction_->setStatusTip(tr("Fine-tune the model in use on the drawings you kept"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DigitPad"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source) {
+void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source,
+                          const QString& path) {
     model_ = std::move(model);
     modelSource_ = model_ ? source : QString();
+    modelPath_ = model_ ? path : QString();
     recognizePanel_->setModel(model_, modelSource_);
     updateModelStatus();
     if (model_)
@@ -132,7 +138,7 @@ bool MainWindow::openModelFile(const QString& path) {
         return false;
     }
     library_->remember(path);
-    setModel(loaded.value(), QFileInfo(path).fileName());
+    setModel(loaded.value(), QFileInfo(path).fileName(), path);
     statusBar()->showMessage(tr("Opened model %1").arg(path), 5000);
     return true;
 }
@@ -146,6 +152,7 @@ bool MainWindow::saveModelFile(const QString& path) {
         return false;
     }
     modelSource_ = QFileInfo(path).fileName();
+    modelPath_ = path;
     updateModelStatus();
     statusBar()->showMessage(tr("Saved model to %1").arg(path), 5000);
     return true;
@@ -166,7 +173,7 @@ void MainWindow::restoreStartupModel() {
     for (const QString& problem : startup.problems)
         qCWarning(lcModel).noquote() << problem;
     if (startup.model) {
-        setModel(startup.model, QFileInfo(startup.path).fileName());
+        setModel(startup.model, QFileInfo(startup.path).fileName(), startup.path);
         if (!startup.problems.isEmpty() && startup.path != library_->lastModelPath())
             statusBar()->showMessage(startup.problems.first(), 10000);
     } else {
@@ -194,6 +201,17 @@ void MainWindow::updateModelStatus() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // The Teach dialog is modal, but a window manager can still close this window under it.
+    if (teachDialog_ && teachDialog_->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Teaching in progress"),
+            tr("DigitPad is learning your handwriting. Stop and quit? The model in use stays as it is."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     if (trainingPanel_->isTraining()) {
         const auto answer = QMessageBox::question(this, tr("Training in progress"),
                                                   tr("A training run is in progress. Stop it and quit?"),
@@ -254,6 +272,32 @@ void MainWindow::useBundledModel() {
     openModelFile(path);
 }
 
+TeachDialog* MainWindow::teachDialog() const {
+    return teachDialog_.data();
+}
+
+void MainWindow::openTeachDialog() {
+    if (!model_)
+        return;
+    if (teachDialog_) {
+        teachDialog_->raise();
+        teachDialog_->activateWindow();
+        return;
+    }
+    auto* dialog = new TeachDialog(library_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setBaseModel(model_, modelPath_);
+    connect(dialog, &TeachDialog::modelKept, this,
+            [this](std::shared_ptr<const digitpad::Model> model, const QString& path) {
+                setModel(std::move(model), QFileInfo(path).fileName(), path);
+                statusBar()->showMessage(tr("Using the tuned model %1").arg(QFileInfo(path).fileName()),
+                                         5000);
+            });
+    teachDialog_ = dialog;
+    // Modal, so the model in use cannot change under a run that started from it.
+    dialog->open();
+}
+
 void MainWindow::rebuildRecentMenu() {
     if (recentMenu_ == nullptr)
         return;
@@ -296,4 +340,5 @@ void MainWindow::showError(const QString& title, const QString& text) {
 void MainWindow::updateActions() {
     saveModelAction_->setEnabled(model_ != nullptr);
     bundledAction_->setEnabled(!ModelLibrary::bundledModelPath().isEmpty());
+    teachAction_->setEnabled(model_ != nullptr);
 }

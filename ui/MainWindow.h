@@ -4,6 +4,7 @@
 #include "io/Model.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -15,21 +16,28 @@ class QLabel;
 class QMenu;
 class QTabWidget;
 class RecognizePanel;
+class TeachDialog;
 class TrainingPanel;
 
 /// The DigitPad window: the Recognize and Train tabs, the File / Edit / Model / Tools / Help menus and a
 /// status bar that names the model in use. Owns the model in use and hands it to the Recognize tab; a model
-/// finished in the Train tab replaces it only when the user asks (on the GUI thread).
+/// finished in the Train tab or tuned in Tools ▸ Teach… replaces it only when the user asks (on the GUI
+/// thread).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Makes `model` the one in use; `source` says where it came from (a path, or e.g. "trained just now").
-    void setModel(std::shared_ptr<const digitpad::Model> model, const QString& source);
+    /// Makes `model` the one in use; `source` says where it came from (a file name, or e.g. "trained just
+    /// now"); `path` is the file it was loaded from, empty when it exists only in memory.
+    void setModel(std::shared_ptr<const digitpad::Model> model, const QString& source,
+                  const QString& path = {});
     std::shared_ptr<const digitpad::Model> model() const { return model_; }
     QString modelSource() const { return modelSource_; }
+    /// The file the model in use was loaded from or last saved to; empty when it is not saved (e.g. trained
+    /// just now in the Train tab), so tuning it must not lose it.
+    QString modelPath() const { return modelPath_; }
 
     /// Loads a model file and uses it. On failure shows an error dialog naming the file and the reason, keeps
     /// the model in use and returns false.
@@ -50,6 +58,8 @@ public:
     MyDigitsDialog* myDigitsDialog() const { return myDigitsDialog_; }
     void showMyDigits();
     QTabWidget* tabs() const { return tabs_; }
+    /// Tools ▸ Teach…'s dialog while it is open, else null.
+    TeachDialog* teachDialog() const;
     /// The model in use, described in full: the status bar's model label shows this (or, when too wide, a
     /// shorter form with this as its tooltip).
     QString modelStatusText() const;
@@ -66,6 +76,8 @@ private:
     void saveModelDialog();
     void openImageDialog();
     void useBundledModel();
+    /// Tools ▸ Teach…: fine-tunes the model in use on the person's kept drawings in a modal dialog.
+    void openTeachDialog();
     void rebuildRecentMenu();
     void about();
     void showError(const QString& title, const QString& text);
@@ -85,6 +97,9 @@ private:
     QMenu* recentMenu_ = nullptr;
     QAction* saveModelAction_ = nullptr;
     QAction* bundledAction_ = nullptr;
+    QAction* teachAction_ = nullptr;
+    QPointer<TeachDialog> teachDialog_;
     std::shared_ptr<const digitpad::Model> model_;
     QString modelSource_;
+    QString modelPath_;
 };

@@ -10,6 +10,9 @@ void registerTrainingTypes() {
     qRegisterMetaType<digitpad::EpochMetrics>();
     qRegisterMetaType<digitpad::TrainingOutcome>();
     qRegisterMetaType<std::shared_ptr<const digitpad::Model>>();
+    qRegisterMetaType<digitpad::FineTuneStart>();
+    qRegisterMetaType<digitpad::FineTuneScores>();
+    qRegisterMetaType<SharedDrawings>();
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/FineTune.h"
+#include "app/LabelledDrawing.h"
 #include "io/Model.h"
 #include "train/Trainer.h"
 
@@ -16,6 +18,13 @@ Q_DECLARE_METATYPE(digitpad::BatchProgress)
 Q_DECLARE_METATYPE(digitpad::EpochMetrics)
 Q_DECLARE_METATYPE(digitpad::TrainingOutcome)
 Q_DECLARE_METATYPE(std::shared_ptr<const digitpad::Model>)
+Q_DECLARE_METATYPE(digitpad::FineTuneStart)
+Q_DECLARE_METATYPE(digitpad::FineTuneScores)
+
+/// A person's drawings as read from their folder, shared rather than copied between the threads (a few
+/// hundred canvases are megabytes).
+using SharedDrawings = std::shared_ptr<const std::vector<digitpad::LabelledDrawing>>;
+Q_DECLARE_METATYPE(SharedDrawings)
 
 /// Registers the types above with Qt's meta-type system; safe to call more than once.
 void registerTrainingTypes();

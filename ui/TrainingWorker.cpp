@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingWorker.h"
 
+#include "BatchReportThrottle.h"
 #include "LogCategories.h"
 
 #include "app/TrainingSession.h"
@@ -10,6 +11,7 @@
 
 #include <chrono>
 #include <exception>
+#include <optional>
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
     registerTrainingTypes();
@@ -30,11 +32,7 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         // A folder with only a training split still trains; it just reports no test accuracy.
         request.testSplit = digitpad::TestSplit::Optional;
 
-        using Clock = std::chrono::steady_clock;
-        Clock::time_point lastReport = Clock::now();
-        double lossSum = 0.0;
-        double accuracySum = 0.0;
-        int pending = 0;
+        BatchReportThrottle throttle{std::chrono::milliseconds(kBatchReportIntervalMs)};
         digitpad::TrainingSessionCallbacks callbacks;
         callbacks.onStart = [&](const digitpad::TrainingStart& start) {
             if (!start.testSplitMissing.empty())
@@ -49,24 +47,8 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
                 << QDir::toNativeSeparators(dataFolder) << "for" << config.epochs << "epoch(s)";
         };
         callbacks.onBatch = [&](const digitpad::BatchProgress& p) {
-            lossSum += p.loss;
-            accuracySum += p.accuracy;
-            ++pending;
-            const Clock::time_point now = Clock::now();
-            // An epoch's first report spans a full interval: the evaluation between epochs must not leave it
-            // holding a single batch, which the chart's moving average would weigh like a full interval.
-            if (p.batch == 1 && pending == 1)
-                lastReport = now;
-            if (p.batch < p.batchesPerEpoch &&
-                now - lastReport < std::chrono::milliseconds(kBatchReportIntervalMs))
-                return;
-            digitpad::BatchProgress report = p;
-            report.loss = lossSum / pending;
-            report.accuracy = accuracySum / pending;
-            lossSum = accuracySum = 0.0;
-            pending = 0;
-            lastReport = now;
-            emit batchProgress(report);
+            if (std::optional<digitpad::BatchProgress> report = throttle.add(p))
+                emit batchProgress(*report);
         };
         callbacks.onEpoch = [&](const digitpad::EpochMetrics& m) {
             qCInfo(lcTrain).noquote()
