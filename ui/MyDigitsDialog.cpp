@@ -29,7 +29,7 @@ namespace {
 
 constexpr int kThumbnailSide = 64;
 
-enum Role { IdRole = Qt::UserRole, LabelRole, RightRole };
+enum Role { IdRole = Qt::UserRole, LabelRole, AnsweredWronglyRole };
 
 /// A thumbnail of a kept drawing: the square around its ink with a margin, so a small digit on the large
 /// canvas is still legible at thumbnail size.
@@ -165,7 +165,9 @@ void MyDigitsDialog::reload() {
         QString text;
         QString tip = tr("Drawn %1").arg(label);
         if (answer < 0) {
-            text = tr("%1\nnot recognised").arg(label);
+            // Added from a file (an export, a script): there was no answer to judge.
+            text = tr("%1\nno answer kept").arg(label);
+            tip += tr("\nNo answer of a model was kept with it");
         } else if (answer == label) {
             text = tr("%1 ✓").arg(label);
             tip += tr("\nThe model answered %1 (%2 %)")
@@ -187,7 +189,7 @@ void MyDigitsDialog::reload() {
         item->setToolTip(tip);
         item->setData(IdRole, id);
         item->setData(LabelRole, label);
-        item->setData(RightRole, answer == label);
+        item->setData(AnsweredWronglyRole, answer >= 0 && answer != label);
         list_->addItem(item);
     }
     applyFilter();
@@ -206,10 +208,10 @@ void MyDigitsDialog::applyFilter() {
     int wrong = 0;
     for (int row = 0; row < list_->count(); ++row) {
         QListWidgetItem* item = list_->item(row);
-        const bool right = item->data(RightRole).toBool();
-        wrong += right ? 0 : 1;
-        const bool shown =
-            wanted == kAllData || (wanted == kWrongData && !right) || item->data(LabelRole).toInt() == wanted;
+        const bool answeredWrongly = item->data(AnsweredWronglyRole).toBool();
+        wrong += answeredWrongly ? 1 : 0;
+        const bool shown = wanted == kAllData || (wanted == kWrongData && answeredWrongly) ||
+                           item->data(LabelRole).toInt() == wanted;
         item->setHidden(!shown);
         if (!shown)
             item->setSelected(false);

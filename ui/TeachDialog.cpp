@@ -21,10 +21,12 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -229,7 +231,9 @@ void TeachDialog::buildUi() {
     connect(keepButton_, &QPushButton::clicked, this, &TeachDialog::keep);
     connect(discardButton_, &QPushButton::clicked, this, &TeachDialog::discard);
     connect(closeButton_, &QPushButton::clicked, this, &TeachDialog::reject);
-    resize(820, 820);
+    // Room for the curves, but never taller than the screen: a 1366×768 laptop must show the buttons.
+    const QRect available = (parentWidget() ? parentWidget()->screen() : screen())->availableGeometry();
+    resize(std::min(820, available.width()), std::min(760, available.height() - 60));
 }
 
 void TeachDialog::setBaseModel(std::shared_ptr<const digitpad::Model> model, const QString& path) {

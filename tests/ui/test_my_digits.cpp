@@ -486,6 +486,25 @@ private slots:
         QVERIFY(dialog.summaryText().contains(QStringLiteral("2 could not be read")));
     }
 
+    void drawingsWithoutAnAnswerAreNotCountedWrong() {
+        // A drawing copied in from a file (an export, a script) has no model answer to judge.
+        MyDigitsStore store(folder());
+        const Sample sample = sampleStroke(90, 40, 190, 240);
+        QVERIFY(store.add(sample.image, recordFor(sample, 3, 5)));
+        QVERIFY(QDir().mkpath(QDir(folder()).filePath(QStringLiteral("7"))));
+        QVERIFY(sample.image.save(QDir(folder()).filePath(QStringLiteral("7/from-a-file.png"))));
+
+        MyDigitsDialog dialog(&store);
+        dialog.reload();
+        QCOMPARE(dialog.list()->count(), 2);
+        QVERIFY2(dialog.summaryText().contains(QStringLiteral("2 drawings, 1 answered wrongly")),
+                 qPrintable(dialog.summaryText()));
+        dialog.showAll(MyDigitsDialog::Filter::Wrong);
+        QCOMPARE(dialog.shownCount(), 1);
+        dialog.showAll();
+        QVERIFY(dialog.list()->item(1)->text().contains(QStringLiteral("no answer kept")));
+    }
+
     void myAccuracyFollowsKeptDrawingsAndTheModel() {
         RecognizePanel* panel = showPanel();
         MyAccuracy* accuracy = panel->myAccuracy();
