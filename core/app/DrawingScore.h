@@ -18,9 +18,9 @@ Result<Dataset> drawingsAsDataset(const Model& model, const std::vector<Labelled
 
 /// How a model does on the person's own drawings ("My accuracy").
 struct DrawingScore {
-    Evaluation all;       ///< every drawing (confusion and per-class accuracy included)
-    int recentCount = 0;  ///< how many of the last drawings `recent` covers
-    double recent = 0.0;  ///< accuracy on the last `recentCount` drawings (the order given), 0..1
+    Evaluation all;      ///< every drawing (confusion and per-class accuracy included)
+    int recentCount = 0; ///< how many of the last drawings `recent` covers
+    double recent = 0.0; ///< accuracy on the last `recentCount` drawings (the order given), 0..1
 };
 
 /// Scores `model` on `drawings` (oldest first); `recent` covers the last `lastN` (or all when fewer).

@@ -21,9 +21,9 @@ struct DrawingRecord {
     Drawing drawing;       ///< the strokes (empty for an imported image)
     /// The 28×28 values the network saw (row-major, ink high, 0..1), quantised to bytes; empty when unknown.
     std::vector<std::uint8_t> input;
-    std::string model;         ///< which model answered: its file name and training time, free text
-    int answer = -1;           ///< the class it answered, -1 when unknown
-    double probability = 0.0;  ///< the answer's probability, 0..1
+    std::string model;        ///< which model answered: its file name and training time, free text
+    int answer = -1;          ///< the class it answered, -1 when unknown
+    double probability = 0.0; ///< the answer's probability, 0..1
 };
 
 /// The record as compact JSON (one object; strokes as arrays of [x, y, width] with 0.1 px precision).
