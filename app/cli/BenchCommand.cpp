@@ -4,6 +4,7 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
+#include "JsonOutput.h"
 #include "UsageError.h"
 
 #include "app/Locations.h"
@@ -100,28 +101,16 @@ const std::vector<std::string> kWorkloads = {"mlp", "sigmoid-100", "lenet", "def
 /// One measured figure: its JSON key and value, and its row in the text table.
 struct Figure {
     std::string key;
-    std::string json;
+    Json json;
     std::string label;
     std::string text;
 };
 
-/// `text` as a JSON string literal.
-std::string jsonString(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += kHex[(c >> 4) & 0xf];
-            out += kHex[c & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    return out + '"';
+/// `value` rounded to `decimals` places: the JSON carries the precision the measurement has, not the float's
+/// noise.
+double rounded(double value, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
 }
 
 /// The model whose latency the "default" workload measures: --model, else the bundled model; nullopt (after a
@@ -203,13 +192,13 @@ int runBench(const std::vector<std::string>& args) {
     const std::string latencyRuns = "median of " + std::to_string(kLatencyRuns);
     std::vector<Figure> figures;
     const auto seconds = [&figures](const std::string& key, const std::string& label, double value) {
-        figures.push_back({key, fixed(value, 4), label, fixed(value, 3) + " s"});
+        figures.push_back({key, rounded(value, 4), label, fixed(value, 3) + " s"});
     };
     const auto microseconds = [&figures](const std::string& key, const std::string& label, double value) {
-        figures.push_back({key, fixed(value, 3), label, fixed(value, 2) + " us"});
+        figures.push_back({key, rounded(value, 3), label, fixed(value, 2) + " us"});
     };
     const auto accuracy = [&figures](const std::string& key, const std::string& label, double value) {
-        figures.push_back({key, fixed(value, 4), label, percent(value)});
+        figures.push_back({key, rounded(value, 4), label, percent(value)});
     };
 
     if (runs("mlp")) {
@@ -222,7 +211,7 @@ int runBench(const std::vector<std::string>& args) {
         microseconds("latency_us", "mlp single-image latency (" + latencyRuns + ")",
                      medianLatencyMicroseconds(mlp->network, sample));
         const double throughput = throughputImagesPerSecond(mlp->network, test);
-        figures.push_back({"throughput_ips", fixed(throughput, 0),
+        figures.push_back({"throughput_ips", std::llround(throughput),
                            "mlp batch throughput (batches of " + std::to_string(kThroughputBatch) + ")",
                            fixed(throughput, 0) + " images/s"});
         accuracy("mlp_test_accuracy", "mlp test accuracy after 1 epoch",
@@ -259,16 +248,17 @@ int runBench(const std::vector<std::string>& args) {
                                             test.shape.toString() + " images");
             microseconds("default_latency_us", "default model single-image latency (" + latencyRuns + ")",
                          medianLatencyMicroseconds(model->network, sample));
-            figures.push_back({"default_model", jsonString(*path), "default model", *path});
+            figures.push_back({"default_model", *path, "default model", *path});
         }
     }
     progress("\n");
 
     if (json) {
-        std::cout << '{';
+        Json object = Json::object();
         for (const Figure& figure : figures)
-            std::cout << '"' << figure.key << "\": " << figure.json << ", ";
-        std::cout << "\"train_images\": " << train.size() << '}' << std::endl;
+            object[figure.key] = figure.json;
+        object["train_images"] = train.size();
+        printJson(object);
         return 0;
     }
     for (const Figure& figure : figures)

@@ -4,6 +4,7 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
+#include "JsonOutput.h"
 #include "UsageError.h"
 
 #include "SampleFolder.h"
@@ -16,7 +17,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
-#include <tuple>
+#include <vector>
 
 namespace digitpad::cli {
 
@@ -54,18 +55,35 @@ void printConfusion(const Evaluation& evaluation, const std::string& labels, con
     }
 }
 
-/// The most frequent confusions (true digit read as another), most frequent first, at most `limit`, so a
-/// person sees at a glance which of their digits the model misreads.
-void printMistakes(const Evaluation& evaluation, const std::string& labels, int limit) {
-    std::vector<std::tuple<int, int, int>> mistakes; // count, truth, predicted
+struct Mistake {
+    int count;
+    int truth;
+    int predicted;
+    int total; ///< the samples of the true class
+};
+
+/// Every confusion (true digit read as another), most frequent first; ties in a fixed order (by true, then
+/// predicted digit), so the output does not depend on the sort.
+std::vector<Mistake> mistakesOf(const Evaluation& evaluation) {
+    std::vector<Mistake> mistakes;
     const int classes = static_cast<int>(evaluation.confusion.size());
-    for (int truth = 0; truth < classes; ++truth)
+    for (int truth = 0; truth < classes; ++truth) {
+        int total = 0;
+        for (const int n : evaluation.confusion[static_cast<std::size_t>(truth)])
+            total += n;
         for (int predicted = 0; predicted < classes; ++predicted)
             if (truth != predicted && evaluation.confusion[truth][predicted] > 0)
-                mistakes.emplace_back(evaluation.confusion[truth][predicted], truth, predicted);
-    // Ties in a fixed order (by true, then predicted digit), so the output does not depend on the sort.
+                mistakes.push_back({evaluation.confusion[truth][predicted], truth, predicted, total});
+    }
     std::stable_sort(mistakes.begin(), mistakes.end(),
-                     [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+                     [](const Mistake& a, const Mistake& b) { return a.count > b.count; });
+    return mistakes;
+}
+
+/// The most frequent confusions, at most `limit`, so a person sees at a glance which of their digits the
+/// model misreads.
+void printMistakes(const Evaluation& evaluation, const std::string& labels, int limit) {
+    const std::vector<Mistake> mistakes = mistakesOf(evaluation);
     std::cout << "\nmost common mistakes\n";
     if (mistakes.empty()) {
         std::cout << "  none\n";
@@ -73,21 +91,30 @@ void printMistakes(const Evaluation& evaluation, const std::string& labels, int 
     }
     const int shown = std::min(limit, static_cast<int>(mistakes.size()));
     for (int i = 0; i < shown; ++i) {
-        const auto [count, truth, predicted] = mistakes[static_cast<std::size_t>(i)];
-        int total = 0;
-        for (const int n : evaluation.confusion[static_cast<std::size_t>(truth)])
-            total += n;
-        std::cout << "  " << labels[static_cast<std::size_t>(truth)] << " read as "
-                  << labels[static_cast<std::size_t>(predicted)] << "  " << count << " of " << total << '\n';
+        const Mistake& mistake = mistakes[static_cast<std::size_t>(i)];
+        std::cout << "  " << labels[static_cast<std::size_t>(mistake.truth)] << " read as "
+                  << labels[static_cast<std::size_t>(mistake.predicted)] << "  " << mistake.count << " of "
+                  << mistake.total << '\n';
     }
     if (shown < static_cast<int>(mistakes.size()))
         std::cout << "  (" << mistakes.size() - static_cast<std::size_t>(shown)
                   << " other kinds of mistake: see the confusion matrix)\n";
 }
 
+/// All mistakes, most frequent first: a program can cut the list itself.
+Json mistakesJson(const Evaluation& evaluation, const std::string& labels) {
+    Json list = Json::array();
+    for (const Mistake& mistake : mistakesOf(evaluation))
+        list.push_back({{"label", labels.substr(static_cast<std::size_t>(mistake.truth), 1)},
+                        {"read_as", labels.substr(static_cast<std::size_t>(mistake.predicted), 1)},
+                        {"count", mistake.count},
+                        {"total", mistake.total}});
+    return list;
+}
+
 /// `eval --samples DIR`: the model on a person's sample folder, through the same scoring (and so the same
 /// preprocessing, at the model's own framing) as the app's "My accuracy".
-int evalSamples(const Model& model, const std::string& modelPath, const std::string& dir) {
+int evalSamples(const Model& model, const std::string& modelPath, const std::string& dir, bool json) {
     const Result<std::vector<SampleFile>> files = readSampleFolder(dir);
     if (!files)
         return failure("eval", files.error().message);
@@ -100,6 +127,17 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
     for (std::size_t c = labels.size(); c < evaluation.confusion.size(); ++c)
         labels += static_cast<char>('0' + c % 10);
 
+    if (json) {
+        Json object = {{"model", modelPath},
+                       {"architecture", model.network.architecture()},
+                       {"samples", dir},
+                       {"framing", toName(model.info.framing)},
+                       {"loss_function", toName(model.info.loss)}};
+        object.update(evaluationJson(evaluation, labels));
+        object["mistakes"] = mistakesJson(evaluation, labels);
+        printJson(object);
+        return 0;
+    }
     std::cout << "model      " << modelPath << " (" << model.network.architecture() << ")\n"
               << "samples    " << dir << ", " << evaluation.count << " drawings, "
               << toName(model.info.framing) << " framing\n"
@@ -127,8 +165,8 @@ std::vector<std::string> withDrawnValue(const std::vector<std::string>& args) {
 
 int runEval(const std::vector<std::string>& rawArgs) {
     ArgumentParser parser(
-        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize] [--record]\n"
-        "       digitpad-cli eval --model FILE --samples DIR",
+        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize] [--record] [--json]\n"
+        "       digitpad-cli eval --model FILE --samples DIR [--json]",
         "Evaluates a model on the test split (t10k-* IDX files) of a data folder: mean test loss,\n"
         "accuracy, accuracy per class and the confusion matrix. With --drawn, also on DigitPad's\n"
         "drawn-digit set: canvases drawn the way a person draws (datasets/drawn-digits), each put\n"
@@ -148,6 +186,14 @@ int runEval(const std::vector<std::string>& rawArgs) {
     parser.addOption("--record", "",
                      "store the measured test accuracy (and the drawn-digit accuracy, with --drawn) in the "
                      "model file");
+    parser.addOption("--json", "", "print one JSON object instead of the report (keys below)");
+    parser.addNotes(
+        "JSON: model, architecture, data, loss_function and test (an evaluation); with --drawn also\n"
+        "drawn (its folder, framing and an evaluation); with --record, recorded: true. An evaluation\n"
+        "has count, correct, loss, accuracy (0..1), per_class (label, correct, total, accuracy: null\n"
+        "for a class without samples) and confusion (rows: true class, columns: predicted).\n"
+        "With --samples: model, architecture, samples, framing, loss_function, the evaluation's keys\n"
+        "and mistakes (label, read_as, count, total; every kind of mistake, most frequent first).\n");
     if (!parser.parse(withDrawnValue(rawArgs))) {
         std::cout << parser.help();
         return 0;
@@ -166,7 +212,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
         Result<Model> model = loadModel(modelPath);
         if (!model)
             return failure("eval", model.error().message);
-        return evalSamples(*model, modelPath, *samples);
+        return evalSamples(*model, modelPath, *samples, parser.has("--json"));
     }
     const bool drawn = parser.has("--drawn");
     std::optional<Framing> framingOverride;
@@ -196,7 +242,28 @@ int runEval(const std::vector<std::string>& rawArgs) {
     const Evaluation& evaluation = report->test;
     const std::string& labels = report->labels;
     const std::string lossName = toName(report->loss);
+    const bool json = parser.has("--json");
 
+    if (json) {
+        Json object = {{"model", modelPath},
+                       {"architecture", model->network.architecture()},
+                       {"data", request.dataFolder},
+                       {"loss_function", lossName},
+                       {"test", evaluationJson(evaluation, labels)}};
+        if (report->drawn) {
+            Json drawnObject = {{"folder", *request.drawnFolder}, {"framing", toName(framing)}};
+            drawnObject.update(evaluationJson(*report->drawn, labels));
+            object["drawn"] = drawnObject;
+        }
+        if (parser.has("--record")) {
+            recordAccuracies(model->info, *report);
+            if (const Status saved = saveModel(*model, modelPath); !saved)
+                return failure("eval", saved.error().message);
+            object["recorded"] = true;
+        }
+        printJson(object);
+        return 0;
+    }
     std::cout << "model      " << modelPath << " (" << model->network.architecture() << ")\n"
               << "data       " << request.dataFolder << ", " << evaluation.count << " test images\n"
               << "test loss  " << fixed(evaluation.loss, 4) << " (" << lossName << ")\n"

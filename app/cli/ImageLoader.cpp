@@ -20,6 +20,10 @@ bool hasImageExtension(const std::string& path) {
 Result<std::vector<std::string>> expandImagePaths(const std::vector<std::string>& paths) {
     std::vector<std::string> files;
     for (const std::string& path : paths) {
+        if (path == kStandardInput) {
+            files.push_back(path);
+            continue;
+        }
         std::error_code error;
         const fs::file_status status = fs::status(path, error);
         if (error || !fs::exists(status))

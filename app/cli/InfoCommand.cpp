@@ -3,6 +3,7 @@
 #include "ArgumentParser.h"
 #include "Commands.h"
 #include "Console.h"
+#include "JsonOutput.h"
 #include "UsageError.h"
 
 #include "io/ModelFile.h"
@@ -27,15 +28,55 @@ std::string number(double value) {
     return text.str();
 }
 
+/// The same facts as the text rows, with numbers as numbers and an unknown value as null. JSON escapes every
+/// control character, so the file's strings need no printable() here.
+Json infoJson(const std::string& path, const Model& model) {
+    const Network& network = model.network;
+    const ModelInfo& info = model.info;
+    const auto positiveOrNull = [](auto value) { return value > 0 ? Json(value) : Json(nullptr); };
+    Json object = {
+        {"file", path},
+        {"architecture", network.architecture()},
+        {"parameters", network.parameterCount()},
+        {"input", network.inputShape().toString()},
+        {"classes", network.outputSize()},
+        {"labels", info.labels},
+        {"head", toName(network.head())},
+        {"framing", toName(info.framing)},
+        {"preset", info.preset},
+        {"loss", toName(info.loss)},
+        {"optimizer", toName(info.optimizer)},
+        {"learning_rate", positiveOrNull(info.learningRate)},
+        {"batch_size", positiveOrNull(info.batchSize)},
+        {"epochs", positiveOrNull(info.epochs)},
+        {"seed", info.seed},
+        {"dataset", info.dataset},
+        {"augmentation", info.augmentation},
+        {"test_accuracy", info.testAccuracy ? numberOrNull(*info.testAccuracy) : Json(nullptr)},
+        {"drawn_accuracy", info.drawnAccuracy ? numberOrNull(*info.drawnAccuracy) : Json(nullptr)}};
+    if (!info.tunedFrom.empty()) {
+        object["tuned_from"] = info.tunedFrom;
+        object["tuned_on_drawings"] = info.tunedOnDrawings;
+    }
+    object["trained_at"] = info.trainedAt;
+    return object;
+}
+
 } // namespace
 
 int runInfo(const std::vector<std::string>& args) {
     ArgumentParser parser(
-        "info FILE",
+        "info [--json] FILE",
         "Shows what a .dpm model file holds: architecture, parameter count, input shape, output\n"
         "head, preprocessing, training settings (with the augmentation used), measured accuracy, training "
         "date and,\n"
         "for a fine-tuned model, the model it was tuned from and on how many drawings.");
+    parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
+    parser.addNotes(
+        "JSON keys: file, architecture, parameters, input, classes, labels, head, framing, preset,\n"
+        "loss, optimizer, learning_rate, batch_size, epochs, seed, dataset, augmentation (empty for\n"
+        "none), test_accuracy and drawn_accuracy (0..1), tuned_from and tuned_on_drawings (fine-tuned\n"
+        "models only) and trained_at; a value the file does not record is null.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -48,6 +89,10 @@ int runInfo(const std::vector<std::string>& args) {
     Result<Model> model = loadModel(path);
     if (!model)
         return failure("info", model.error().message);
+    if (parser.has("--json")) {
+        printJson(infoJson(path, *model));
+        return 0;
+    }
     const Network& network = model->network;
     const ModelInfo& info = model->info;
     row("file", path);

@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "Console.h"
 #include "ImageLoader.h"
+#include "JsonOutput.h"
 #include "QtImage.h"
 #include "UsageError.h"
 
@@ -11,6 +12,11 @@
 #include "app/Recognizer.h"
 #include "io/ModelFile.h"
 
+#include <QByteArray>
+#include <QFile>
+
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 namespace digitpad::cli {
@@ -32,30 +38,68 @@ Result<Model> chooseModel(const std::optional<std::string>& given, std::string& 
     return loadModel(path);
 }
 
+/// The image behind one PATH: standard input for kStandardInput, else the file.
+Result<GrayImage> readImage(const std::string& path) {
+    if (path != kStandardInput)
+        return readGrayImage(path);
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return Error{"cannot read standard input: " + input.errorString().toStdString()};
+    const QByteArray bytes = input.readAll();
+    if (bytes.isEmpty())
+        return Error{"cannot read image from standard input: it is empty"};
+    return decodeGrayImage(bytes, "standard input");
+}
+
+/// One image's answer as a JSON Lines object: class (index) and label are null, confidence 0 and
+/// probabilities empty when the image has no ink.
+Json predictionJson(const std::string& file, const Recognition& recognition) {
+    if (!recognition.recognised())
+        return {{"file", file},
+                {"class", nullptr},
+                {"label", nullptr},
+                {"confidence", 0.0},
+                {"probabilities", Json::array()}};
+    return {{"file", file},
+            {"class", recognition.classIndex},
+            {"label", recognition.label},
+            {"confidence", recognition.probability},
+            {"probabilities", recognition.probabilities}};
+}
+
 } // namespace
 
 int runPredict(const std::vector<std::string>& args) {
     ArgumentParser parser(
-        "predict [--model FILE] [--preprocess mnist|resize] PATH...",
+        "predict [--model FILE] [--preprocess mnist|resize] [--json] PATH...",
         "Classifies images (PNG, JPEG, BMP; any size; dark ink on a light background, as the\n"
         "canvas saves them) and folders of images, printing one CSV line per image:\n"
         "  file,digit,confidence\n"
         "in the order given, a folder's image files (.png .jpg .jpeg .bmp) sorted by name.\n"
-        "The confidence is the winning class's probability with 4 decimals. No header line.");
+        "The confidence is the winning class's probability with 4 decimals. No header line.\n"
+        "A PATH of - reads one image (any format Qt decodes) from standard input; its file is '-'.");
     parser.addOption("--model", "FILE", "the .dpm model to use (default: the bundled model)");
     parser.addOption("--preprocess", "MODE",
                      "framing: mnist or resize (default: the one the model was trained for)");
+    parser.addOption("--json", "", "print one JSON object per image and line (JSON Lines) instead of CSV");
     parser.addNotes(
         "An image without ink prints 'file,,0.0000' and a warning on stderr (nothing to recognise).\n"
         "A file that cannot be decoded is reported on stderr naming it; the other images are still\n"
         "classified, and the exit status is then 1. A transparent background counts as white.\n"
-        "A folder without image files is an error (exit status 1, nothing classified).\n");
+        "A folder without image files is an error (exit status 1, nothing classified).\n"
+        "JSON keys: file, class (the index), label, confidence and probabilities (one per class,\n"
+        "summing to 1), in the order of the CSV lines; class and label are null for an image without\n"
+        "ink.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
     }
     if (parser.positionals().empty())
         throw UsageError("no image or folder given");
+    const auto& paths = parser.positionals();
+    if (std::count(paths.begin(), paths.end(), kStandardInput) > 1)
+        throw UsageError("'-' (standard input) may be given once");
+    const bool json = parser.has("--json");
     std::optional<Framing> framingOverride;
     if (const auto mode = parser.value("--preprocess")) {
         framingOverride = fromName<Framing>(*mode);
@@ -80,7 +124,7 @@ int runPredict(const std::vector<std::string>& args) {
 
     int status = 0;
     for (const std::string& file : *files) {
-        Result<GrayImage> image = readGrayImage(file);
+        Result<GrayImage> image = readImage(file);
         if (!image) {
             status = failure("predict", image.error().message);
             continue;
@@ -90,8 +134,13 @@ int runPredict(const std::vector<std::string>& args) {
             status = failure("predict", "'" + file + "': " + recognition.error().message);
             continue;
         }
-        if (!recognition->recognised()) {
+        if (!recognition->recognised())
             warning("predict", "'" + file + "': nothing to recognise (no ink)");
+        if (json) {
+            printJson(predictionJson(file, *recognition));
+            continue;
+        }
+        if (!recognition->recognised()) {
             std::cout << csvField(file) << ",,0.0000\n";
             continue;
         }

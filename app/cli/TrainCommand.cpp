@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "Console.h"
 #include "Interrupt.h"
+#include "JsonOutput.h"
 #include "ProgressBar.h"
 #include "UsageError.h"
 
@@ -103,6 +104,19 @@ std::string epochLine(const EpochMetrics& metrics, int epochs) {
     return line.str();
 }
 
+Json epochJson(const EpochMetrics& metrics, int epochs) {
+    return {{"event", "epoch"},
+            {"epoch", metrics.epoch},
+            {"epochs", epochs},
+            {"train_loss", numberOrNull(metrics.trainLoss)},
+            {"train_accuracy", numberOrNull(metrics.trainAccuracy)},
+            {"validation_loss", numberOrNull(metrics.validationLoss)},
+            {"validation_accuracy", numberOrNull(metrics.validationAccuracy)},
+            {"test_accuracy", numberOrNull(metrics.testAccuracy)},
+            {"learning_rate", metrics.learningRate},
+            {"seconds", metrics.seconds}};
+}
+
 } // namespace
 
 int runTrain(const std::vector<std::string>& args) {
@@ -142,6 +156,7 @@ int runTrain(const std::vector<std::string>& args) {
                      "parts each batch is split into, 1 to 4 (default 0 = automatic; changes the weights)");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
+    parser.addOption("--json", "", "print JSON Lines instead of text (one object per event, see below)");
     parser.addNotes(
         "Prints one line per epoch:\n"
         "  epoch 1/5  loss 0.2731  train 92.10%  val 95.80%  test 95.62%  2.41 s\n"
@@ -154,7 +169,14 @@ int runTrain(const std::vector<std::string>& args) {
         "trains, and the same --seed gives the same distortions and weights.\n"
         "Networks with much work per weight (the convolutional presets) split each batch into up to four\n"
         "shards of at least 16 samples that train on all cores at once; --threads 1 runs them on one\n"
-        "core and gives the same weights.\n");
+        "core and gives the same weights.\n"
+        "With --json stdout holds one JSON object per line, told apart by \"event\": start (preset,\n"
+        "architecture, parameters, optimizer, learning_rate, batch_size, training_images,\n"
+        "validation_images, test_images, augmentation), one epoch per epoch (epoch, epochs,\n"
+        "train_loss, train_accuracy, validation_loss, validation_accuracy, test_accuracy,\n"
+        "learning_rate, seconds; accuracies 0..1, null when there is no such split), and last done\n"
+        "(test_accuracy, correct, test_images, model: the saved path). A failed or interrupted run\n"
+        "prints no done line; its message goes to stderr as without --json.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -181,11 +203,27 @@ int runTrain(const std::vector<std::string>& args) {
     if (const Status target = checkModelTarget(out); !target)
         return failure("train", target.error().message);
 
+    const bool json = parser.has("--json");
     ProgressBar bar(config.epochs);
     TrainingSessionCallbacks callbacks;
     // Ctrl+C cancels from the moment training starts; while loading it still ends the process at once.
     std::optional<InterruptGuard> interruptible;
     callbacks.onStart = [&](const TrainingStart& start) {
+        interruptible.emplace();
+        if (json) {
+            printJson({{"event", "start"},
+                       {"preset", config.preset.empty() ? presetName : config.preset},
+                       {"architecture", start.architecture},
+                       {"parameters", start.parameters},
+                       {"optimizer", toName(config.optimizer.kind)},
+                       {"learning_rate", config.optimizer.learningRate},
+                       {"batch_size", config.batchSize},
+                       {"training_images", start.trainingImages},
+                       {"validation_images", start.validationImages},
+                       {"test_images", start.testImages},
+                       {"augmentation", config.augment.enabled ? config.augment.describe() : ""}});
+            return;
+        }
         std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
                   << start.architecture << " (" << start.parameters << " parameters), "
                   << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
@@ -194,12 +232,14 @@ int runTrain(const std::vector<std::string>& args) {
                   << start.testImages << " test images" << std::endl;
         if (config.augment.enabled)
             std::cout << "augmentation: " << config.augment.describe() << std::endl;
-        interruptible.emplace();
     };
     callbacks.onBatch = [&bar](const BatchProgress& progress) { bar.update(progress); };
-    callbacks.onEpoch = [&bar, &config](const EpochMetrics& metrics) {
+    callbacks.onEpoch = [&bar, &config, json](const EpochMetrics& metrics) {
         bar.clear();
-        std::cout << epochLine(metrics, config.epochs) << std::endl;
+        if (json)
+            printJson(epochJson(metrics, config.epochs));
+        else
+            std::cout << epochLine(metrics, config.epochs) << std::endl;
     };
     TrainingControl& control = interruptControl();
     control.cancel.store(false);
@@ -232,6 +272,14 @@ int runTrain(const std::vector<std::string>& args) {
     // comes back exactly.
     const double accuracy = model.info.testAccuracy.value_or(std::nan(""));
     const long correct = std::isfinite(accuracy) ? std::lround(accuracy * session.testImages) : 0;
+    if (json) {
+        printJson({{"event", "done"},
+                   {"test_accuracy", numberOrNull(accuracy)},
+                   {"correct", correct},
+                   {"test_images", session.testImages},
+                   {"model", out}});
+        return 0;
+    }
     std::cout << "test accuracy " << percent(accuracy) << " (" << correct << '/' << session.testImages
               << ")\nsaved " << out << std::endl;
     return 0;

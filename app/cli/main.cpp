@@ -33,7 +33,8 @@ const std::vector<Subcommand>& subcommands() {
 void printHelp() {
     std::cout
         << "Usage: digitpad-cli COMMAND [OPTIONS]\n"
-           "       digitpad-cli COMMAND --help\n\n"
+           "       digitpad-cli COMMAND --help\n"
+           "       digitpad-cli help [COMMAND]\n\n"
            "DigitPad's headless front end: train, evaluate, fine-tune and use handwritten-digit models.\n\n"
            "Commands:\n";
     for (const Subcommand& command : subcommands())
@@ -42,8 +43,34 @@ void printHelp() {
     std::cout << "\nOptions:\n"
                  "  -h, --help    show this help and exit\n"
                  "  --version     show the version and exit\n\n"
+                 "Output: eval, info, predict, train and bench take --json for machine-readable output on\n"
+                 "stdout (snake_case keys, accuracies 0..1); messages and progress always go to stderr.\n\n"
                  "Exit status: 0 success, 1 failure (the message names the file and what is wrong),\n"
                  "2 usage error, 130 training interrupted with Ctrl+C.\n";
+}
+
+const Subcommand* findSubcommand(const std::string& name) {
+    for (const Subcommand& command : subcommands())
+        if (name == command.name)
+            return &command;
+    return nullptr;
+}
+
+/// `help [COMMAND]`: the general usage, or the command's own --help text (it prints it and returns 0).
+int runHelp(const std::vector<std::string>& args) {
+    if (args.empty()) {
+        printHelp();
+        return 0;
+    }
+    if (args.size() > 1) {
+        std::cerr << "digitpad-cli help: unexpected argument '" << args[1]
+                  << "' (try 'digitpad-cli --help')\n";
+        return 2;
+    }
+    if (const Subcommand* command = findSubcommand(args.front()))
+        return command->run({"--help"});
+    std::cerr << "digitpad-cli help: unknown command '" << args.front() << "' (try 'digitpad-cli --help')\n";
+    return 2;
 }
 
 } // namespace
@@ -55,25 +82,25 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string& first = args.front();
-    if (first == "--help" || first == "-h" || first == "help") {
+    if (first == "--help" || first == "-h") {
         printHelp();
         return 0;
     }
+    if (first == "help")
+        return runHelp({args.begin() + 1, args.end()});
     if (first == "--version") {
         std::cout << "digitpad-cli " << DIGITPAD_VERSION << '\n';
         return 0;
     }
-    for (const Subcommand& command : subcommands()) {
-        if (first != command.name)
-            continue;
+    if (const Subcommand* command = findSubcommand(first)) {
         try {
-            return command.run({args.begin() + 1, args.end()});
+            return command->run({args.begin() + 1, args.end()});
         } catch (const digitpad::cli::UsageError& error) {
-            std::cerr << "digitpad-cli " << command.name << ": " << error.what() << " (try 'digitpad-cli "
-                      << command.name << " --help')\n";
+            std::cerr << "digitpad-cli " << command->name << ": " << error.what() << " (try 'digitpad-cli "
+                      << command->name << " --help')\n";
             return 2;
         } catch (const std::exception& error) {
-            std::cerr << "digitpad-cli " << command.name << ": " << error.what() << '\n';
+            std::cerr << "digitpad-cli " << command->name << ": " << error.what() << '\n';
             return 1;
         }
     }

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -13,6 +14,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <limits>
 #include <sys/types.h>
 
 namespace {
@@ -73,6 +75,74 @@ QByteArray withHeaderEdit(const QByteArray& model, const QByteArray& from, const
 
 QStringList lines(const QString& text) {
     return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+/// `text` as one JSON object; an empty object (which every test below rejects) when it is anything else.
+QJsonObject jsonObject(const QString& text) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return {};
+    return document.object();
+}
+
+/// JSON Lines: one object per line; an empty list when any line is not a JSON object.
+QList<QJsonObject> jsonLines(const QString& text) {
+    QList<QJsonObject> objects;
+    for (const QString& line : lines(text)) {
+        const QJsonObject object = jsonObject(line);
+        if (object.isEmpty())
+            return {};
+        objects << object;
+    }
+    return objects;
+}
+
+/// A fraction 0..1 the way the text output writes it, e.g. "97.50%".
+QString percentText(double fraction) {
+    return QString::number(100.0 * fraction, 'f', 2) + QLatin1Char('%');
+}
+
+/// An evaluation object's "accuracy% (correct/count)", as the text output writes the same score.
+QString scoreText(const QJsonObject& evaluation) {
+    return QStringLiteral("%1 (%2/%3)")
+        .arg(percentText(evaluation.value("accuracy").toDouble(-1.0)))
+        .arg(evaluation.value("correct").toInt(-1))
+        .arg(evaluation.value("count").toInt(-1));
+}
+
+/// Checks an evaluation object's parts agree: per-class totals and diagonal with the confusion matrix, the
+/// accuracy with correct/count. Returns an empty string when they do, else what is wrong.
+QString evaluationMismatch(const QJsonObject& evaluation, int classes) {
+    const QJsonArray perClass = evaluation.value("per_class").toArray();
+    const QJsonArray confusion = evaluation.value("confusion").toArray();
+    if (perClass.size() != classes || confusion.size() != classes)
+        return QStringLiteral("expected %1 classes").arg(classes);
+    int total = 0;
+    int diagonal = 0;
+    for (int c = 0; c < classes; ++c) {
+        const QJsonArray row = confusion[c].toArray();
+        const QJsonObject entry = perClass[c].toObject();
+        int rowTotal = 0;
+        for (const QJsonValue& count : row)
+            rowTotal += count.toInt();
+        if (row.size() != classes || entry.value("total").toInt(-1) != rowTotal ||
+            entry.value("correct").toInt(-1) != row[c].toInt() ||
+            entry.value("label").toString() != QString::number(c))
+            return QStringLiteral("class %1 disagrees with its confusion row").arg(c);
+        if (rowTotal > 0 &&
+            entry.value("accuracy").toDouble(-1.0) != static_cast<double>(row[c].toInt()) / rowTotal)
+            return QStringLiteral("class %1 accuracy").arg(c);
+        if (rowTotal == 0 && !entry.value("accuracy").isNull())
+            return QStringLiteral("class %1 has no samples but an accuracy").arg(c);
+        total += rowTotal;
+        diagonal += row[c].toInt();
+    }
+    if (evaluation.value("count").toInt(-1) != total || evaluation.value("correct").toInt(-1) != diagonal)
+        return QStringLiteral("count or correct disagree with the confusion matrix");
+    if (total == 0 || evaluation.value("accuracy").toDouble(-1.0) != static_cast<double>(diagonal) / total)
+        return QStringLiteral("accuracy is not correct/count");
+    return {};
 }
 
 /// The first `count` test images of the mini data set as black-on-white 112×112 images, named
@@ -210,11 +280,15 @@ private slots:
     void corruptModel_data();
     void corruptModel();
 
+    void helpCommand();
+
     void trainPrintsEpochLines();
+    void trainJson();
     void trainInterruptWritesNoModel();
     void trainDivergedWritesNoModel();
     void trainWithAugmentation();
     void info();
+    void infoJson();
     void infoEscapesHeaderStrings();
     void trainChecksOutBeforeTraining_data();
     void trainChecksOutBeforeTraining();
@@ -222,8 +296,10 @@ private slots:
     void evalDrawn_data();
     void evalDrawn();
     void evalDrawnRecord();
+    void evalJson();
 
     void evalSamples();
+    void evalSamplesJson();
     void sampleFolderErrors_data();
     void sampleFolderErrors();
     void finetune();
@@ -242,6 +318,8 @@ private slots:
     void predictEmptyFolder_data();
     void predictEmptyFolder();
     void predictBundledModelAccuracy();
+    void predictJson();
+    void predictStandardInput();
 
     void bench_data();
     void bench();
@@ -341,6 +419,10 @@ void TestCli::usageErrors_data() {
     QTest::newRow("predict bad framing")
         << QStringList{"predict", "--preprocess", "crop", "a.png"} << "mnist or resize";
     QTest::newRow("info without file") << QStringList{"info"} << "no model file given";
+    QTest::newRow("predict reads standard input once")
+        << QStringList{"predict", "-", "a.png", "-"} << "'-' (standard input) may be given once";
+    QTest::newRow("help for an unknown command")
+        << QStringList{"help", "nosuch"} << "unknown command 'nosuch'";
     QTest::newRow("bench with argument") << QStringList{"bench", "now"} << "unexpected argument 'now'";
     QTest::newRow("bench unknown workload")
         << QStringList{"bench", "--only", "vgg"} << "'--only' expects mlp, sigmoid-100, lenet or default";
@@ -1206,6 +1288,275 @@ void TestCli::bench() {
     else
         QCOMPARE(QFileInfo(figures.value("default_model").toString()).canonicalFilePath(),
                  QFileInfo(model).canonicalFilePath());
+}
+
+void TestCli::helpCommand() {
+    const Run general = runCli({"help"});
+    QCOMPARE(general.exitCode, 0);
+    QCOMPARE(general.out, runCli({"--help"}).out);
+    QVERIFY(general.out.contains("help [COMMAND]"));
+    for (const char* command : {"train", "eval", "finetune", "predict", "info", "bench"}) {
+        const Run viaHelp = runCli({"help", command});
+        const Run viaOption = runCli({command, "--help"});
+        QCOMPARE(viaHelp.exitCode, 0);
+        QVERIFY2(viaHelp.out.startsWith(QStringLiteral("Usage: digitpad-cli ") + command),
+                 qPrintable(viaHelp.out));
+        QCOMPARE(viaHelp.out, viaOption.out);
+        QVERIFY(viaHelp.err.isEmpty());
+    }
+    for (const QStringList& args : {QStringList{"help", "nosuch"}, QStringList{"help", "train", "eval"}}) {
+        const Run wrong = runCli(args);
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.out.isEmpty());
+        QCOMPARE(lines(wrong.err).size(), 1);
+    }
+    QVERIFY(runCli({"help", "nosuch"}).err.contains("unknown command 'nosuch'"));
+}
+
+void TestCli::trainJson() {
+    const QString out = temp_.filePath("json.dpm");
+    const QStringList common = {"train", "--data", kMini, "--epochs", "2", "--limit", "100", "--seed", "5"};
+    const Run run = runCli(common + QStringList{"--json", "--out", out});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QList<QJsonObject> events = jsonLines(run.out);
+    QCOMPARE(events.size(), 4); // start, two epochs, done: nothing else on stdout
+    QCOMPARE(events[0].value("event").toString(), "start");
+    QCOMPARE(events[0].value("architecture").toString(), "dense128,relu,dense64,relu,dense10");
+    QCOMPARE(events[0].value("training_images").toInt(), 100);
+    QCOMPARE(events[0].value("test_images").toInt(), 200);
+    for (int epoch = 1; epoch <= 2; ++epoch) {
+        const QJsonObject& line = events[epoch];
+        QCOMPARE(line.value("event").toString(), "epoch");
+        QCOMPARE(line.value("epoch").toInt(), epoch);
+        QCOMPARE(line.value("epochs").toInt(), 2);
+        for (const char* key : {"train_accuracy", "validation_accuracy", "test_accuracy"}) {
+            const double accuracy = line.value(key).toDouble(-1.0);
+            QVERIFY2(accuracy >= 0.0 && accuracy <= 1.0, key);
+        }
+        QVERIFY(line.value("train_loss").toDouble(-1.0) > 0.0);
+        QVERIFY(line.value("seconds").toDouble(-1.0) >= 0.0);
+    }
+    const QJsonObject& done = events[3];
+    QCOMPARE(done.value("event").toString(), "done");
+    QCOMPARE(done.value("model").toString(), out);
+    QVERIFY(QFileInfo::exists(out));
+    QCOMPARE(done.value("test_images").toInt(), 200);
+    const double accuracy = done.value("test_accuracy").toDouble(-1.0);
+    QCOMPARE(done.value("correct").toInt(-1), qRound(accuracy * 200));
+
+    // The same run as text reports the same result (same seed, same weights).
+    const Run text = runCli(common + QStringList{"--out", temp_.filePath("json-text.dpm")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("\ntest accuracy %1 (%2/200)\n")
+                                   .arg(percentText(accuracy))
+                                   .arg(done.value("correct").toInt())),
+             qPrintable(text.out + run.out));
+    // ... and what the model file records.
+    QCOMPARE(jsonObject(runCli({"info", "--json", out}).out).value("test_accuracy").toDouble(-1.0), accuracy);
+}
+
+void TestCli::infoJson() {
+    const Run text = runCli({"info", model_});
+    const Run run = runCli({"info", "--json", model_});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.isEmpty());
+    const QJsonObject info = jsonObject(run.out);
+    QVERIFY2(!info.isEmpty(), qPrintable(run.out));
+    QCOMPARE(info.value("file").toString(), model_);
+    QCOMPARE(info.value("architecture").toString(), "dense128,relu,dense64,relu,dense10");
+    QCOMPARE(info.value("parameters").toInt(), 109386);
+    QCOMPARE(info.value("input").toString(), "1x28x28");
+    QCOMPARE(info.value("classes").toInt(), 10);
+    QCOMPARE(info.value("framing").toString(), "mnist");
+    QCOMPARE(info.value("preset").toString(), "mlp");
+    QCOMPARE(info.value("loss").toString(), "cross-entropy");
+    QCOMPARE(info.value("batch_size").toInt(), 64);
+    QCOMPARE(info.value("epochs").toInt(), 3);
+    QCOMPARE(info.value("seed").toInt(), 7);
+    QCOMPARE(info.value("dataset").toString(), "mnist-mini");
+    QVERIFY(info.value("drawn_accuracy").isNull());
+    QVERIFY(!info.contains("tuned_from"));
+    const double accuracy = info.value("test_accuracy").toDouble(-1.0);
+    QVERIFY(accuracy >= 0.0 && accuracy <= 1.0);
+    QVERIFY2(lines(text.out).contains("test accuracy   " + percentText(accuracy)), qPrintable(text.out));
+    QVERIFY(lines(text.out).contains("trained at      " + info.value("trained_at").toString()));
+}
+
+void TestCli::evalJson() {
+    const Run text = runCli({"eval", "--model", model_, "--data", kMini, "--drawn"});
+    const Run run = runCli({"eval", "--model", model_, "--data", kMini, "--drawn", "--json"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.isEmpty());
+    const QJsonObject report = jsonObject(run.out);
+    QVERIFY2(!report.isEmpty(), qPrintable(run.out));
+    QCOMPARE(report.value("model").toString(), model_);
+    QCOMPARE(report.value("data").toString(), kMini);
+    QCOMPARE(report.value("loss_function").toString(), "cross-entropy");
+    const QJsonObject test = report.value("test").toObject();
+    QCOMPARE(test.value("count").toInt(), 200);
+    const QString mismatch = evaluationMismatch(test, 10);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    QCOMPARE(scoreAfter(text.out, "accuracy   "), scoreText(test));
+    QVERIFY(text.out.contains(
+        QStringLiteral("\ntest loss  %1 (cross-entropy)\n").arg(test.value("loss").toDouble(), 0, 'f', 4)));
+
+    const QJsonObject drawn = report.value("drawn").toObject();
+    QCOMPARE(drawn.value("framing").toString(), "mnist");
+    QVERIFY(drawn.value("count").toInt() > 0);
+    const QString drawnMismatch = evaluationMismatch(drawn, 10);
+    QVERIFY2(drawnMismatch.isEmpty(), qPrintable(drawnMismatch));
+    QCOMPARE(scoreAfter(text.out, "drawn accuracy  "), scoreText(drawn));
+    QVERIFY(!report.contains("recorded"));
+
+    // --record in JSON mode stores the accuracy and says so in the object, not in text.
+    const QString copy = temp_.filePath("record-json.dpm");
+    QVERIFY(QFile::copy(model_, copy));
+    const Run recorded = runCli({"eval", "--model", copy, "--data", kMini, "--json", "--record"});
+    QCOMPARE(recorded.exitCode, 0);
+    const QJsonObject recordedReport = jsonObject(recorded.out);
+    QCOMPARE(recordedReport.value("recorded").toBool(), true);
+    QCOMPARE(jsonObject(runCli({"info", "--json", copy}).out).value("test_accuracy").toDouble(-1.0),
+             recordedReport.value("test").toObject().value("accuracy").toDouble());
+}
+
+void TestCli::evalSamplesJson() {
+    const QString folder = temp_.filePath("samples-json");
+    QCOMPARE(writeSampleFolder(folder, 3), 30);
+    const Run text = runCli({"eval", "--model", model_, "--samples", folder});
+    const Run run = runCli({"eval", "--model", model_, "--samples", folder, "--json"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.isEmpty());
+    const QJsonObject report = jsonObject(run.out);
+    QVERIFY2(!report.isEmpty(), qPrintable(run.out));
+    QCOMPARE(report.value("samples").toString(), folder);
+    QCOMPARE(report.value("framing").toString(), "mnist");
+    QCOMPARE(report.value("count").toInt(), 30);
+    const QString mismatch = evaluationMismatch(report, 10);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    QCOMPARE(scoreAfter(text.out, "accuracy   "), scoreText(report));
+
+    // Every mistake once, most frequent first, adding up to the wrong answers; the text lists the first ones.
+    const QJsonArray mistakes = report.value("mistakes").toArray();
+    int wrong = 0;
+    int previous = std::numeric_limits<int>::max();
+    const QJsonArray confusion = report.value("confusion").toArray();
+    for (const QJsonValue& value : mistakes) {
+        const QJsonObject mistake = value.toObject();
+        const int count = mistake.value("count").toInt();
+        const int truth = mistake.value("label").toString().toInt();
+        const int answer = mistake.value("read_as").toString().toInt();
+        QVERIFY(truth != answer);
+        QVERIFY(count > 0 && count <= previous);
+        QCOMPARE(confusion[truth].toArray()[answer].toInt(), count);
+        previous = count;
+        wrong += count;
+    }
+    QCOMPARE(wrong, 30 - report.value("correct").toInt());
+    if (!mistakes.isEmpty()) {
+        const QJsonObject first = mistakes.first().toObject();
+        QVERIFY2(
+            text.out.contains(QStringLiteral("\nmost common mistakes\n  %1 read as %2  %3 of %4\n")
+                                  .arg(first.value("label").toString(), first.value("read_as").toString())
+                                  .arg(first.value("count").toInt())
+                                  .arg(first.value("total").toInt())),
+            qPrintable(text.out));
+    }
+}
+
+void TestCli::predictJson() {
+    const QString folder = temp_.filePath("predict-json");
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(writeMiniDigits(folder, 6, "png").size(), 6);
+    const QString blank = folder + "/z_blank.png";
+    QImage white(64, 64, QImage::Format_RGB32);
+    white.fill(Qt::white);
+    QVERIFY(white.save(blank));
+
+    const Run csv = runCli({"predict", "--model", model_, folder});
+    const Run run = runCli({"predict", "--model", model_, "--json", folder});
+    QCOMPARE(run.exitCode, 0);
+    // The warning about the blank image goes to stderr; stdout is JSON only.
+    QVERIFY2(run.err.contains("nothing to recognise"), qPrintable(run.err));
+    const QList<QJsonObject> answers = jsonLines(run.out);
+    const QStringList rows = lines(csv.out);
+    QCOMPARE(answers.size(), 7);
+    QCOMPARE(rows.size(), 7);
+    for (int i = 0; i < 6; ++i) {
+        const QJsonObject& answer = answers[i];
+        QCOMPARE(answer.value("file").toString(), rows[i].section(QLatin1Char(','), 0, 0));
+        QCOMPARE(answer.value("label").toString(), rows[i].section(QLatin1Char(','), 1, 1));
+        QCOMPARE(QString::number(answer.value("class").toInt(-1)), answer.value("label").toString());
+        const double confidence = answer.value("confidence").toDouble(-1.0);
+        QCOMPARE(QString::number(confidence, 'f', 4), rows[i].section(QLatin1Char(','), 2, 2));
+        const QJsonArray probabilities = answer.value("probabilities").toArray();
+        QCOMPARE(probabilities.size(), 10);
+        double sum = 0.0;
+        int best = 0;
+        for (int c = 0; c < probabilities.size(); ++c) {
+            sum += probabilities[c].toDouble();
+            if (probabilities[c].toDouble() > probabilities[best].toDouble())
+                best = c;
+        }
+        QVERIFY2(qAbs(sum - 1.0) < 1e-4, qPrintable(QString::number(sum)));
+        QCOMPARE(best, answer.value("class").toInt());
+        QCOMPARE(probabilities[best].toDouble(), confidence);
+    }
+    const QJsonObject& none = answers[6];
+    QCOMPARE(none.value("file").toString(), blank);
+    QVERIFY(none.value("class").isNull() && none.value("label").isNull());
+    QVERIFY(none.value("probabilities").toArray().isEmpty());
+}
+
+void TestCli::predictStandardInput() {
+    const QString folder = temp_.filePath("predict-stdin");
+    QVERIFY(QDir().mkpath(folder));
+    const QStringList written = writeMiniDigits(folder, 4, "png");
+    QCOMPARE(written.size(), 4);
+    const QString jpeg = folder + "/as.jpg";
+    QVERIFY(QImage(written[3]).save(jpeg, "JPEG", 95));
+    const auto piped = [this](const QStringList& args, const QByteArray& input) {
+        QProcess process;
+        process.start(QStringLiteral(DIGITPAD_CLI), QStringList{"predict", "--model", model_} + args);
+        process.waitForStarted();
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished(-1);
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
+    };
+    for (const QString& path : QStringList{written[0], written[1], written[2], jpeg}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        const Run direct = runCli({"predict", "--model", model_, path});
+        QCOMPARE(direct.exitCode, 0);
+        const Run run = piped({"-"}, bytes);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // The same answer and confidence; the name of standard input is "-".
+        QCOMPARE(run.out, "-" + direct.out.mid(path.size()));
+        const QJsonObject answer = jsonObject(piped({"--json", "-"}, bytes).out);
+        QCOMPARE(answer.value("file").toString(), "-");
+        QCOMPARE(answer.value("label").toString(), direct.out.section(QLatin1Char(','), 1, 1));
+    }
+    // Standard input among files keeps its place in the order.
+    QFile first(written[1]);
+    QVERIFY(first.open(QIODevice::ReadOnly));
+    const Run mixed = piped({written[0], "-", written[2]}, first.readAll());
+    QCOMPARE(mixed.exitCode, 0);
+    const QStringList rows = lines(mixed.out);
+    QCOMPARE(rows.size(), 3);
+    QVERIFY(rows[0].startsWith(written[0] + ","));
+    QVERIFY(rows[1].startsWith("-,"));
+    QVERIFY(rows[2].startsWith(written[2] + ","));
+
+    for (const QByteArray& bad : {QByteArray(), QByteArray("not an image at all")}) {
+        const Run run = piped({"-"}, bad);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("standard input"), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QtImage.h"
 
+#include <QBuffer>
 #include <QImageReader>
 #include <QString>
 
@@ -34,12 +35,28 @@ QImage toQImage(const digitpad::GrayImage& image) {
     return result;
 }
 
-digitpad::Result<digitpad::GrayImage> readGrayImage(const std::string& path) {
-    QImageReader reader(QString::fromStdString(path));
+namespace {
+
+digitpad::Result<digitpad::GrayImage> readWith(QImageReader& reader, const std::string& name) {
     // Orientation tags matter for photos of digits taken with a phone.
     reader.setAutoTransform(true);
     const QImage image = reader.read();
     if (image.isNull())
-        return digitpad::Error{"cannot read image '" + path + "': " + reader.errorString().toStdString()};
+        return digitpad::Error{"cannot read image '" + name + "': " + reader.errorString().toStdString()};
     return toGrayImage(image);
+}
+
+} // namespace
+
+digitpad::Result<digitpad::GrayImage> readGrayImage(const std::string& path) {
+    QImageReader reader(QString::fromStdString(path));
+    return readWith(reader, path);
+}
+
+digitpad::Result<digitpad::GrayImage> decodeGrayImage(const QByteArray& bytes, const std::string& name) {
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    return readWith(reader, name);
 }

@@ -22,3 +22,7 @@ QImage toQImage(const digitpad::GrayImage& image);
 /// and converts it with toGrayImage(). Fails naming the file and the reader's reason. Needs no
 /// QGuiApplication.
 digitpad::Result<digitpad::GrayImage> readGrayImage(const std::string& path);
+
+/// The same for an image held in memory (e.g. read from standard input): the format is detected from the
+/// bytes. `name` is what a failure message calls the image.
+digitpad::Result<digitpad::GrayImage> decodeGrayImage(const QByteArray& bytes, const std::string& name);

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "JsonOutput.h"
+
+#include "app/ModelEvaluation.h"
+
+#include <cmath>
+#include <iostream>
+
+namespace digitpad::cli {
+
+void printJson(const Json& object) {
+    std::cout << object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::endl;
+}
+
+Json numberOrNull(double value) {
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+Json evaluationJson(const Evaluation& evaluation, const std::string& labels) {
+    Json perClass = Json::array();
+    for (std::size_t c = 0; c < evaluation.confusion.size(); ++c) {
+        int total = 0;
+        for (const int count : evaluation.confusion[c])
+            total += count;
+        const int correct = evaluation.confusion[c][c];
+        perClass.push_back(
+            {{"label", c < labels.size() ? labels.substr(c, 1) : std::to_string(c)},
+             {"correct", correct},
+             {"total", total},
+             {"accuracy", total > 0 ? Json(static_cast<double>(correct) / total) : Json(nullptr)}});
+    }
+    return {{"count", evaluation.count},
+            {"correct", correctCount(evaluation)},
+            {"loss", numberOrNull(evaluation.loss)},
+            {"accuracy", numberOrNull(evaluation.accuracy)},
+            {"per_class", perClass},
+            {"confusion", evaluation.confusion}};
+}
+
+} // namespace digitpad::cli
