@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProgressBar.h"
+#include "ProgressLine.h"
 
 #include <cstdio>
 #include <string>
@@ -8,7 +9,6 @@
 namespace digitpad::cli {
 
 namespace {
-constexpr int kBarWidth = 30;
 constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
 } // namespace
 
@@ -35,19 +35,17 @@ void ProgressBar::update(const BatchProgress& progress) {
     lastDraw_ = now;
     drawn_ = true;
 
-    const double fraction =
-        progress.batchesPerEpoch > 0 ? static_cast<double>(progress.batch) / progress.batchesPerEpoch : 0.0;
-    const int filled = static_cast<int>(fraction * kBarWidth);
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.append(static_cast<std::size_t>(kBarWidth - filled), '-');
     const int batchesDone = progress.batch - firstBatch_;
     const double elapsed = std::chrono::duration<double>(now - epochStart_).count();
     const double remaining =
         batchesDone > 0 ? elapsed / batchesDone * (progress.batchesPerEpoch - progress.batch) : 0.0;
-    // \r plus "erase to end of line" redraws in place without leaving stale characters behind.
-    std::fprintf(stderr, "\r\033[Kepoch %d/%d [%s] %3d%%  batch %d/%d  loss %.4f  eta %.1f s", progress.epoch,
-                 epochs_, bar.c_str(), static_cast<int>(fraction * 100.0), progress.batch,
-                 progress.batchesPerEpoch, progress.loss, remaining);
+    const ProgressState state{progress.epoch,           epochs_,       progress.batch,
+                              progress.batchesPerEpoch, progress.loss, remaining};
+    // The width is asked for on every redraw, so a resized terminal gets a fitting line at once. The line is
+    // shorter than the terminal, so \r reaches its start; "erase to end of line" removes a longer previous
+    // one.
+    const std::string line = progressLine(state, terminalWidth());
+    std::fprintf(stderr, "\r%s\033[K", line.c_str());
     std::fflush(stderr);
 }
 
