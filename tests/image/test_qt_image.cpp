@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QDir>
+#include <QFile>
 #include <QImageReader>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -97,6 +98,15 @@ private slots:
             for (int x = 0; x < source.width(); ++x)
                 differ += cli->at(x, y) != expectedGray(source.pixel(x, y));
         QCOMPARE(differ, 0);
+
+        // The same bytes from memory (the CLI's standard input) give the same pixels as the file.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const digitpad::Result<digitpad::GrayImage> decoded =
+            decodeGrayImage(file.readAll(), "standard input");
+        QVERIFY2(decoded, decoded ? "" : decoded.error().message.c_str());
+        QCOMPARE(decoded->width, cli->width);
+        QVERIFY(decoded->pixels == cli->pixels);
     }
 
     void transparentPaperIsWhite() {
@@ -123,6 +133,12 @@ private slots:
                      .contains(QStringLiteral("/nonexistent/digit.png")),
                  missing.error().message.c_str());
         QVERIFY(toGrayImage(QImage()).pixels.empty());
+
+        const digitpad::Result<digitpad::GrayImage> garbage =
+            decodeGrayImage("not an image", "standard input");
+        QVERIFY(!garbage);
+        QVERIFY2(garbage.error().message.starts_with("cannot read image 'standard input': "),
+                 garbage.error().message.c_str());
     }
 };
 
