@@ -38,6 +38,29 @@ Run runCli(const QStringList& args,
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+/// Runs a training command and presses Ctrl+C (SIGINT) once its first epoch line is out, so the handler is
+/// surely installed and training is running. `out` holds stdout up to then; exitCode is -1 when the first
+/// epoch never came or the process did not exit normally.
+Run interruptAfterFirstEpoch(const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(DIGITPAD_CLI), args);
+    if (!process.waitForStarted())
+        return {-1, {}, QStringLiteral("digitpad-cli did not start: ") + process.errorString()};
+    QByteArray output;
+    while (!output.contains("epoch 1/") && process.state() == QProcess::Running) {
+        process.waitForReadyRead(1000);
+        output += process.readAllStandardOutput();
+    }
+    if (!output.contains("epoch 1/")) {
+        process.waitForFinished(-1);
+        return {-1, QString::fromUtf8(output), QString::fromUtf8(process.readAllStandardError())};
+    }
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit)
+        return {-1, QString::fromUtf8(output), QStringLiteral("digitpad-cli did not exit normally")};
+    return {process.exitCode(), QString::fromUtf8(output), QString::fromUtf8(process.readAllStandardError())};
+}
+
 /// zlib's CRC-32 (the .dpm checksum), bit by bit: this test links no zlib.
 quint32 crc32Of(const QByteArray& bytes) {
     quint32 crc = 0xffffffffu;
@@ -518,22 +541,11 @@ void TestCli::trainPrintsEpochLines() {
 
 void TestCli::trainInterruptWritesNoModel() {
     const QString out = temp_.filePath("interrupted.dpm");
-    QProcess process;
-    process.start(QStringLiteral(DIGITPAD_CLI),
-                  {"train", "--data", kMini, "--epochs", "100000", "--validation", "0", "--out", out});
-    QVERIFY(process.waitForStarted());
-    // Wait for a first epoch line, so the handler is surely installed and training is running.
-    QByteArray output;
-    while (!output.contains("epoch 1/") && process.state() == QProcess::Running) {
-        process.waitForReadyRead(1000);
-        output += process.readAllStandardOutput();
-    }
-    QVERIFY2(output.contains("epoch 1/"), output.constData());
-    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-    QVERIFY(process.waitForFinished(-1));
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), 130);
-    const QString err = QString::fromUtf8(process.readAllStandardError());
+    const Run run = interruptAfterFirstEpoch(
+        {"train", "--data", kMini, "--epochs", "100000", "--validation", "0", "--out", out});
+    QVERIFY2(run.exitCode >= 0, qPrintable(run.out + run.err));
+    QCOMPARE(run.exitCode, 130);
+    const QString err = run.err;
     QVERIFY2(err.contains("no model written"), qPrintable(err));
     QVERIFY(!QFileInfo::exists(out));
 }
@@ -1026,22 +1038,11 @@ void TestCli::finetuneInterruptWritesNoModel() {
     const QString folder = temp_.filePath("writer-interrupted");
     QCOMPARE(writeSampleFolder(folder, 3), 30);
     const QString out = temp_.filePath("tuned-interrupted.dpm");
-    QProcess process;
-    process.start(QStringLiteral(DIGITPAD_CLI), {"finetune", "--model", model_, "--samples", folder, "--out",
-                                                 out, "--data", kMini, "--epochs", "100000"});
-    QVERIFY(process.waitForStarted());
-    // Wait for a first epoch line, so the handler is surely installed and training is running.
-    QByteArray output;
-    while (!output.contains("epoch 1/") && process.state() == QProcess::Running) {
-        process.waitForReadyRead(1000);
-        output += process.readAllStandardOutput();
-    }
-    QVERIFY2(output.contains("epoch 1/"), output.constData());
-    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-    QVERIFY(process.waitForFinished(-1));
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), 130);
-    const QString err = QString::fromUtf8(process.readAllStandardError());
+    const Run run = interruptAfterFirstEpoch({"finetune", "--model", model_, "--samples", folder, "--out",
+                                              out, "--data", kMini, "--epochs", "100000"});
+    QVERIFY2(run.exitCode >= 0, qPrintable(run.out + run.err));
+    QCOMPARE(run.exitCode, 130);
+    const QString err = run.err;
     QVERIFY2(err.contains("no model written to '" + out + "'"), qPrintable(err));
     QVERIFY(!QFileInfo::exists(out));
 }

@@ -20,34 +20,14 @@
 #include <cmath>
 #include <numeric>
 
-#include "support/MouseDrawing.h"
+#include "support/CanvasStrokes.h"
 
 namespace {
 
+using digitpad::test::drawOne;
+using digitpad::test::drawSeven;
 using digitpad::test::drawStroke;
-
-/// A stroke through `fractions` of the canvas's paper (0..1 in both directions), densely sampled.
-QList<QPointF> paperStroke(const DrawingCanvas* canvas, const QList<QPointF>& fractions) {
-    const QRectF paper = canvas->displayRect();
-    QList<QPointF> points;
-    for (qsizetype i = 0; i + 1 < fractions.size(); ++i) {
-        for (int step = 0; step < 10; ++step) {
-            const QPointF f = fractions[i] + (fractions[i + 1] - fractions[i]) * (step / 10.0);
-            points.append(paper.topLeft() + QPointF(f.x() * paper.width(), f.y() * paper.height()));
-        }
-    }
-    const QPointF last = fractions.last();
-    points.append(paper.topLeft() + QPointF(last.x() * paper.width(), last.y() * paper.height()));
-    return points;
-}
-
-void drawSeven(DrawingCanvas* canvas) {
-    drawStroke(canvas, paperStroke(canvas, {{0.3, 0.2}, {0.7, 0.2}, {0.45, 0.85}}));
-}
-
-void drawOne(DrawingCanvas* canvas) {
-    drawStroke(canvas, paperStroke(canvas, {{0.5, 0.15}, {0.5, 0.85}}));
-}
+using digitpad::test::paperStroke;
 
 void drawZero(DrawingCanvas* canvas) {
     QList<QPointF> ring;
