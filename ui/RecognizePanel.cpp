@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
+#include <QStringList>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -83,6 +84,14 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
             classify(isLive() && provisional_);
     });
 
+    framingStepsLabel_ = new QLabel(this);
+    framingStepsLabel_->setObjectName("framingStepsLabel");
+    framingStepsLabel_->setToolTip(
+        tr("Corrections after framing that the model was trained with and applies to every drawing: deskew "
+           "straightens slanted writing, stroke width thins or thickens the ink toward MNIST's. The 28×28 "
+           "preview shows their result."));
+    showFramingSteps();
+
     liveBox_ = new QCheckBox(tr("Live"), this);
     liveBox_->setToolTip(tr("Recognise after every stroke (answers marked provisional)"));
     liveBox_->setFocusPolicy(Qt::NoFocus);
@@ -131,6 +140,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(undoButton_);
     auto* options = new QHBoxLayout;
     options->addWidget(framingBox_);
+    options->addWidget(framingStepsLabel_);
     options->addWidget(liveBox_);
     options->addSpacing(12);
     options->addWidget(penLabel);
@@ -339,8 +349,20 @@ void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model, cons
         const QSignalBlocker block(framingBox_);
         framingBox_->setCurrentIndex(model_->info.framing == digitpad::Framing::Resize ? 1 : 0);
     }
+    showFramingSteps();
     if (answer_ != Answer::Idle || !canvas_->isEmpty())
         classify(isLive() && provisional_);
+}
+
+void RecognizePanel::showFramingSteps() {
+    const digitpad::FramingSteps steps =
+        model_ != nullptr ? model_->info.framingSteps : digitpad::FramingSteps{};
+    QStringList names;
+    if (steps.deskew)
+        names << tr("deskew");
+    if (steps.strokeWidth)
+        names << tr("stroke width");
+    framingStepsLabel_->setText(names.isEmpty() ? tr("+ no steps") : tr("+ %1").arg(names.join(tr(", "))));
 }
 
 digitpad::Framing RecognizePanel::framing() const {

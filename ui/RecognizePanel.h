@@ -131,6 +131,7 @@ private:
     void updateActions();
     void updateKeepControls();
     void updateMyAccuracy();
+    void showFramingSteps();
     void createCorrectionRow();
     QString modelDescription() const;
 
@@ -141,6 +142,7 @@ private:
     QLabel* digitLabel_ = nullptr;
     QLabel* probabilityLabel_ = nullptr;
     QComboBox* framingBox_ = nullptr;
+    QLabel* framingStepsLabel_ = nullptr; ///< the model's steps after framing (deskew, stroke width)
     QCheckBox* liveBox_ = nullptr;
     QSlider* penSlider_ = nullptr;
     QPushButton* undoButton_ = nullptr;

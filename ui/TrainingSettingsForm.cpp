@@ -74,6 +74,19 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     augmentRow->addWidget(strength_);
     augmentRow->addStretch(1);
 
+    deskew_ = new QCheckBox(tr("Des&kew"), this);
+    deskew_->setToolTip(tr("Straighten slanted writing by image moments, on every training and test image "
+                           "and, in the saved model, on every drawing it reads"));
+    strokeWidth_ = new QCheckBox(tr("Stroke &width"), this);
+    strokeWidth_->setToolTip(
+        tr("Thin or thicken the ink toward MNIST's typical stroke width, on every "
+           "training and test image and, in the saved model, on every drawing it reads"));
+    auto* stepsRow = new QHBoxLayout;
+    stepsRow->setContentsMargins(0, 0, 0, 0);
+    stepsRow->addWidget(deskew_);
+    stepsRow->addWidget(strokeWidth_);
+    stepsRow->addStretch(1);
+
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Preset:"), preset_);
@@ -87,6 +100,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("&Seed:"), seed_);
     form->addRow(tr("&Validation split:"), validation_);
     form->addRow(tr("Augmentation:"), augmentRow);
+    form->addRow(tr("Framing steps:"), stepsRow);
 
     connect(preset_, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::onPresetChosen);
     connect(layers_, &QLineEdit::textChanged, this, &TrainingSettingsForm::changed);
@@ -96,6 +110,8 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
         connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     for (QDoubleSpinBox* box : {learningRate_, validation_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
+    for (QCheckBox* box : {deskew_, strokeWidth_})
+        connect(box, &QCheckBox::toggled, this, &TrainingSettingsForm::changed);
 
     connect(augment_, &QCheckBox::toggled, this, [this](bool on) {
         strength_->setEnabled(on);
@@ -141,10 +157,11 @@ void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
     {
         // One changed() for the whole update, not one per field.
         const QSignalBlocker blockers[] = {
-            QSignalBlocker(layers_),    QSignalBlocker(activation_),   QSignalBlocker(loss_),
-            QSignalBlocker(optimizer_), QSignalBlocker(learningRate_), QSignalBlocker(batch_),
-            QSignalBlocker(epochs_),    QSignalBlocker(seed_),         QSignalBlocker(validation_),
-            QSignalBlocker(augment_),   QSignalBlocker(strength_)};
+            QSignalBlocker(layers_),     QSignalBlocker(activation_),   QSignalBlocker(loss_),
+            QSignalBlocker(optimizer_),  QSignalBlocker(learningRate_), QSignalBlocker(batch_),
+            QSignalBlocker(epochs_),     QSignalBlocker(seed_),         QSignalBlocker(validation_),
+            QSignalBlocker(augment_),    QSignalBlocker(strength_),     QSignalBlocker(deskew_),
+            QSignalBlocker(strokeWidth_)};
         if (!config.architecture.empty()) {
             layers_->setText(QString::fromStdString(config.architecture));
         } else {
@@ -164,6 +181,8 @@ void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
         seed_->setValue(static_cast<int>(std::min<unsigned long long>(config.seed, INT_MAX)));
         validation_->setValue(100.0 * config.validationFraction);
         augment_->setChecked(config.augment.enabled);
+        deskew_->setChecked(config.framingSteps.deskew);
+        strokeWidth_->setChecked(config.framingSteps.strokeWidth);
         // Off keeps the strength the user last chose, ready for when the box is ticked again.
         if (config.augment.enabled)
             strength_->setValue(strengthOf(config.augment));
@@ -223,6 +242,8 @@ digitpad::TrainConfig TrainingSettingsForm::config() const {
     config.seed = static_cast<unsigned long long>(seed_->value());
     config.validationFraction = validation_->value() / 100.0;
     config.augment = augmentSettings();
+    config.framingSteps.deskew = deskew_->isChecked();
+    config.framingSteps.strokeWidth = strokeWidth_->isChecked();
     return config;
 }
 

@@ -41,6 +41,8 @@ public:
     QSpinBox* batchBox() const { return batch_; }
     QCheckBox* augmentBox() const { return augment_; }
     QDoubleSpinBox* augmentStrengthBox() const { return strength_; }
+    QCheckBox* deskewBox() const { return deskew_; }
+    QCheckBox* strokeWidthBox() const { return strokeWidth_; }
 
     /// The augmentation the fields describe: AugmentSettings{}.scaled(strength) with `enabled` from the box
     /// (the distortions are filled in even when it is off, so a preview can show what ticking it would do).
@@ -72,4 +74,6 @@ private:
     QDoubleSpinBox* validation_ = nullptr;
     QCheckBox* augment_ = nullptr;
     QDoubleSpinBox* strength_ = nullptr;
+    QCheckBox* deskew_ = nullptr;      ///< FramingSteps::deskew
+    QCheckBox* strokeWidth_ = nullptr; ///< FramingSteps::strokeWidth
 };

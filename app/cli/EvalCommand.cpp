@@ -55,6 +55,25 @@ void printConfusion(const Evaluation& evaluation, const std::string& labels, con
     }
 }
 
+/// The drawn-digit accuracy per tag (a folder with styles.txt), one family after another.
+void printByTag(const std::vector<TagScore>& scores) {
+    if (scores.empty())
+        return;
+    std::size_t width = 0;
+    for (const TagScore& score : scores)
+        width = std::max(width, score.tag.size());
+    std::cout << "\ndrawn-digit accuracy by how the canvases were drawn (" << kDrawnTagsFile << ")\n";
+    std::string family;
+    for (const TagScore& score : scores) {
+        if (!family.empty() && tagFamily(score.tag) != family)
+            std::cout << '\n';
+        family = tagFamily(score.tag);
+        std::cout << "  " << std::left << std::setw(static_cast<int>(width)) << score.tag << std::right
+                  << std::setw(9) << percent(score.accuracy()) << "  (" << score.correct << '/' << score.count
+                  << ")\n";
+    }
+}
+
 struct Mistake {
     int count;
     int truth;
@@ -165,12 +184,14 @@ std::vector<std::string> withDrawnValue(const std::vector<std::string>& args) {
 
 int runEval(const std::vector<std::string>& rawArgs) {
     ArgumentParser parser(
-        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize] [--record] [--json]\n"
+        "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize]\n"
+        "       [--framing-steps LIST] [--record] [--json]\n"
         "       digitpad-cli eval --model FILE --samples DIR [--json]",
         "Evaluates a model on the test split (t10k-* IDX files) of a data folder: mean test loss,\n"
         "accuracy, accuracy per class and the confusion matrix. With --drawn, also on DigitPad's\n"
         "drawn-digit set: canvases drawn the way a person draws (datasets/drawn-digits), each put\n"
-        "through the same preprocessing as a drawing in the app.\n"
+        "through the same preprocessing as a drawing in the app. A folder with a styles.txt\n"
+        "(datasets/style-digits) also gets the accuracy for each way of drawing it lists.\n"
         "With --samples, instead on a sample folder of a person's own drawings, DIR/<digit>/<image>\n"
         "(the layout the app keeps and scripts/make-writer writes, docs/sample-folder.md): accuracy,\n"
         "accuracy per digit, the most common mistakes and the confusion matrix, scored exactly as the\n"
@@ -181,6 +202,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
                      "also score on the drawn-digit set in DIR (default datasets/drawn-digits)");
     parser.addOption("--preprocess", "MODE",
                      "framing of the drawn digits: mnist or resize (default: the model's own)");
+    parser.addOption("--framing-steps", "LIST",
+                     "none or deskew,stroke-width: the steps after framing for every set (default: the "
+                     "model's own)");
     parser.addOption("--samples", "DIR",
                      "score on the sample folder DIR/<digit>/<image> instead (any image size and format)");
     parser.addOption("--record", "",
@@ -188,8 +212,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
                      "model file");
     parser.addOption("--json", "", "print one JSON object instead of the report (keys below)");
     parser.addNotes(
-        "JSON: model, architecture, data, loss_function and test (an evaluation); with --drawn also\n"
-        "drawn (its folder, framing and an evaluation); with --record, recorded: true. An evaluation\n"
+        "JSON: model, architecture, data, loss_function, framing_steps and test (an evaluation); with\n"
+        "--drawn also drawn (its folder, framing, an evaluation and, with a styles.txt, by_tag: tag,\n"
+        "count, correct, accuracy); with --record, recorded: true. An evaluation\n"
         "has count, correct, loss, accuracy (0..1), per_class (label, correct, total, accuracy: null\n"
         "for a class without samples) and confusion (rows: true class, columns: predicted).\n"
         "With --samples: model, architecture, samples, framing, loss_function, the evaluation's keys\n"
@@ -202,7 +227,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
         throw UsageError("unexpected argument '" + parser.positionals().front() + "'");
     const std::string modelPath = parser.required("--model");
     if (const std::optional<std::string> samples = parser.value("--samples")) {
-        for (const char* other : {"--data", "--drawn", "--preprocess", "--record"})
+        for (const char* other : {"--data", "--drawn", "--preprocess", "--framing-steps", "--record"})
             if (parser.has(other))
                 throw UsageError(
                     std::string("--samples and ") + other +
@@ -223,6 +248,13 @@ int runEval(const std::vector<std::string>& rawArgs) {
         if (!drawn)
             throw UsageError("'--preprocess' applies to the drawn-digit set: add --drawn");
     }
+    std::optional<FramingSteps> stepsOverride;
+    if (const std::optional<std::string> text = parser.value("--framing-steps")) {
+        Result<FramingSteps> steps = parseFramingSteps(*text);
+        if (!steps)
+            throw UsageError("'--framing-steps': " + steps.error().message);
+        stepsOverride = *steps;
+    }
 
     Result<Model> model = loadModel(modelPath);
     if (!model)
@@ -231,11 +263,16 @@ int runEval(const std::vector<std::string>& rawArgs) {
     if (parser.has("--record") && framing != model->info.framing)
         throw UsageError("--record stores the accuracy at the model's own framing (" +
                          toName(model->info.framing) + "); drop --preprocess " + toName(framing));
+    const FramingSteps steps = stepsOverride.value_or(model->info.framingSteps);
+    if (parser.has("--record") && steps != model->info.framingSteps)
+        throw UsageError("--record stores the accuracy with the model's own framing steps (" +
+                         model->info.framingSteps.toText() + "); drop --framing-steps " + steps.toText());
     EvaluationRequest request;
     request.dataFolder = dataFolder(parser.value("--data"));
     if (drawn)
         request.drawnFolder = drawnDigitsFolder(parser.value("--drawn").value_or(""));
     request.framing = framing;
+    request.framingSteps = steps;
     const Result<EvaluationReport> report = evaluateModel(*model, modelPath, request);
     if (!report)
         return failure("eval", report.error().message);
@@ -249,10 +286,20 @@ int runEval(const std::vector<std::string>& rawArgs) {
                        {"architecture", model->network.architecture()},
                        {"data", request.dataFolder},
                        {"loss_function", lossName},
+                       {"framing_steps", steps.toText()},
                        {"test", evaluationJson(evaluation, labels)}};
         if (report->drawn) {
             Json drawnObject = {{"folder", *request.drawnFolder}, {"framing", toName(framing)}};
             drawnObject.update(evaluationJson(*report->drawn, labels));
+            if (!report->drawnByTag.empty()) {
+                Json byTag = Json::array();
+                for (const TagScore& score : report->drawnByTag)
+                    byTag.push_back({{"tag", score.tag},
+                                     {"count", score.count},
+                                     {"correct", score.correct},
+                                     {"accuracy", score.accuracy()}});
+                drawnObject["by_tag"] = byTag;
+            }
             object["drawn"] = drawnObject;
         }
         if (parser.has("--record")) {
@@ -266,6 +313,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
     }
     std::cout << "model      " << modelPath << " (" << model->network.architecture() << ")\n"
               << "data       " << request.dataFolder << ", " << evaluation.count << " test images\n"
+              << "steps      " << steps.toText() << " (framing steps after " << toName(framing)
+              << " framing)\n"
               << "test loss  " << fixed(evaluation.loss, 4) << " (" << lossName << ")\n"
               << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
               << evaluation.count << ")\n";
@@ -281,6 +330,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
                   << onDrawn.count << ")\n";
         printPerClass(onDrawn, labels, "drawn-digit per-class accuracy");
         printConfusion(onDrawn, labels, "drawn-digit confusion matrix");
+        printByTag(report->drawnByTag);
     }
 
     if (parser.has("--record")) {

@@ -43,6 +43,7 @@ Json infoJson(const std::string& path, const Model& model) {
         {"labels", info.labels},
         {"head", toName(network.head())},
         {"framing", toName(info.framing)},
+        {"framing_steps", info.framingSteps.toText()},
         {"preset", info.preset},
         {"loss", toName(info.loss)},
         {"optimizer", toName(info.optimizer)},
@@ -73,7 +74,8 @@ int runInfo(const std::vector<std::string>& args) {
         "for a fine-tuned model, the model it was tuned from and on how many drawings.");
     parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
     parser.addNotes(
-        "JSON keys: file, architecture, parameters, input, classes, labels, head, framing, preset,\n"
+        "JSON keys: file, architecture, parameters, input, classes, labels, head, framing,\n"
+        "framing_steps (none or a comma-separated list), preset,\n"
         "loss, optimizer, learning_rate, batch_size, epochs, seed, dataset, augmentation (empty for\n"
         "none), test_accuracy and drawn_accuracy (0..1), tuned_from and tuned_on_drawings (fine-tuned\n"
         "models only) and trained_at; a value the file does not record is null.\n");
@@ -102,6 +104,7 @@ int runInfo(const std::vector<std::string>& args) {
     row("classes", std::to_string(network.outputSize()) + " (" + info.labels + ")");
     row("head", toName(network.head()));
     row("framing", toName(info.framing));
+    row("framing steps", info.framingSteps.toText());
     row("preset", info.preset);
     row("loss", toName(info.loss));
     row("optimizer", toName(info.optimizer));

@@ -94,6 +94,12 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
         config.augment = AugmentSettings{}.scaled(strength);
         config.augment.enabled = true;
     }
+    if (const std::optional<std::string> text = parser.value("--framing-steps")) {
+        Result<FramingSteps> steps = parseFramingSteps(*text);
+        if (!steps)
+            throw UsageError("'--framing-steps': " + steps.error().message);
+        config.framingSteps = *steps;
+    }
 }
 
 std::string epochLine(const EpochMetrics& metrics, int epochs) {
@@ -149,6 +155,9 @@ int runTrain(const std::vector<std::string>& args) {
         "random distortions of the training images (rotate, scale, shear, shift, elastic, thickness)");
     parser.addOption("--augment-strength", "X",
                      "scale of the distortions, 0 to 3 (default 0.7; implies --augment)");
+    parser.addOption("--framing-steps", "LIST",
+                     "none (default) or deskew,stroke-width: corrections after framing, applied to every "
+                     "training and test image and recorded in the model for recognition");
     parser.addOption(
         "--threads", "N",
         "threads sharing each batch (default 0 = one per core; the weights do not depend on it)");
@@ -172,7 +181,7 @@ int runTrain(const std::vector<std::string>& args) {
         "core and gives the same weights.\n"
         "With --json stdout holds one JSON object per line, told apart by \"event\": start (preset,\n"
         "architecture, parameters, optimizer, learning_rate, batch_size, training_images,\n"
-        "validation_images, test_images, augmentation), one epoch per epoch (epoch, epochs,\n"
+        "validation_images, test_images, augmentation, framing_steps), one epoch per epoch (epoch, epochs,\n"
         "train_loss, train_accuracy, validation_loss, validation_accuracy, test_accuracy,\n"
         "learning_rate, seconds; accuracies 0..1, null when there is no such split), and last done\n"
         "(test_accuracy, correct, test_images, model: the saved path). A failed or interrupted run\n"
@@ -221,7 +230,8 @@ int runTrain(const std::vector<std::string>& args) {
                        {"training_images", start.trainingImages},
                        {"validation_images", start.validationImages},
                        {"test_images", start.testImages},
-                       {"augmentation", config.augment.enabled ? config.augment.describe() : ""}});
+                       {"augmentation", config.augment.enabled ? config.augment.describe() : ""},
+                       {"framing_steps", config.framingSteps.toText()}});
             return;
         }
         std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
@@ -232,6 +242,8 @@ int runTrain(const std::vector<std::string>& args) {
                   << start.testImages << " test images" << std::endl;
         if (config.augment.enabled)
             std::cout << "augmentation: " << config.augment.describe() << std::endl;
+        if (config.framingSteps.any())
+            std::cout << "framing steps: " << config.framingSteps.toText() << std::endl;
     };
     callbacks.onBatch = [&bar](const BatchProgress& progress) { bar.update(progress); };
     callbacks.onEpoch = [&bar, &config, json](const EpochMetrics& metrics) {

@@ -29,7 +29,8 @@ Result<Dataset> drawingsAsDataset(const Model& model, const std::vector<Labelled
         if (drawing.label < 0 || drawing.label >= kDigitClasses)
             return Error{"'" + drawing.source + "': label " + std::to_string(drawing.label) +
                          " is not a digit 0–9"};
-        const std::optional<Vector> input = preprocess(drawing.image, model.info.framing);
+        const std::optional<Vector> input =
+            preprocess(drawing.image, model.info.framing, model.info.framingSteps);
         if (!input)
             return Error{"'" + drawing.source + "' holds no ink"};
         data.images.col(static_cast<Eigen::Index>(i)) = *input;

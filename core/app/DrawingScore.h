@@ -11,9 +11,9 @@
 
 namespace digitpad {
 
-/// The drawings as a data set for `model`: each image through preprocess() with the model's framing (784 ×
-/// count, Shape 1×28×28, 10 classes), in order. Fails naming the drawing's source when an image holds no ink,
-/// a label is outside 0–9, or the model does not take 28×28 digits with 10 classes.
+/// The drawings as a data set for `model`: each image through preprocess() with the model's framing and steps
+/// (784 × count, Shape 1×28×28, 10 classes), in order. Fails naming the drawing's source when an image holds
+/// no ink, a label is outside 0–9, or the model does not take 28×28 digits with 10 classes.
 Result<Dataset> drawingsAsDataset(const Model& model, const std::vector<LabelledDrawing>& drawings);
 
 /// How a model does on the person's own drawings ("My accuracy").

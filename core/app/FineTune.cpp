@@ -62,6 +62,7 @@ TrainConfig tuningConfig(const Model& base, const FineTuneSettings& s) {
     config.validationFraction = 0.0;
     config.augment = AugmentSettings{}.scaled(kDefaultAugmentStrength);
     config.augment.enabled = true;
+    config.framingSteps = base.info.framingSteps;
     return config;
 }
 
@@ -229,13 +230,18 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
             const double share = settings.replayFraction / (1.0 - settings.replayFraction);
             const int count =
                 std::min(mnistTrain->size(), static_cast<int>(std::lround(share * drawingSet->size())));
-            if (count > 0)
+            const FramingSteps& steps = config.framingSteps;
+            if (count > 0) {
                 replay = replaySample(*mnistTrain, count, settings.seed);
+                applyFramingSteps(steps, replay->images, kDigitSide);
+            }
+            applyFramingSteps(steps, mnistTest->images, kDigitSide);
             sets.mnistTest = std::move(mnistTest.value());
         }
     }
     if (request.drawnFolder) {
-        Result<Dataset> drawn = readDrawnDigits(*request.drawnFolder, request.base.info.framing);
+        Result<Dataset> drawn =
+            readDrawnDigits(*request.drawnFolder, request.base.info.framing, config.framingSteps);
         if (!drawn)
             return stopped(Cause::Data, drawn.error().message);
         sets.drawn = std::move(drawn.value());

@@ -42,14 +42,23 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
         return test.error();
     if (!fits(network, *test))
         return Error{shapeMismatch(modelPath, network, *test, request.dataFolder)};
+    const FramingSteps steps = request.framingSteps.value_or(model.info.framingSteps);
+    if (Status fitsSteps = steps.check(test->shape); !fitsSteps)
+        return Error{"cannot score on '" + request.dataFolder + "': " + fitsSteps.error().message};
+    applyFramingSteps(steps, test->images, test->shape.width);
     std::optional<Dataset> drawn;
+    std::vector<SampleTags> drawnTags;
     if (request.drawnFolder) {
-        Result<Dataset> canvases = readDrawnDigits(*request.drawnFolder, request.framing);
+        Result<Dataset> canvases = readDrawnDigits(*request.drawnFolder, request.framing, steps);
         if (!canvases)
             return Error{canvases.error().message +
                          " (scripts/make-drawn-digits writes the drawn-digit set)"};
         if (!fits(network, *canvases))
             return Error{shapeMismatch(modelPath, network, *canvases, *request.drawnFolder)};
+        Result<std::vector<SampleTags>> tags = readDrawnTags(*request.drawnFolder, canvases->labels);
+        if (!tags)
+            return tags.error();
+        drawnTags = std::move(tags.value());
         drawn = std::move(canvases.value());
     }
 
@@ -57,8 +66,11 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     report.loss = modelLoss(model);
     const std::unique_ptr<Loss> loss = makeLoss(report.loss);
     report.test = evaluate(network, *loss, *test);
-    if (drawn)
+    if (drawn) {
         report.drawn = evaluate(network, *loss, *drawn);
+        if (!drawnTags.empty())
+            report.drawnByTag = scoreByTag(drawnTags, drawn->labels, report.drawn->predictions);
+    }
     report.labels = model.info.labels;
     for (int c = static_cast<int>(report.labels.size()); c < test->classes; ++c)
         report.labels += std::to_string(c % 10);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/TagScore.h"
 #include "data/Preprocess.h"
 #include "io/Model.h"
 #include "nn/Evaluation.h"
@@ -18,6 +19,9 @@ struct EvaluationRequest {
     /// Also score on DigitPad's drawn-digit set in this folder (see drawnDigitsFolder()); nullopt = don't.
     std::optional<std::string> drawnFolder;
     Framing framing = Framing::Mnist; ///< how the drawn digits are framed into 28×28
+    /// The framing steps for every set (test split and drawn digits); nullopt = the model's own. Another
+    /// choice than the model's measures what a step would do to a model not trained with it.
+    std::optional<FramingSteps> framingSteps;
 };
 
 /// How a model did.
@@ -26,6 +30,9 @@ struct EvaluationReport {
     std::string labels;              ///< one character per class, the model's labels padded with digits
     Evaluation test;                 ///< on the test split
     std::optional<Evaluation> drawn; ///< on the drawn-digit set, when asked for
+    /// On the drawn-digit set, the accuracy per tag when the folder says how each canvas was drawn
+    /// (readDrawnTags()); empty otherwise.
+    std::vector<TagScore> drawnByTag;
 };
 
 /// The loss the model was trained with, as its header records it, so a measured loss means the same as during

@@ -17,7 +17,7 @@ std::string classLabel(const ModelInfo& info, int index) {
 
 Result<Recognition> recognize(const Model& model, const GrayImage& image, Framing framing) {
     Recognition recognition;
-    std::optional<Vector> input = preprocess(image, framing);
+    std::optional<Vector> input = preprocess(image, framing, model.info.framingSteps);
     if (!input)
         return recognition;
     if (!takesDigitImages(model.network))

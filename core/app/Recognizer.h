@@ -36,9 +36,9 @@ struct Recognition {
 std::string classLabel(const ModelInfo& info, int index);
 
 /// Recognises the digit in `image` (any size, dark ink on light paper) with `model`: preprocess(image,
-/// framing) → network probabilities → the most probable class and its label. An image without ink is a
-/// NothingToRecognise recognition, not an error. Fails when the model does not take 28×28 digits
-/// (takesDigitImages() is false) and the image has ink.
+/// framing, the model's framing steps) → network probabilities → the most probable class and its label. An
+/// image without ink is a NothingToRecognise recognition, not an error. Fails when the model does not take
+/// 28×28 digits (takesDigitImages() is false) and the image has ink.
 Result<Recognition> recognize(const Model& model, const GrayImage& image, Framing framing);
 
 } // namespace digitpad

@@ -43,6 +43,12 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     Dataset& train = *trainSet;
     if (request.trainingLimit > 0 && request.trainingLimit < train.size())
         train = train.slice(0, request.trainingLimit);
+    if (Status steps = config.framingSteps.check(train.shape); !steps)
+        return stopped(Cause::Data, steps.error().message);
+    // Every image the network sees goes through the model's framing steps, as a drawing will.
+    applyFramingSteps(config.framingSteps, train.images, train.shape.width);
+    if (test)
+        applyFramingSteps(config.framingSteps, test->images, test->shape.width);
 
     Network network;
     try {

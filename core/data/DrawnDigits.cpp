@@ -20,7 +20,7 @@ std::string quoted(const std::string& path) {
 
 } // namespace
 
-Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing) {
+Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing, const FramingSteps& steps) {
     const std::string imagesPath = (std::filesystem::path(folder) / kDrawnImagesFile).string();
     const std::string labelsPath = (std::filesystem::path(folder) / kDrawnLabelsFile).string();
     Result<IdxArray> images = readIdx(imagesPath);
@@ -50,7 +50,7 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing) {
     Dataset data;
     data.shape = kDigitShape;
     data.classes = kDigitClasses;
-    data.name = "drawn digits (" + toName(framing) + ")";
+    data.name = "drawn digits (" + toName(framing) + (steps.any() ? ", " + steps.toText() : "") + ")";
     data.images.resize(data.shape.size(), count);
     data.labels.assign(labels->data.begin(), labels->data.end());
 
@@ -63,7 +63,7 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing) {
         const auto first =
             images->data.begin() + static_cast<std::ptrdiff_t>(pixels * static_cast<std::size_t>(i));
         std::copy(first, first + static_cast<std::ptrdiff_t>(pixels), canvas.pixels.begin());
-        const std::optional<Vector> input = preprocess(canvas, framing);
+        const std::optional<Vector> input = preprocess(canvas, framing, steps);
         if (!input)
             return Error{"cannot read " + quoted(imagesPath) + ": image " + std::to_string(i) +
                          " holds no ink (nothing to recognise)"};

@@ -192,7 +192,7 @@ Vector frameResize(const GrayImage& image, std::uint8_t paper) {
 
 } // namespace
 
-std::optional<Vector> preprocess(const GrayImage& image, Framing framing) {
+std::optional<Vector> preprocess(const GrayImage& image, Framing framing, const FramingSteps& steps) {
     const std::size_t expected =
         static_cast<std::size_t>(std::max(image.width, 0)) * std::max(image.height, 0);
     if (image.width < 0 || image.height < 0 || image.pixels.size() != expected)
@@ -215,6 +215,7 @@ std::optional<Vector> preprocess(const GrayImage& image, Framing framing) {
         return std::nullopt;
 
     Vector v = framing == Framing::Mnist ? frameMnist(image, paper, darkest) : frameResize(image, paper);
+    applyFramingSteps(steps, v, kSide);
     if (!normaliseMinMax(v))
         return std::nullopt;
     return v;

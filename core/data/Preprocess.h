@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/FramingSteps.h"
 #include "data/GrayImage.h"
 #include "tensor/Matrix.h"
 #include "tensor/NameTable.h"
@@ -26,10 +27,11 @@ constexpr const auto& names(Framing) {
 }
 
 /// The one preprocessing used by the GUI, the CLI, training and tests:
-/// 1. invert (ink high), 2. frame into 28×28, 3. min-max normalise to [0, 1].
+/// 1. invert (ink high), 2. frame into 28×28, 3. the framing steps that are on (deskew, stroke width),
+/// 4. min-max normalise to [0, 1].
 /// Returns the 784 values (row-major, the same layout as an MNIST column), or nullopt when the image has no
 /// ink (max == min): "nothing to recognise", never NaN.
-std::optional<Vector> preprocess(const GrayImage& image, Framing framing);
+std::optional<Vector> preprocess(const GrayImage& image, Framing framing, const FramingSteps& steps = {});
 
 /// Step 3 alone, in place: (v - min) / (max - min). Returns false and leaves v as zeros when max == min.
 /// Training images go through it too, so inference sees the statistics training saw.

@@ -29,6 +29,7 @@ ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset
     info.epochs = config.epochs;
     info.seed = config.seed;
     info.dataset = dataset;
+    info.framingSteps = config.framingSteps;
     if (config.augment.enabled)
         info.augmentation = config.augment.describe();
     info.trainedAt = utcNow();

@@ -13,6 +13,7 @@ namespace digitpad {
 /// What a model file records besides the weights: how the network was trained and how well it did.
 struct ModelInfo {
     Framing framing = Framing::Mnist; ///< the preprocessing the model expects at inference
+    FramingSteps framingSteps;        ///< the corrections after framing it was trained with (and expects)
     std::string preset;
     LossKind loss = LossKind::CrossEntropy;
     OptimizerKind optimizer = OptimizerKind::Adam;

@@ -93,6 +93,9 @@ json headerFor(const Model& model) {
     header["input"] = {{"channels", in.channels}, {"height", in.height}, {"width", in.width}};
     header["head"] = toName(net.head());
     header["framing"] = toName(info.framing);
+    // Only when a step is on, so a model without them has the header it always had.
+    if (info.framingSteps.any())
+        header["framingSteps"] = info.framingSteps.toText();
     header["labels"] = info.labels;
     header["training"] = {{"preset", info.preset},
                           {"loss", toName(info.loss)},
@@ -536,6 +539,13 @@ Result<Model> loadModel(const std::string& path) {
     Model model;
     ModelInfo& info = model.info;
     info.framing = reader.named<Framing>(header, "framing", "framing");
+    if (header.contains("framingSteps")) {
+        const std::string text = reader.string(header, "framingSteps");
+        if (Result<FramingSteps> steps = parseFramingSteps(text))
+            info.framingSteps = *steps;
+        else
+            reader.fail("header field 'framingSteps': " + steps.error().message);
+    }
     info.labels = reader.string(header, "labels");
     const json* training = reader.field(header, "training", "");
     if (training != nullptr) {

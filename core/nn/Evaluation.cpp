@@ -32,6 +32,7 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
     result.confusion.assign(static_cast<std::size_t>(classes),
                             std::vector<int>(static_cast<std::size_t>(classes)));
     result.count = data.size();
+    result.predictions.reserve(static_cast<std::size_t>(data.size()));
     if (data.size() == 0)
         return result;
     double lossSum = 0.0;
@@ -46,6 +47,7 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
         for (int c = 0; c < count; ++c) {
             const int predicted = argmaxColumn(output, c);
             const int truth = labels[static_cast<std::size_t>(c)];
+            result.predictions.push_back(predicted);
             ++result.confusion[static_cast<std::size_t>(truth)][static_cast<std::size_t>(predicted)];
             correct += predicted == truth;
         }

@@ -16,6 +16,8 @@ struct Evaluation {
     int count = 0;
     /// confusion[truth][predicted] counts, classes × classes.
     std::vector<std::vector<int>> confusion;
+    /// The predicted class of each sample, in the data set's order (count entries).
+    std::vector<int> predictions;
     /// correct / total for each true class (0 when a class has no samples).
     std::vector<double> perClassAccuracy() const;
 };

@@ -7,9 +7,10 @@
 namespace digitpad {
 
 BatchSource::BatchSource(const Dataset& data, int sampleCount, int batchSize, int shards,
-                         const AugmentSettings& augment, unsigned long long seed)
+                         const AugmentSettings& augment, unsigned long long seed,
+                         const FramingSteps& framingSteps)
     : data_(data), sampleCount_(sampleCount), batchSize_(batchSize), shards_(shards), seed_(seed),
-      order_(static_cast<std::size_t>(sampleCount)) {
+      order_(static_cast<std::size_t>(sampleCount)), framingSteps_(framingSteps) {
     if (augment.enabled) {
         augmenter_.emplace(augment, data.shape, seed);
         prefetcher_.emplace([this](const BatchRequest& request) { fill(request.epoch, request.batch); });
@@ -60,6 +61,8 @@ void BatchSource::fill(int epoch, int batch) {
                                      Augmenter::batchSeed(seed_, epoch, batch) +
                                          0x9E3779B97F4A7C15ULL * static_cast<unsigned long long>(shard),
                                      part.inputs);
+            // After the distortions: a sheared or thickened copy is corrected as a drawing would be.
+            applyFramingSteps(framingSteps_, part.inputs, data_.shape.width);
         } else {
             part.inputs.resize(data_.images.rows(), to - from);
             for (int c = 0; c < to - from; ++c)

@@ -3,6 +3,7 @@
 
 #include "data/Augmenter.h"
 #include "data/Dataset.h"
+#include "data/FramingSteps.h"
 #include "train/BatchPrefetcher.h"
 #include "train/Sharding.h"
 
@@ -36,10 +37,12 @@ struct Batch {
 class BatchSource {
 public:
     /// Batches of `batchSize` (1 ≤ batchSize ≤ sampleCount) from the first `sampleCount` samples of `data`,
-    /// each split into `shards` (1 ≤ shards ≤ kMaxShards). `augment` applies when enabled, drawn from `seed`.
+    /// each split into `shards` (1 ≤ shards ≤ kMaxShards). `augment` applies when enabled, drawn from `seed`;
+    /// `framingSteps` then correct each augmented image (`data` itself must already have them applied).
     /// `data` must outlive the source.
     BatchSource(const Dataset& data, int sampleCount, int batchSize, int shards,
-                const AugmentSettings& augment, unsigned long long seed);
+                const AugmentSettings& augment, unsigned long long seed,
+                const FramingSteps& framingSteps = {});
     BatchSource(const BatchSource&) = delete;
     BatchSource& operator=(const BatchSource&) = delete;
 
@@ -74,6 +77,7 @@ private:
     /// and [1], so the next batch can be prepared while the current one trains.
     std::array<Batch, 3> slots_;
     std::optional<Augmenter> augmenter_;
+    FramingSteps framingSteps_;
     /// Last: destroyed first, letting a batch being prepared finish before the buffers it writes go away.
     std::optional<BatchPrefetcher> prefetcher_;
 };

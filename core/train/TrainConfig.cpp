@@ -38,6 +38,8 @@ Network TrainConfig::makeNetwork(Shape input, int classes) const {
 Status TrainConfig::validate(Shape input, int classes) const {
     if (Status settings = validateTraining(); !settings)
         return settings;
+    if (Status steps = framingSteps.check(input); !steps)
+        return steps;
     if (architecture.empty())
         for (int width : hiddenLayers)
             if (width < 1)

@@ -3,6 +3,7 @@
 
 #include "data/AugmentSettings.h"
 #include "data/DigitFormat.h"
+#include "data/FramingSteps.h"
 #include "layers/Activation.h"
 #include "layers/Layer.h"
 #include "nn/Loss.h"
@@ -33,6 +34,9 @@ struct TrainConfig {
     int lrStepEvery = 0; ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
     AugmentSettings augment; ///< training-time augmentation of the training split (off unless enabled)
+    /// Corrections applied to every image after framing (and after augmentation), recorded in the model so
+    /// that inference applies them too. Only for single-channel square images.
+    FramingSteps framingSteps;
     /// Threads that run a batch's shards: 0 = one per core (at most one per shard), N = at most N. Which
     /// shards a batch has does not depend on it, so neither do the weights.
     int threads = 0;

@@ -122,7 +122,8 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     Rng rng(config.seed); // shuffles the samples and draws shard 0's random numbers
     DataParallelStep step(network, batchSize, shardCount(config, network, batchSize), config, rng);
     LastGoodWeights lastGood(step.params());
-    BatchSource batches(train, trainCount, batchSize, step.shards(), config.augment, config.seed);
+    BatchSource batches(train, trainCount, batchSize, step.shards(), config.augment, config.seed,
+                        config.framingSteps);
     PauseGate gate(control);
     DivergenceCheck divergence;
 

@@ -5,11 +5,13 @@
 #include "InputPreview.h"
 #include "ProbabilityChart.h"
 #include "RecognizePanel.h"
+#include "data/FramingSteps.h"
 #include "io/ModelFile.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QRegularExpression>
@@ -39,12 +41,14 @@ void drawZero(DrawingCanvas* canvas) {
 }
 
 /// A small network with random weights: enough to check the plumbing, not the answers.
-std::shared_ptr<const digitpad::Model> randomModel(digitpad::Framing framing = digitpad::Framing::Mnist) {
+std::shared_ptr<const digitpad::Model> randomModel(digitpad::Framing framing = digitpad::Framing::Mnist,
+                                                   digitpad::FramingSteps steps = {}) {
     auto model = std::make_shared<digitpad::Model>();
     model->network = digitpad::Network::fromArchitecture(digitpad::Shape{1, 28, 28}, "dense16,relu,dense10",
                                                          digitpad::OutputHead::Softmax);
     model->network.initialise(digitpad::Init::He, 7);
     model->info.framing = framing;
+    model->info.framingSteps = steps;
     return model;
 }
 
@@ -188,6 +192,34 @@ private slots:
         QCOMPARE(recognized.count(), 1);
         verifyDigitShown(panel, false);
         QVERIFY(panel->preview()->image() != before);
+    }
+
+    void framingStepsAreShownAndApplied_data() {
+        QTest::addColumn<bool>("deskew");
+        QTest::newRow("a model trained without steps") << false;
+        QTest::newRow("a model trained with deskew") << true;
+    }
+    void framingStepsAreShownAndApplied() {
+        QFETCH(bool, deskew);
+        RecognizePanel* panel = showPanel(randomModel(digitpad::Framing::Mnist, {deskew, false}));
+        const auto* label = panel->findChild<QLabel*>(QStringLiteral("framingStepsLabel"));
+        QVERIFY(label != nullptr && label->isVisible());
+        QCOMPARE(label->text(), deskew ? QStringLiteral("+ deskew") : QStringLiteral("+ no steps"));
+        // A 1 leaning right by about 20°: the preview shows what the network reads, upright with deskew.
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.62, 0.12}, {0.38, 0.88}}));
+        QTest::keyClick(panel, Qt::Key_Return);
+        verifyDigitShown(panel, false);
+        const QImage preview = panel->preview()->image().convertToFormat(QImage::Format_Grayscale8);
+        QCOMPARE(preview.size(), QSize(28, 28));
+        digitpad::Vector field(28 * 28);
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x)
+                field[y * 28 + x] = static_cast<digitpad::Scalar>(qGray(preview.pixel(x, y)));
+        const double slant = digitpad::slantOf(field, 28);
+        if (deskew)
+            QVERIFY2(std::abs(slant) < 0.05, qPrintable(QString::number(slant)));
+        else
+            QVERIFY2(slant < -0.2, qPrintable(QString::number(slant)));
     }
 
     void liveModeClassifiesEachStrokeProvisionally() {

@@ -66,6 +66,7 @@ private slots:
     void previewShowsTheFolderSamples();
     void previewOfAMissingFolderShowsNoTiles();
     void trainOneEpochWithAugmentation();
+    void framingStepBoxesReachTheConfig();
 };
 
 void TestTrainingPanel::trainOneEpochAndUseTheModel_data() {
@@ -371,6 +372,25 @@ void TestTrainingPanel::previewOfAMissingFolderShowsNoTiles() {
     QCOMPARE(panel.augmentPreview()->tileCount(), 0);
     QVERIFY2(panel.augmentPreview()->statusText().contains(QStringLiteral("train-")),
              qPrintable(panel.augmentPreview()->statusText()));
+}
+
+void TestTrainingPanel::framingStepBoxesReachTheConfig() {
+    TrainingPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    TrainingSettingsForm* form = panel.settingsForm();
+    QVERIFY(!form->config().framingSteps.any());
+    QTest::mouseClick(form->deskewBox(), Qt::LeftButton);
+    QCOMPARE(form->config().framingSteps.toText(), std::string("deskew"));
+    QTest::mouseClick(form->strokeWidthBox(), Qt::LeftButton);
+    QCOMPARE(form->config().framingSteps.toText(), std::string("deskew,stroke-width"));
+    QTest::mouseClick(form->deskewBox(), Qt::LeftButton);
+    QCOMPARE(form->config().framingSteps.toText(), std::string("stroke-width"));
+    // A preset is a whole recipe: choosing one sets the steps it names (none).
+    QVERIFY(form->selectPreset(QStringLiteral("mlp")));
+    QVERIFY(!form->config().framingSteps.any());
+    QVERIFY(!form->strokeWidthBox()->isChecked());
 }
 
 void TestTrainingPanel::trainOneEpochWithAugmentation() {

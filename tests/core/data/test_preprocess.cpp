@@ -23,7 +23,7 @@ constexpr int kSide = 28;
 struct Segment {
     double x0, y0, x1, y1;
 };
-using Shape = std::vector<Segment>;
+using Figure = std::vector<Segment>;
 
 double distanceToSegment(double px, double py, const Segment& s) {
     const double dx = s.x1 - s.x0;
@@ -36,7 +36,7 @@ double distanceToSegment(double px, double py, const Segment& s) {
 
 /// Draws `shape` (unit-square coordinates) scaled to `size` pixels at (left, top) with a round pen of
 /// `penWidth` pixels, black ink on the image, anti-aliased by 4×4 supersampling — as a canvas would draw it.
-void draw(GrayImage& image, const Shape& shape, double left, double top, double size, double penWidth) {
+void draw(GrayImage& image, const Figure& shape, double left, double top, double size, double penWidth) {
     const double radius = penWidth / 2;
     const int x0 = std::max(0, static_cast<int>(left - radius) - 1);
     const int y0 = std::max(0, static_cast<int>(top - radius) - 1);
@@ -65,20 +65,20 @@ void draw(GrayImage& image, const Shape& shape, double left, double top, double 
     }
 }
 
-Shape seven() {
+Figure seven() {
     return {{0.1, 0.05, 0.9, 0.05}, {0.9, 0.05, 0.35, 0.95}};
 }
-Shape four() {
+Figure four() {
     return {{0.6, 0.0, 0.1, 0.65}, {0.1, 0.65, 0.9, 0.65}, {0.65, 0.35, 0.65, 1.0}};
 }
-Shape ell() {
+Figure ell() {
     return {{0.2, 0.0, 0.2, 1.0}, {0.2, 1.0, 0.8, 1.0}};
 }
-Shape two() {
+Figure two() {
     return {{0.15, 0.25, 0.5, 0.0}, {0.5, 0.0, 0.85, 0.25}, {0.85, 0.25, 0.15, 1.0}, {0.15, 1.0, 0.9, 1.0}};
 }
 /// A lopsided shape: a long thin tail with a heavy knot at one end.
-Shape knot() {
+Figure knot() {
     return {{0.0, 0.0, 1.0, 0.3}, {0.85, 0.2, 0.95, 0.4}, {0.95, 0.4, 0.8, 0.45}, {0.8, 0.45, 0.85, 0.2}};
 }
 
@@ -146,7 +146,7 @@ MnistImages loadMnistMini() {
 
 } // namespace
 
-Q_DECLARE_METATYPE(Shape)
+Q_DECLARE_METATYPE(Figure)
 
 class TestPreprocess : public QObject {
     Q_OBJECT
@@ -287,7 +287,7 @@ void TestPreprocess::inkIsMeasuredFromThePaper() {
 }
 
 void TestPreprocess::sizeAndPositionDoNotMatter_data() {
-    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<Figure>("shape");
     QTest::addColumn<int>("canvas");
     QTest::addColumn<double>("smallLeft");
     QTest::addColumn<double>("smallTop");
@@ -303,7 +303,7 @@ void TestPreprocess::sizeAndPositionDoNotMatter_data() {
 }
 
 void TestPreprocess::sizeAndPositionDoNotMatter() {
-    QFETCH(Shape, shape);
+    QFETCH(Figure, shape);
     QFETCH(int, canvas);
     QFETCH(double, smallLeft);
     QFETCH(double, smallTop);
@@ -330,8 +330,8 @@ void TestPreprocess::sizeAndPositionDoNotMatter() {
 }
 
 void TestPreprocess::differentDigitsDiffer_data() {
-    QTest::addColumn<Shape>("first");
-    QTest::addColumn<Shape>("second");
+    QTest::addColumn<Figure>("first");
+    QTest::addColumn<Figure>("second");
     QTest::newRow("seven vs two") << seven() << two();
     QTest::newRow("four vs seven") << four() << seven();
     QTest::newRow("ell vs four") << ell() << four();
@@ -339,8 +339,8 @@ void TestPreprocess::differentDigitsDiffer_data() {
 
 // The other side of sizeAndPositionDoNotMatter's tolerance: it does tell different digits apart.
 void TestPreprocess::differentDigitsDiffer() {
-    QFETCH(Shape, first);
-    QFETCH(Shape, second);
+    QFETCH(Figure, first);
+    QFETCH(Figure, second);
     GrayImage a(280, 280);
     draw(a, first, 40, 40, 200, 20);
     GrayImage b(280, 280);
@@ -383,7 +383,7 @@ void TestPreprocess::aspectRatioIsKept() {
 }
 
 void TestPreprocess::centreOfMassIsCentred_data() {
-    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<Figure>("shape");
     QTest::addColumn<double>("left");
     QTest::addColumn<double>("top");
     QTest::addColumn<double>("size");
@@ -394,7 +394,7 @@ void TestPreprocess::centreOfMassIsCentred_data() {
 }
 
 void TestPreprocess::centreOfMassIsCentred() {
-    QFETCH(Shape, shape);
+    QFETCH(Figure, shape);
     QFETCH(double, left);
     QFETCH(double, top);
     QFETCH(double, size);

@@ -205,6 +205,9 @@ void TestModelFile::roundTripKeepsInfo_data() {
     QTest::newRow("both accuracies, resize framing, other labels")
         << true << std::optional<double>(0.9731) << std::optional<double>(0.5) << "abcdefghij"
         << "";
+    QTest::newRow("deskew and stroke width (the framing-steps row)")
+        << false << std::optional<double>(0.99) << std::optional<double>() << "0123456789"
+        << "";
     AugmentSettings strong = AugmentSettings{}.scaled(2.0);
     strong.enabled = true;
     QTest::newRow("trained with augmentation (non-ASCII description)")
@@ -226,6 +229,8 @@ void TestModelFile::roundTripKeepsInfo() {
     model.info.labels = labels.toStdString();
     model.info.seed = std::numeric_limits<unsigned long long>::max(); // must survive JSON as a full uint64
     model.info.learningRate = 0.1;
+    const bool withSteps = QString(QTest::currentDataTag()).contains("framing-steps");
+    model.info.framingSteps = FramingSteps{withSteps, withSteps};
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -253,12 +258,15 @@ void TestModelFile::roundTripKeepsInfo() {
     QCOMPARE(b.trainedAt, a.trainedAt);
     QCOMPARE(b.labels, a.labels);
     QCOMPARE(QString::fromStdString(b.augmentation), augmentation);
+    QCOMPARE(b.framingSteps.toText(), a.framingSteps.toText());
 
     // The field is optional: a file without augmentation has no such key, exactly like files written before
     // augmentation existed.
     const nlohmann::json header =
         nlohmann::json::parse(split(readAll(dir.filePath("info.dpm"))).header.toStdString());
     QCOMPARE(header["training"].contains("augmentation"), !augmentation.isEmpty());
+    // Likewise the framing steps: a model without them has the header it always had.
+    QCOMPARE(header.contains("framingSteps"), withSteps);
 }
 
 void TestModelFile::describeTrainingFillsInfo() {
@@ -389,6 +397,14 @@ void TestModelFile::corruptFilesAreRefused_data() {
     nlohmann::json badFraming = header;
     badFraming["framing"] = "stretch";
     QTest::newRow("unknown framing") << withHeader(parts, badFraming) << "unknown framing 'stretch'";
+    nlohmann::json badSteps = header;
+    badSteps["framingSteps"] = "deskew,sharpen";
+    QTest::newRow("unknown framing step")
+        << withHeader(parts, badSteps) << "header field 'framingSteps': unknown framing step 'sharpen'";
+    nlohmann::json numberSteps = header;
+    numberSteps["framingSteps"] = 3;
+    QTest::newRow("framing steps is a number")
+        << withHeader(parts, numberSteps) << "header field 'framingSteps' must be a string";
     nlohmann::json badSeed = header;
     badSeed["training"]["seed"] = "seven";
     QTest::newRow("seed is a string")
