@@ -63,6 +63,13 @@ void AugmentPreview::setSettings(const digitpad::AugmentSettings& settings) {
     render();
 }
 
+void AugmentPreview::setFramingSteps(const digitpad::FramingSteps& steps) {
+    if (steps == framingSteps_)
+        return;
+    framingSteps_ = steps;
+    render();
+}
+
 void AugmentPreview::setSampleCount(int count) {
     sampleCount_ = std::max(1, count);
     updateGeometry();
@@ -161,6 +168,8 @@ void AugmentPreview::render() {
     digitpad::Matrix images;
     try {
         images = digitpad::augmentSamples(*pool_, indices, seed_, used);
+        if (framingSteps_.check(pool_->shape))
+            digitpad::applyFramingSteps(framingSteps_, images, pool_->shape.width);
     } catch (const std::exception& e) {
         setStatus(QString::fromLocal8Bit(e.what()));
         return;

@@ -3,6 +3,7 @@
 
 #include "data/AugmentSettings.h"
 #include "data/Dataset.h"
+#include "data/FramingSteps.h"
 
 #include <QImage>
 #include <QString>
@@ -35,6 +36,9 @@ public:
     /// Re-augments the shown images with `settings` (its `enabled` flag chooses distorted or plain).
     void setSettings(const digitpad::AugmentSettings& settings);
     const digitpad::AugmentSettings& settings() const { return settings_; }
+    /// Applies `steps` to the shown images after the distortion, as training does.
+    void setFramingSteps(const digitpad::FramingSteps& steps);
+    const digitpad::FramingSteps& framingSteps() const { return framingSteps_; }
     void setSampleCount(int count);
     int sampleCount() const { return sampleCount_; }
     unsigned long long seed() const { return seed_; }
@@ -83,6 +87,7 @@ private:
     QString poolFolder_; ///< the folder pool_ came from; empty when nothing is loaded
     std::shared_ptr<const digitpad::Dataset> pool_;
     digitpad::AugmentSettings settings_;
+    digitpad::FramingSteps framingSteps_;
     int sampleCount_ = kDefaultSampleCount;
     unsigned long long seed_ = 1;
     int generation_ = 0; ///< counts folder changes, so a read that finishes too late is ignored

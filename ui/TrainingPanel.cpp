@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStringList>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -256,13 +257,22 @@ void TrainingPanel::chooseFolder() {
 
 void TrainingPanel::updateAugmentPreview() {
     const digitpad::AugmentSettings settings = form_->augmentSettings();
+    const digitpad::FramingSteps steps = form_->config().framingSteps;
+    augmentPreview_->setFramingSteps(steps);
     augmentPreview_->setSettings(settings);
+    QStringList stepNames;
+    if (steps.deskew)
+        stepNames << tr("deskewed");
+    if (steps.strokeWidth)
+        stepNames << tr("stroke width normalised");
+    const QString stepsText = stepNames.isEmpty() ? QString() : tr(", %1").arg(stepNames.join(tr(", ")));
     if (settings.enabled) {
-        previewBox_->setTitle(
-            tr("Augmented training images (strength %1)").arg(form_->augmentStrengthBox()->value()));
+        previewBox_->setTitle(tr("Augmented training images (strength %1%2)")
+                                  .arg(form_->augmentStrengthBox()->value())
+                                  .arg(stepsText));
         previewHint_->setText(tr("Every epoch distorts each training image afresh."));
     } else {
-        previewBox_->setTitle(tr("Training images (augmentation off)"));
+        previewBox_->setTitle(tr("Training images (augmentation off%1)").arg(stepsText));
         previewHint_->setText(tr("Tick Augment to see the distortions training would apply."));
     }
 }

@@ -111,7 +111,10 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     for (QDoubleSpinBox* box : {learningRate_, validation_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::changed);
     for (QCheckBox* box : {deskew_, strokeWidth_})
-        connect(box, &QCheckBox::toggled, this, &TrainingSettingsForm::changed);
+        connect(box, &QCheckBox::toggled, this, [this] {
+            emit augmentChanged();
+            emit changed();
+        });
 
     connect(augment_, &QCheckBox::toggled, this, [this](bool on) {
         strength_->setEnabled(on);

@@ -54,7 +54,8 @@ public:
 signals:
     /// Any field changed.
     void changed();
-    /// The augmentation box or strength changed (changed() follows too).
+    /// The augmentation box or strength, or a framing step, changed: what the training images look like
+    /// (changed() follows too).
     void augmentChanged();
 
 private:

@@ -385,6 +385,8 @@ void TestTrainingPanel::framingStepBoxesReachTheConfig() {
     QCOMPARE(form->config().framingSteps.toText(), std::string("deskew"));
     QTest::mouseClick(form->strokeWidthBox(), Qt::LeftButton);
     QCOMPARE(form->config().framingSteps.toText(), std::string("deskew,stroke-width"));
+    // The training images preview shows them as training will apply them.
+    QCOMPARE(panel.augmentPreview()->framingSteps().toText(), std::string("deskew,stroke-width"));
     QTest::mouseClick(form->deskewBox(), Qt::LeftButton);
     QCOMPARE(form->config().framingSteps.toText(), std::string("stroke-width"));
     // A preset is a whole recipe: choosing one sets the steps it names (none).
