@@ -165,6 +165,10 @@ int runTrain(const std::vector<std::string>& args) {
                      "parts each batch is split into, 1 to 4 (default 0 = automatic; changes the weights)");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
+    parser.addOption("--extra", "DIR",
+                     "also train on the canvases in DIR (the drawn-digit format: images-idx3-ubyte.gz of "
+                     "canvases, 255 = paper, and labels-idx1-ubyte.gz), framed like drawings; e.g. "
+                     "data/synthetic from scripts/make-training-digits");
     parser.addOption("--json", "", "print JSON Lines instead of text (one object per event, see below)");
     parser.addNotes(
         "Prints one line per epoch:\n"
@@ -181,7 +185,8 @@ int runTrain(const std::vector<std::string>& args) {
         "core and gives the same weights.\n"
         "With --json stdout holds one JSON object per line, told apart by \"event\": start (preset,\n"
         "architecture, parameters, optimizer, learning_rate, batch_size, training_images,\n"
-        "validation_images, test_images, augmentation, framing_steps), one epoch per epoch (epoch, epochs,\n"
+        "validation_images, test_images, augmentation, framing_steps, extra_images), one epoch per epoch "
+        "(epoch, epochs,\n"
         "train_loss, train_accuracy, validation_loss, validation_accuracy, test_accuracy,\n"
         "learning_rate, seconds; accuracies 0..1, null when there is no such split), and last done\n"
         "(test_accuracy, correct, test_images, model: the saved path). A failed or interrupted run\n"
@@ -207,6 +212,11 @@ int runTrain(const std::vector<std::string>& args) {
         static_cast<int>(parser.integer("--limit", 0, 1, std::numeric_limits<int>::max()));
     request.dataFolder = dataFolder(parser.value("--data"));
     request.testSplit = TestSplit::Required;
+    if (const std::optional<std::string> extra = parser.value("--extra")) {
+        if (extra->empty())
+            throw UsageError("option '--extra' needs a folder");
+        request.extraFolder = *extra;
+    }
 
     // A destination that cannot be written would otherwise only fail after the whole training run.
     if (const Status target = checkModelTarget(out); !target)
@@ -228,6 +238,7 @@ int runTrain(const std::vector<std::string>& args) {
                        {"learning_rate", config.optimizer.learningRate},
                        {"batch_size", config.batchSize},
                        {"training_images", start.trainingImages},
+                       {"extra_images", start.extraImages},
                        {"validation_images", start.validationImages},
                        {"test_images", start.testImages},
                        {"augmentation", config.augment.enabled ? config.augment.describe() : ""},
@@ -244,6 +255,9 @@ int runTrain(const std::vector<std::string>& args) {
             std::cout << "augmentation: " << config.augment.describe() << std::endl;
         if (config.framingSteps.any())
             std::cout << "framing steps: " << config.framingSteps.toText() << std::endl;
+        if (start.extraImages > 0)
+            std::cout << "extra training canvases: " << start.extraImages << " from " << request.extraFolder
+                      << std::endl;
     };
     callbacks.onBatch = [&bar](const BatchProgress& progress) { bar.update(progress); };
     callbacks.onEpoch = [&bar, &config, json](const EpochMetrics& metrics) {

@@ -135,20 +135,6 @@ Dataset replaySample(const Dataset& data, int count, unsigned long long seed) {
     return sample;
 }
 
-/// a followed by b (same shape and classes).
-Dataset joined(const Dataset& a, const Dataset& b) {
-    Dataset out;
-    out.shape = a.shape;
-    out.classes = a.classes;
-    out.name = a.name;
-    out.images.resize(a.images.rows(), a.size() + b.size());
-    out.images.leftCols(a.size()) = a.images;
-    out.images.rightCols(b.size()) = b.images;
-    out.labels = a.labels;
-    out.labels.insert(out.labels.end(), b.labels.begin(), b.labels.end());
-    return out;
-}
-
 /// The sets both models are scored on.
 struct ScoringSets {
     std::optional<Dataset> heldOut;
@@ -264,7 +250,7 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
         result.outcome.status = TrainingStatus::Cancelled;
         return result;
     }
-    const Dataset trainSet = replay ? joined(*drawingSet, *replay) : std::move(drawingSet.value());
+    const Dataset trainSet = replay ? concatenated(*drawingSet, *replay) : std::move(drawingSet.value());
     Network network = request.base.network;
     const Dataset* heldOutForEpochs = sets.heldOut->size() > 0 ? &*sets.heldOut : nullptr;
     result.outcome =

@@ -3,6 +3,9 @@
 
 #include "app/DatasetName.h"
 #include "app/SplitLoader.h"
+#include "data/DrawnDigits.h"
+
+#include <filesystem>
 
 #include <cmath>
 #include <stdexcept>
@@ -49,6 +52,26 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     applyFramingSteps(config.framingSteps, train.images, train.shape.width);
     if (test)
         applyFramingSteps(config.framingSteps, test->images, test->shape.width);
+    std::string datasetDescription = datasetName(folder);
+    if (!request.extraFolder.empty()) {
+        // Framed like a drawing in the app (mnist framing, the run's steps), so what the network learns from
+        // them is what it will see.
+        Result<Dataset> extra = readDrawnDigits(request.extraFolder, Framing::Mnist, config.framingSteps);
+        if (!extra)
+            return stopped(Cause::Data, extra.error().message);
+        if (extra->shape.size() != train.shape.size())
+            return stopped(Cause::Data, "the canvases in '" + request.extraFolder + "' frame to " +
+                                            extra->shape.toString() + " but training images are " +
+                                            train.shape.toString());
+        start.extraImages = extra->size();
+        std::filesystem::path extraPath = std::filesystem::path(request.extraFolder).lexically_normal();
+        if (!extraPath.has_filename()) // "data/synthetic/"
+            extraPath = extraPath.parent_path();
+        datasetDescription +=
+            " + " + std::to_string(extra->size()) + " canvases of " + extraPath.filename().string();
+        // In front: the trainer holds out validation images from the end, so they stay the data folder's.
+        train = concatenated(*extra, train);
+    }
 
     Network network;
     try {
@@ -80,7 +103,7 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     if (result.outcome.status != TrainingStatus::Completed)
         return result;
 
-    Model model{std::move(network), describeTraining(config, datasetName(folder))};
+    Model model{std::move(network), describeTraining(config, datasetDescription)};
     // The trainer scored the final weights on the test split after the last epoch: no second pass needed.
     if (!result.outcome.epochs.empty() && std::isfinite(result.outcome.epochs.back().testAccuracy))
         model.info.testAccuracy = result.outcome.epochs.back().testAccuracy;

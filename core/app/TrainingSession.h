@@ -23,6 +23,11 @@ struct TrainingRequest {
     TrainConfig config;
     TestSplit testSplit = TestSplit::Required;
     int trainingLimit = 0; ///< train on the first N training images only; 0 = all
+    /// A folder of extra training canvases in the drawn-digit format (readDrawnDigits(): IDX canvases as a
+    /// person draws them, 255 = paper), e.g. synthetic handwriting; empty = none. They go through the same
+    /// preprocessing as a drawing (the model's framing and steps) and join the training images only: the
+    /// validation images stay those of the data folder.
+    std::string extraFolder;
 };
 
 /// What a session is about to train, reported once the data is loaded and the network built.
@@ -30,6 +35,7 @@ struct TrainingStart {
     std::string architecture;     ///< the network's layer string
     long long parameters = 0;     ///< its trainable parameter count
     int trainingImages = 0;       ///< the training split (after trainingLimit), validation included
+    int extraImages = 0;          ///< of which from TrainingRequest::extraFolder
     int validationImages = 0;     ///< held out from its end for validation
     int testImages = 0;           ///< 0 without a test split
     std::string testSplitMissing; ///< why there is no test split (TestSplit::Optional only), else empty

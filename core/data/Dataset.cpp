@@ -18,4 +18,20 @@ Dataset Dataset::slice(int first, int count) const {
     return part;
 }
 
+Dataset concatenated(const Dataset& a, const Dataset& b) {
+    if (a.shape.size() != b.shape.size())
+        throw std::invalid_argument("cannot join " + a.shape.toString() + " and " + b.shape.toString() +
+                                    " samples");
+    Dataset out;
+    out.shape = a.shape;
+    out.classes = a.classes;
+    out.name = a.name;
+    out.images.resize(a.images.rows(), a.size() + b.size());
+    out.images.leftCols(a.size()) = a.images;
+    out.images.rightCols(b.size()) = b.images;
+    out.labels = a.labels;
+    out.labels.insert(out.labels.end(), b.labels.begin(), b.labels.end());
+    return out;
+}
+
 } // namespace digitpad

@@ -26,4 +26,8 @@ struct Dataset {
     Dataset slice(int first, int count) const;
 };
 
+/// The samples of `a` followed by those of `b` (same shape; the name, shape and classes of `a`). Throws
+/// std::invalid_argument when the shapes differ.
+Dataset concatenated(const Dataset& a, const Dataset& b);
+
 } // namespace digitpad

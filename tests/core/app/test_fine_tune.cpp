@@ -28,7 +28,7 @@ Model mnistModel() {
     config.threads = 1;
     config.validationFraction = 0.0;
     TrainingControl control;
-    TrainingSessionResult session = runTrainingSession({kMini, config, TestSplit::Required, 0}, control);
+    TrainingSessionResult session = runTrainingSession({kMini, config, TestSplit::Required, 0, {}}, control);
     if (!session.model)
         qFatal("the base model did not train");
     return std::move(*session.model);

@@ -32,6 +32,33 @@ void copyTrainingSplit(const QTemporaryDir& dir) {
         QVERIFY(QFile::copy(kMini + '/' + name, dir.filePath(name)));
 }
 
+/// Writes `count` canvases in the drawn-digit format into `dir`: the first images of the mini set's test
+/// split turned into paper and ink (255 − value), with their labels. The reader takes raw IDX bytes under
+/// the .gz names as well as gzip.
+void writeCanvases(const QTemporaryDir& dir, int count) {
+    QFile images(kMini + "/t10k-images-idx3-ubyte");
+    QFile labels(kMini + "/t10k-labels-idx1-ubyte");
+    QVERIFY(images.open(QIODevice::ReadOnly) && labels.open(QIODevice::ReadOnly));
+    QByteArray imageBytes = images.readAll();
+    QByteArray labelBytes = labels.readAll();
+    auto setCount = [count](QByteArray& bytes) {
+        bytes[4] = char(count >> 24);
+        bytes[5] = char(count >> 16);
+        bytes[6] = char(count >> 8);
+        bytes[7] = char(count);
+    };
+    setCount(imageBytes);
+    setCount(labelBytes);
+    imageBytes.truncate(16 + count * 28 * 28);
+    labelBytes.truncate(8 + count);
+    for (int i = 16; i < imageBytes.size(); ++i)
+        imageBytes[i] = char(255 - static_cast<unsigned char>(imageBytes[i]));
+    QFile outImages(dir.filePath("images-idx3-ubyte.gz"));
+    QFile outLabels(dir.filePath("labels-idx1-ubyte.gz"));
+    QVERIFY(outImages.open(QIODevice::WriteOnly) && outImages.write(imageBytes) == imageBytes.size());
+    QVERIFY(outLabels.open(QIODevice::WriteOnly) && outLabels.write(labelBytes) == labelBytes.size());
+}
+
 } // namespace
 
 class TrainingSessionTest : public QObject {
@@ -103,6 +130,47 @@ private slots:
             QCOMPARE(*info.testAccuracy, result.outcome.epochs.back().testAccuracy);
         QCOMPARE(info.epochs, 2);
         QCOMPARE(result.model->network.outputSize(), 10);
+    }
+
+    void extraCanvasesJoinTheTrainingImages() {
+        QTemporaryDir extra;
+        writeCanvases(extra, 40);
+        TrainingRequest request;
+        request.dataFolder = kMini.toStdString();
+        request.config = quickConfig();
+        request.config.framingSteps.deskew = true;
+        TrainingControl control;
+        TrainingStart plainStart;
+        const TrainingSessionResult plain =
+            runTrainingSession(request, control, {[&](const TrainingStart& s) { plainStart = s; }, {}, {}});
+        QVERIFY(plain.model);
+        QCOMPARE(plainStart.extraImages, 0);
+        request.extraFolder = extra.path().toStdString();
+        TrainingStart start;
+        const TrainingSessionResult result =
+            runTrainingSession(request, control, {[&](const TrainingStart& s) { start = s; }, {}, {}});
+        QVERIFY(!result.error);
+        QVERIFY(result.model);
+        QCOMPARE(start.extraImages, 40);
+        QCOMPARE(start.trainingImages, plainStart.trainingImages + 40);
+        const QString dataset = QString::fromStdString(result.model->info.dataset);
+        QVERIFY2(dataset.endsWith(" + 40 canvases of " + QFileInfo(extra.path()).fileName()),
+                 qPrintable(dataset));
+        QCOMPARE(result.model->info.framingSteps.toText(), std::string("deskew"));
+    }
+
+    void missingExtraFolderIsADataError() {
+        TrainingRequest request;
+        request.dataFolder = kMini.toStdString();
+        request.config = quickConfig();
+        request.extraFolder = "/nonexistent/extra";
+        TrainingControl control;
+        const TrainingSessionResult result = runTrainingSession(request, control);
+        QVERIFY(result.error);
+        QCOMPARE(int(result.error->cause), int(SessionError::Cause::Data));
+        QVERIFY2(QString::fromStdString(result.error->message).contains("/nonexistent/extra"),
+                 result.error->message.c_str());
+        QVERIFY(!result.model);
     }
 
     void sameSeedSameWeights() {
