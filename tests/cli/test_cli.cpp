@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -319,6 +320,8 @@ private slots:
     void evalDrawn_data();
     void evalDrawn();
     void evalDrawnRecord();
+    void evalStyleDigitsByTag();
+    void framingStepsOption();
     void evalJson();
 
     void evalSamples();
@@ -708,6 +711,65 @@ void TestCli::evalDrawn() {
         QCOMPARE(match.captured(1).toInt(), digit);
     }
     QVERIFY(all.contains("drawn-digit confusion matrix (rows: true class, columns: predicted)"));
+}
+
+void TestCli::evalStyleDigitsByTag() {
+    const QString folder = DIGITPAD_SOURCE_DIR "/datasets/style-digits/dev";
+    const Run run = runCli({"eval", "--model", model_, "--data", kMini, "--drawn", folder});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList all = lines(run.out);
+    const int title = all.indexOf("drawn-digit accuracy by how the canvases were drawn (styles.txt)");
+    QVERIFY2(title > 0, qPrintable(run.out));
+    // One line per tag, a blank line between families; each family's counts add up to the 3000 canvases.
+    static const QRegularExpression tagRow(R"(^  ([a-z]+):(\S+) +\d+\.\d{2}%  \((\d+)/(\d+)\)$)");
+    QMap<QString, int> perFamily;
+    // The section ends the report.
+    for (int i = title + 1; i < all.size(); ++i) {
+        if (all[i].isEmpty())
+            continue;
+        const QRegularExpressionMatch match = tagRow.match(all[i]);
+        QVERIFY2(match.hasMatch(), qPrintable(all[i]));
+        QVERIFY(match.captured(3).toInt() <= match.captured(4).toInt());
+        perFamily[match.captured(1)] += match.captured(4).toInt();
+    }
+    for (const QString family : {"shape", "slant", "pen", "place", "hand"})
+        QCOMPARE(perFamily.value(family), 3000);
+
+    const Run json = runCli({"eval", "--model", model_, "--data", kMini, "--drawn", folder, "--json"});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject drawn = QJsonDocument::fromJson(json.out.toUtf8()).object()["drawn"].toObject();
+    const QJsonArray byTag = drawn["by_tag"].toArray();
+    QVERIFY(byTag.size() >= 5);
+    int shapeCount = 0;
+    for (const QJsonValue& entry : byTag)
+        if (entry.toObject()["tag"].toString().startsWith("shape:"))
+            shapeCount += entry.toObject()["count"].toInt();
+    QCOMPARE(shapeCount, 3000);
+}
+
+void TestCli::framingStepsOption() {
+    const QString stepped = temp_.filePath("stepped.dpm");
+    QFile::remove(stepped);
+    const Run train = runCli({"train", "--preset", "mlp", "--epochs", "1", "--limit", "200", "--data", kMini,
+                              "--framing-steps", "deskew,stroke-width", "--out", stepped});
+    QCOMPARE(train.exitCode, 0);
+    QVERIFY2(train.out.contains("framing steps: deskew,stroke-width\n"), qPrintable(train.out));
+    const Run info = runCli({"info", stepped});
+    QVERIFY2(info.out.contains(QRegularExpression("framing steps +deskew,stroke-width\n")),
+             qPrintable(info.out));
+    const Run eval = runCli({"eval", "--model", stepped, "--data", kMini});
+    QVERIFY2(eval.out.contains("steps      deskew,stroke-width (framing steps after mnist framing)"),
+             qPrintable(eval.out));
+    const Run other = runCli({"eval", "--model", stepped, "--data", kMini, "--framing-steps", "none"});
+    QVERIFY(other.out.contains("steps      none"));
+    const Run bad = runCli(
+        {"train", "--preset", "mlp", "--framing-steps", "deskew,blur", "--data", kMini, "--out", stepped});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("unknown framing step 'blur'"), qPrintable(bad.err));
+    const Run record =
+        runCli({"eval", "--model", stepped, "--data", kMini, "--framing-steps", "none", "--record"});
+    QVERIFY(record.exitCode != 0);
+    QVERIFY2(record.err.contains("drop --framing-steps none"), qPrintable(record.err));
 }
 
 void TestCli::evalDrawnRecord() {
