@@ -52,6 +52,7 @@ Json infoJson(const std::string& path, const Model& model) {
         {"epochs", positiveOrNull(info.epochs)},
         {"seed", info.seed},
         {"dataset", info.dataset},
+        {"extra_training_data", info.extraTrainingData},
         {"augmentation", info.augmentation},
         {"test_accuracy", info.testAccuracy ? numberOrNull(*info.testAccuracy) : Json(nullptr)},
         {"drawn_accuracy", info.drawnAccuracy ? numberOrNull(*info.drawnAccuracy) : Json(nullptr)}};
@@ -77,7 +78,8 @@ int runInfo(const std::vector<std::string>& args) {
         "JSON keys: file, architecture, parameters, input, classes, labels, head, framing,\n"
         "framing_steps (none or a comma-separated list), preset,\n"
         "loss, optimizer, learning_rate, batch_size, epochs, seed, dataset, augmentation (empty for\n"
-        "none), test_accuracy and drawn_accuracy (0..1), tuned_from and tuned_on_drawings (fine-tuned\n"
+        "none), extra_training_data (empty for none), test_accuracy and drawn_accuracy (0..1), tuned_from "
+        "and tuned_on_drawings (fine-tuned\n"
         "models only) and trained_at; a value the file does not record is null.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
@@ -113,6 +115,8 @@ int runInfo(const std::vector<std::string>& args) {
     row("epochs", info.epochs > 0 ? std::to_string(info.epochs) : "");
     row("seed", std::to_string(info.seed));
     row("dataset", info.dataset);
+    if (!info.extraTrainingData.empty())
+        row("extra training", info.extraTrainingData);
     row("augmentation", info.augmentation.empty() ? "none" : info.augmentation);
     row("test accuracy", info.testAccuracy ? percent(*info.testAccuracy) : "");
     if (info.drawnAccuracy)

@@ -52,7 +52,7 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     applyFramingSteps(config.framingSteps, train.images, train.shape.width);
     if (test)
         applyFramingSteps(config.framingSteps, test->images, test->shape.width);
-    std::string datasetDescription = datasetName(folder);
+    std::string extraDescription;
     if (!request.extraFolder.empty()) {
         // Framed like a drawing in the app (mnist framing, the run's steps), so what the network learns from
         // them is what it will see.
@@ -67,8 +67,7 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
         std::filesystem::path extraPath = std::filesystem::path(request.extraFolder).lexically_normal();
         if (!extraPath.has_filename()) // "data/synthetic/"
             extraPath = extraPath.parent_path();
-        datasetDescription +=
-            " + " + std::to_string(extra->size()) + " canvases of " + extraPath.filename().string();
+        extraDescription = std::to_string(extra->size()) + " canvases of " + extraPath.filename().string();
         // In front: the trainer holds out validation images from the end, so they stay the data folder's.
         train = concatenated(*extra, train);
     }
@@ -103,7 +102,8 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     if (result.outcome.status != TrainingStatus::Completed)
         return result;
 
-    Model model{std::move(network), describeTraining(config, datasetDescription)};
+    Model model{std::move(network), describeTraining(config, datasetName(folder))};
+    model.info.extraTrainingData = extraDescription;
     // The trainer scored the final weights on the test split after the last epoch: no second pass needed.
     if (!result.outcome.epochs.empty() && std::isfinite(result.outcome.epochs.back().testAccuracy))
         model.info.testAccuracy = result.outcome.epochs.back().testAccuracy;

@@ -21,7 +21,9 @@ struct ModelInfo {
     int batchSize = 0;
     int epochs = 0;
     unsigned long long seed = 0;
-    std::string dataset; ///< e.g. "MNIST"
+    std::string dataset; ///< e.g. "MNIST": the data set whose test split testAccuracy was measured on
+    /// Training data beyond the data set, e.g. "13000 canvases of synthetic" (train --extra); empty for none.
+    std::string extraTrainingData;
     /// The training-time augmentation, as AugmentSettings::describe() wrote it; empty when training used none
     /// (and in files written before augmentation existed).
     std::string augmentation;

@@ -110,6 +110,8 @@ json headerFor(const Model& model) {
     // had.
     if (!info.augmentation.empty())
         header["training"]["augmentation"] = info.augmentation;
+    if (!info.extraTrainingData.empty())
+        header["training"]["extraData"] = info.extraTrainingData;
     // Likewise only for a fine-tuned model.
     if (!info.tunedFrom.empty()) {
         header["training"]["tunedFrom"] = info.tunedFrom;
@@ -563,6 +565,7 @@ Result<Model> loadModel(const std::string& path) {
         info.trainedAt = reader.string(*training, "trainedAt", where);
         info.augmentation = reader.optionalString(*training, "augmentation", where);
         info.tunedFrom = reader.optionalString(*training, "tunedFrom", where);
+        info.extraTrainingData = reader.optionalString(*training, "extraData", where);
         if (training->contains("tunedOnDrawings"))
             info.tunedOnDrawings = static_cast<int>(
                 reader.integer(*training, "tunedOnDrawings", 0, std::numeric_limits<int>::max(), where));

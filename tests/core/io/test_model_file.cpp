@@ -231,6 +231,7 @@ void TestModelFile::roundTripKeepsInfo() {
     model.info.learningRate = 0.1;
     const bool withSteps = QString(QTest::currentDataTag()).contains("framing-steps");
     model.info.framingSteps = FramingSteps{withSteps, withSteps};
+    model.info.extraTrainingData = withSteps ? "13000 canvases of synthetic" : "";
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -259,6 +260,7 @@ void TestModelFile::roundTripKeepsInfo() {
     QCOMPARE(b.labels, a.labels);
     QCOMPARE(QString::fromStdString(b.augmentation), augmentation);
     QCOMPARE(b.framingSteps.toText(), a.framingSteps.toText());
+    QCOMPARE(b.extraTrainingData, a.extraTrainingData);
 
     // The field is optional: a file without augmentation has no such key, exactly like files written before
     // augmentation existed.
@@ -267,6 +269,7 @@ void TestModelFile::roundTripKeepsInfo() {
     QCOMPARE(header["training"].contains("augmentation"), !augmentation.isEmpty());
     // Likewise the framing steps: a model without them has the header it always had.
     QCOMPARE(header.contains("framingSteps"), withSteps);
+    QCOMPARE(header["training"].contains("extraData"), withSteps);
 }
 
 void TestModelFile::describeTrainingFillsInfo() {
