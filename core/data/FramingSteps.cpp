@@ -22,22 +22,47 @@ constexpr double kWidthTolerance = 0.4;
 constexpr double kWidthPerRound = 2.0;
 constexpr int kMaxWidthRounds = 3;
 
+/// The ink's centre and the second moments the slant is made of, in one pass over the centre and one over
+/// the spread.
+struct InkMoments {
+    double mass = 0., centreY = 0., mu11 = 0., mu02 = 0.;
+    /// α = μ11 / μ02; 0 without ink or when the ink is one row (below a hundredth of a pixel² of vertical
+    /// spread relative to its mass).
+    double slant() const { return mass > 0. && mu02 > 1e-2 * mass ? mu11 / mu02 : 0.; }
+};
+
+InkMoments inkMoments(const Eigen::Ref<const Vector>& field, int side) {
+    InkMoments ink;
+    double sumX = 0., sumY = 0.;
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const double v = field[y * side + x];
+            ink.mass += v;
+            sumX += v * x;
+            sumY += v * y;
+        }
+    if (!(ink.mass > 0.))
+        return ink;
+    const double cx = sumX / ink.mass;
+    ink.centreY = sumY / ink.mass;
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            const double v = field[y * side + x];
+            ink.mu11 += v * (x - cx) * (y - ink.centreY);
+            ink.mu02 += v * (y - ink.centreY) * (y - ink.centreY);
+        }
+    return ink;
+}
+
 /// Shears the field along x: out(x, y) = in(x + α·(y − ȳ), y), linear interpolation along each row (the shear
 /// moves pixels only along x, so one-dimensional interpolation is exact for it). Ink pushed past the edge is
 /// lost, as MNIST's own framing clips.
 void deskew(Eigen::Ref<Vector> field, int side) {
-    double mass = 0., sumY = 0.;
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            mass += field[y * side + x];
-            sumY += field[y * side + x] * y;
-        }
-    if (!(mass > 0.))
-        return;
-    const double alpha = std::clamp(slantOf(field, side), -kMaxSlant, kMaxSlant);
+    const InkMoments ink = inkMoments(field, side);
+    const double alpha = std::clamp(ink.slant(), -kMaxSlant, kMaxSlant);
     if (alpha == 0.)
         return;
-    const double centreY = sumY / mass;
+    const double centreY = ink.centreY;
     // Per thread and reused: training applies the steps to every augmented image, allocation-free.
     thread_local std::vector<Scalar> row;
     row.resize(static_cast<std::size_t>(side));
@@ -152,26 +177,7 @@ Result<FramingSteps> parseFramingSteps(std::string_view text) {
 }
 
 double slantOf(const Eigen::Ref<const Vector>& field, int side) {
-    double mass = 0., sumX = 0., sumY = 0.;
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            const double v = field[y * side + x];
-            mass += v;
-            sumX += v * x;
-            sumY += v * y;
-        }
-    if (!(mass > 0.))
-        return 0.;
-    const double cx = sumX / mass, cy = sumY / mass;
-    double mu11 = 0., mu02 = 0.;
-    for (int y = 0; y < side; ++y)
-        for (int x = 0; x < side; ++x) {
-            const double v = field[y * side + x];
-            mu11 += v * (x - cx) * (y - cy);
-            mu02 += v * (y - cy) * (y - cy);
-        }
-    // Relative to the ink's mass, below a hundredth of a pixel² of vertical spread the ink is one row.
-    return mu02 > 1e-2 * mass ? mu11 / mu02 : 0.;
+    return inkMoments(field, side).slant();
 }
 
 double strokeWidthOf(const Eigen::Ref<const Vector>& field, int side) {
