@@ -36,9 +36,9 @@ signals:
     /// report, so throttling drops no information.
     void batchProgress(const digitpad::BatchProgress& progress);
     void epochFinished(const digitpad::EpochMetrics& metrics);
-    /// The run ended. model holds the trained network and its description only when the run completed; a
-    /// cancelled or diverged run delivers null.
-    void finished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    /// The run ended: completed, stopped or diverged. models holds what it reached (see TrainedModels): a
+    /// stopped run keeps its completed epochs.
+    void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
     /// The run could not start or threw; message names the file or the reason.
     void failed(const QString& message);
 };

@@ -308,7 +308,7 @@ private slots:
 
     void trainPrintsEpochLines();
     void trainJson();
-    void trainInterruptWritesNoModel();
+    void trainInterruptKeepsCompletedEpochs();
     void trainDivergedWritesNoModel();
     void trainWithAugmentation();
     void info();
@@ -542,15 +542,31 @@ void TestCli::trainPrintsEpochLines() {
     QVERIFY2(training_.err.isEmpty(), qPrintable(training_.err));
 }
 
-void TestCli::trainInterruptWritesNoModel() {
+void TestCli::trainInterruptKeepsCompletedEpochs() {
+    // Ctrl+C after the first epoch line: the epochs completed by then are saved, named by their count, and
+    // the file is a model info can read.
     const QString out = temp_.filePath("interrupted.dpm");
     const Run run = interruptAfterFirstEpoch(
         {"train", "--data", kMini, "--epochs", "100000", "--validation", "0", "--out", out});
     QVERIFY2(run.exitCode >= 0, qPrintable(run.out + run.err));
     QCOMPARE(run.exitCode, 130);
-    const QString err = run.err;
-    QVERIFY2(err.contains("no model written"), qPrintable(err));
-    QVERIFY(!QFileInfo::exists(out));
+    const QRegularExpressionMatch match =
+        QRegularExpression(
+            QStringLiteral("interrupted after (\\d+) complete epoch\\(s\\); saved the weights of "
+                           "epoch (\\d+) to '([^']+)'"))
+            .match(run.err);
+    QVERIFY2(match.hasMatch(), qPrintable(run.err));
+    QCOMPARE(match.captured(2), match.captured(1));
+    QCOMPARE(match.captured(3), out);
+    QVERIFY(match.captured(1).toInt() >= 1);
+    // Without a validation split there is no best epoch to keep beside it.
+    QVERIFY2(!run.err.contains("best"), qPrintable(run.err));
+    const Run info = runCli({"info", out});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("epochs\\s+%1\\n").arg(match.captured(1)))
+                 .match(info.out)
+                 .hasMatch(),
+             qPrintable(info.out));
 }
 
 void TestCli::trainDivergedWritesNoModel() {
