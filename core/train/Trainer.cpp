@@ -3,8 +3,8 @@
 
 #include "nn/Evaluation.h"
 #include "tensor/DenormalGuard.h"
-#include "train/BestEpoch.h"
 #include "train/BatchSource.h"
+#include "train/BestEpoch.h"
 #include "train/DataParallelStep.h"
 #include "train/LastGoodWeights.h"
 #include "train/LearningRateSchedule.h"
