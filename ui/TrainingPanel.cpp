@@ -461,7 +461,11 @@ void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome, const T
     offerModels(outcome);
     const QString text = describeOutcome(outcome);
     const bool bad = outcome.status == digitpad::TrainingStatus::Diverged;
-    setMessage(text, bad);
+    QString advice;
+    if (models_.best && outcome.status == digitpad::TrainingStatus::Completed)
+        advice =
+            tr(" Epoch %1 had the best validation accuracy; choose it under Weights.").arg(outcome.bestEpoch);
+    setMessage(text + advice, bad);
     emit statusMessage(text);
     if (outcome.status == digitpad::TrainingStatus::Completed) {
         progress_->setValue(progress_->maximum());
