@@ -311,6 +311,7 @@ private slots:
     void trainInterruptKeepsCompletedEpochs();
     void trainDivergedWritesNoModel();
     void trainWithAugmentation();
+    void exportOnnx();
     void info();
     void infoJson();
     void infoEscapesHeaderStrings();
@@ -591,6 +592,28 @@ void TestCli::trainWithAugmentation() {
     QVERIFY2(run.out.contains(QRegularExpression(R"(\nepoch 2/2  loss \d+\.\d{4}  train )")),
              qPrintable(run.out));
     QVERIFY(QFileInfo::exists(out));
+}
+
+void TestCli::exportOnnx() {
+    const QString out = temp_.filePath("mini.onnx");
+    const Run run = runCli({"export", "--onnx", out, "--model", model_});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed(), "exported " + model_ + " to " + out);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    // A protobuf ModelProto naming its producer and the opset-11 input.
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("DigitPad"));
+    QVERIFY(bytes.contains("probabilities"));
+
+    const QString missing = "/nonexistent-digitpad-folder/model.onnx";
+    const Run failed = runCli({"export", "--onnx", missing, "--model", model_});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains("cannot export '" + missing + "'"), qPrintable(failed.err));
+
+    const Run usage = runCli({"export", "--model", model_});
+    QCOMPARE(usage.exitCode, 2);
+    QVERIFY2(usage.err.contains("--onnx"), qPrintable(usage.err));
 }
 
 void TestCli::info() {
