@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QIcon>
 
 #include <cstring>
@@ -28,9 +29,10 @@ void configure(QCommandLineParser& parser, const Options& options) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(options.model);
-    parser.addPositionalArgument(QStringLiteral("image"),
-                                 QStringLiteral("An image to put on the canvas and recognise."),
-                                 QStringLiteral("[image]"));
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("A model (.dpm) to use, or an image to put on the canvas and recognise."),
+        QStringLiteral("[file]"));
 }
 
 /// --help and --version must work without a display (e.g. over ssh), and a QApplication needs one.
@@ -42,6 +44,14 @@ bool onlyWantsText(int argc, char** argv) {
         }
     }
     return false;
+}
+
+/// Whether `path` is a DigitPad model: its name ends in .dpm or it starts with the format's magic.
+bool isModelFile(const QString& path) {
+    if (path.endsWith(QStringLiteral(".dpm"), Qt::CaseInsensitive))
+        return true;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(8) == QByteArrayLiteral("DIGITPAD");
 }
 
 } // namespace
@@ -59,6 +69,8 @@ int main(int argc, char** argv) {
 
     QApplication app(argc, argv);
     setIdentity();
+    // Matches the installed digitpad.desktop, so desktops group the window with its launcher and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("digitpad"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/digitpad.png")));
     QCommandLineParser parser;
     configure(parser, options);
@@ -73,7 +85,14 @@ int main(int argc, char** argv) {
     window.restoreStartupModel();
     if (parser.isSet(options.model))
         window.openModelFile(parser.value(options.model));
-    if (!parser.positionalArguments().isEmpty())
-        window.openImageFile(parser.positionalArguments().first());
+    if (!parser.positionalArguments().isEmpty()) {
+        // A file manager opens DigitPad's own models with it (the desktop file's MIME type); anything else
+        // is taken for an image.
+        const QString file = parser.positionalArguments().first();
+        if (isModelFile(file))
+            window.openModelFile(file);
+        else
+            window.openImageFile(file);
+    }
     return app.exec();
 }
