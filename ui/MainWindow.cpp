@@ -138,10 +138,17 @@ void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QS
 bool MainWindow::openModelFile(const QString& path) {
     auto loaded = ModelLibrary::load(path);
     if (!loaded) {
-        showError(tr("Cannot open model"), QString::fromStdString(loaded.error().message));
+        QString message = QString::fromStdString(loaded.error().message);
+        if (library_->recentModels().contains(QFileInfo(path).absoluteFilePath())) {
+            // A recent entry that no longer opens would fail the same way every time it is chosen.
+            library_->forget(path);
+            message += tr("\n\nIt was removed from Recent models.");
+        }
+        showError(tr("Cannot open model"), message);
         return false;
     }
     library_->remember(path);
+    library_->rememberFolder(path);
     setModel(loaded.value(), QFileInfo(path).fileName(), path);
     statusBar()->showMessage(tr("Opened model %1").arg(path), 5000);
     return true;
@@ -155,6 +162,7 @@ bool MainWindow::saveModelFile(const QString& path) {
         showError(tr("Cannot save model"), QString::fromStdString(saved.error().message));
         return false;
     }
+    library_->rememberFolder(path);
     modelSource_ = QFileInfo(path).fileName();
     modelPath_ = path;
     updateModelStatus();
@@ -170,6 +178,7 @@ bool MainWindow::exportOnnxFile(const QString& path) {
         showError(tr("Cannot export model"), QString::fromStdString(saved.error().message));
         return false;
     }
+    library_->rememberFolder(path);
     statusBar()->showMessage(tr("Exported the model as ONNX to %1").arg(QDir::toNativeSeparators(path)),
                              5000);
     return true;
@@ -182,6 +191,7 @@ bool MainWindow::openImageFile(const QString& path) {
         showError(tr("Cannot open image"), QString::fromStdString(opened.error().message));
         return false;
     }
+    library_->rememberFolder(path);
     return true;
 }
 
@@ -215,6 +225,9 @@ void MainWindow::updateModelStatus() {
                               : tr("Model: %1").arg(ModelLibrary::compactSummary(*model_, modelSource_));
     modelLabel_->setText(metrics.elidedText(shown, Qt::ElideMiddle, kModelLabelWidth));
     modelLabel_->setToolTip(text);
+    // "default.dpm — DigitPad"; a model only in memory (trained or tuned here) is marked unsaved ([*]).
+    setWindowTitle(model_ ? tr("%1[*] — DigitPad").arg(modelSource_) : QStringLiteral("DigitPad"));
+    setWindowModified(model_ && modelPath_.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -253,9 +266,8 @@ void MainWindow::showMyDigits() {
 }
 
 void MainWindow::openModelDialog() {
-    const QString start =
-        library_->lastModelPath().isEmpty() ? QString() : QFileInfo(library_->lastModelPath()).path();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), start, kModelFilter);
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open model"), library_->dialogFolder(), kModelFilter);
     if (!path.isEmpty())
         openModelFile(path);
 }
@@ -263,8 +275,10 @@ void MainWindow::openModelDialog() {
 void MainWindow::saveModelDialog() {
     if (!model_)
         return;
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save model as"), QStringLiteral("model.dpm"), kModelFilter);
+    const QString name =
+        modelPath_.isEmpty() ? QStringLiteral("model.dpm") : QFileInfo(modelPath_).fileName();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save model as"),
+                                                QDir(library_->dialogFolder()).filePath(name), kModelFilter);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -275,10 +289,10 @@ void MainWindow::saveModelDialog() {
 void MainWindow::exportOnnxDialog() {
     if (!model_)
         return;
-    const QString suggested = QFileInfo(modelSource_).completeBaseName();
+    const QString base = QFileInfo(modelPath_).completeBaseName();
+    const QString name = (base.isEmpty() ? QStringLiteral("model") : base) + QStringLiteral(".onnx");
     QString path = QFileDialog::getSaveFileName(this, tr("Export as ONNX"),
-                                                (suggested.isEmpty() ? QStringLiteral("model") : suggested) +
-                                                    QStringLiteral(".onnx"),
+                                                QDir(library_->dialogFolder()).filePath(name),
                                                 tr("ONNX models (*.onnx)"));
     if (path.isEmpty())
         return;
@@ -288,7 +302,8 @@ void MainWindow::exportOnnxDialog() {
 }
 
 void MainWindow::openImageDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(), imageFilter());
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open image"), library_->dialogFolder(), imageFilter());
     if (!path.isEmpty())
         openImageFile(path);
 }

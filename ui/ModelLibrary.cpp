@@ -10,11 +10,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace {
 
 const QString kRecentKey = QStringLiteral("models/recent");
 const QString kLastKey = QStringLiteral("models/last");
+const QString kDialogFolderKey = QStringLiteral("files/dialogFolder");
 
 QSettings settings() {
     return QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"));
@@ -79,6 +81,29 @@ void ModelLibrary::remember(const QString& path) {
     store.setValue(kRecentKey, recent);
     store.setValue(kLastKey, absolute);
     emit recentModelsChanged();
+}
+
+void ModelLibrary::forget(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QSettings store = settings();
+    QStringList recent = store.value(kRecentKey).toStringList();
+    if (recent.removeAll(absolute) > 0)
+        store.setValue(kRecentKey, recent);
+    if (store.value(kLastKey).toString() == absolute)
+        store.remove(kLastKey);
+    emit recentModelsChanged();
+}
+
+QString ModelLibrary::dialogFolder() const {
+    const QString last = settings().value(kDialogFolderKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return !documents.isEmpty() && QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
+void ModelLibrary::rememberFolder(const QString& path) {
+    settings().setValue(kDialogFolderKey, QFileInfo(path).absolutePath());
 }
 
 QStringList ModelLibrary::recentModels() const {

@@ -30,6 +30,14 @@ public:
     /// Records `path` as the model in use: it goes to the front of the recent list and is restored at start.
     void remember(const QString& path);
     QStringList recentModels() const;
+    /// Drops `path` from the recent list (a file that no longer opens) and, when it was the last used model,
+    /// forgets that too.
+    void forget(const QString& path);
+    /// The folder file dialogs start in: the last one a model or image was opened from or saved to, while it
+    /// exists; else the user's documents folder (or home).
+    QString dialogFolder() const;
+    /// Records the folder of `path` for dialogFolder().
+    void rememberFolder(const QString& path);
     void clearRecent();
     QString lastModelPath() const;
 

@@ -241,6 +241,38 @@ private slots:
         QVERIFY(window->modelStatusText().contains("saved-by-window.dpm"));
     }
 
+    void titleNamesTheModelAndWhetherItIsSaved() {
+        auto window = showWindow();
+        QVERIFY(window->openModelFile(validPath_));
+        QCOMPARE(window->windowTitle(), QStringLiteral("valid.dpm[*] — DigitPad"));
+        QVERIFY(!window->isWindowModified());
+        window->setModel(randomModel("in-memory", 5), "trained just now");
+        QVERIFY(window->isWindowModified());
+        const QString path = dir_.filePath("now-saved.dpm");
+        QVERIFY(window->saveModelFile(path));
+        QCOMPARE(window->windowTitle(), QStringLiteral("now-saved.dpm[*] — DigitPad"));
+        QVERIFY(!window->isWindowModified());
+        // Saving also made it the most recent model and the folder the next file dialog opens in.
+        QCOMPARE(window->library()->recentModels().value(0), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(window->library()->dialogFolder(), QFileInfo(path).absolutePath());
+    }
+
+    void aRecentModelThatNoLongerOpensLeavesTheList() {
+        auto window = showWindow();
+        const QString path = dir_.filePath("goes-away.dpm");
+        QVERIFY(QFile::copy(validPath_, path));
+        QVERIFY(window->openModelFile(path));
+        QVERIFY(window->library()->recentModels().contains(QFileInfo(path).absoluteFilePath()));
+        QVERIFY(QFile::remove(path));
+        DialogCatcher catcher;
+        QVERIFY(!window->openModelFile(path));
+        QTRY_COMPARE_WITH_TIMEOUT(catcher.texts.size(), 1, 10000);
+        QVERIFY2(catcher.texts.first().contains(QStringLiteral("removed from Recent models")),
+                 qPrintable(catcher.texts.first()));
+        QVERIFY(!window->library()->recentModels().contains(QFileInfo(path).absoluteFilePath()));
+        QCOMPARE(window->modelSource(), QStringLiteral("goes-away.dpm")); // the model in use stays
+    }
+
     void exportAsOnnxWritesTheModelInUse() {
         auto window = showWindow();
         QAction* exportAction = nullptr;
