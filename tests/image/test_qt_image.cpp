@@ -4,6 +4,7 @@
 // the documented formula: qGray luminance composited over white.
 #include "QtImage.h"
 
+#include <QBuffer>
 #include <QtTest>
 
 #include <QColor>
@@ -139,6 +140,52 @@ private slots:
         QVERIFY(!garbage);
         QVERIFY2(garbage.error().message.starts_with("cannot read image 'standard input': "),
                  garbage.error().message.c_str());
+    }
+
+    void rejectedImagesSayWhy_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        QImage white(40, 30, QImage::Format_Grayscale8);
+        white.fill(255);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(white.save(&buffer, "PNG"));
+        QTest::newRow("empty file") << QByteArray() << "the file is empty";
+        QTest::newRow("not an image") << QByteArray("plain text, not pixels") << "not an image in a format";
+        QTest::newRow("truncated png") << png.left(60) << "truncated or damaged PNG data";
+    }
+
+    void rejectedImagesSayWhy() {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("digit.png");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        file.close();
+        const digitpad::Result<digitpad::GrayImage> read = readGrayImage(path.toStdString());
+        QVERIFY(!read);
+        const QString message = QString::fromStdString(read.error().message);
+        QVERIFY2(message.startsWith("cannot read image '" + path + "': " + reason), qPrintable(message));
+    }
+
+    void tooLargeImagesGiveTheirSize() {
+        // Qt decodes up to its allocation limit; with the limit at 1 MB (262144 pixels at 4 bytes) a 600x500
+        // image is too large, and says so with its size before any pixel is decoded.
+        QImage big(600, 500, QImage::Format_Grayscale8);
+        big.fill(255);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("big.png");
+        QVERIFY(big.save(path, "PNG"));
+        const int limit = QImageReader::allocationLimit();
+        QImageReader::setAllocationLimit(1);
+        const digitpad::Result<digitpad::GrayImage> read = readGrayImage(path.toStdString());
+        QImageReader::setAllocationLimit(limit);
+        QVERIFY(!read);
+        QVERIFY2(read.error().message.find("too large: 600x500 pixels") != std::string::npos,
+                 read.error().message.c_str());
     }
 };
 
