@@ -10,13 +10,14 @@
 #include "QtImage.h"
 
 #include "app/Recognizer.h"
+#include "data/ImportedImage.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
@@ -383,18 +384,26 @@ void RecognizePanel::setLive(bool live) {
 }
 
 digitpad::Status RecognizePanel::openImage(const QString& path) {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QImage picture = reader.read();
-    if (picture.isNull()) {
-        return digitpad::Error{
-            QStringLiteral("cannot open image '%1': %2").arg(path, reader.errorString()).toStdString()};
-    }
-    canvas_->setBackgroundImage(picture);
+    const digitpad::Result<digitpad::GrayImage> picture =
+        readGrayImage(QDir::toNativeSeparators(path).toStdString());
+    if (!picture)
+        return picture.error();
+    // In canvas terms (dark ink on white paper), so strokes drawn over it show and the white around a
+    // non-square picture matches its paper.
+    const digitpad::ImportedImage imported = digitpad::importImage(*picture);
+    canvas_->setBackgroundImage(toQImage(imported.image));
     kept_ = false;
     updateActions();
-    emit statusMessage(
-        tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(picture.width()).arg(picture.height()));
+    QString how;
+    if (imported.inverted)
+        how += tr(", light ink on dark inverted");
+    if (imported.flattened)
+        how += tr(", uneven paper evened out");
+    emit statusMessage(tr("Opened %1 (%2×%3%4)")
+                           .arg(QFileInfo(path).fileName())
+                           .arg(picture->width)
+                           .arg(picture->height)
+                           .arg(how));
     classify(false);
     return digitpad::Success{};
 }

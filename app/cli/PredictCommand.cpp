@@ -11,6 +11,7 @@
 
 #include "app/Locations.h"
 #include "app/Recognizer.h"
+#include "data/ImportedImage.h"
 #include "io/ModelFile.h"
 
 #include <QByteArray>
@@ -39,18 +40,21 @@ Result<GrayImage> readImage(const std::string& path) {
 
 /// One image's answer as a JSON Lines object: class (index) and label are null, confidence 0 and
 /// probabilities empty when the image has no ink.
-Json predictionJson(const std::string& file, const Recognition& recognition) {
-    if (!recognition.recognised())
-        return {{"file", file},
-                {"class", nullptr},
-                {"label", nullptr},
-                {"confidence", 0.0},
-                {"probabilities", Json::array()}};
-    return {{"file", file},
-            {"class", recognition.classIndex},
-            {"label", recognition.label},
-            {"confidence", recognition.probability},
-            {"probabilities", recognition.probabilities}};
+Json predictionJson(const std::string& file, const Recognition& recognition, const ImportedImage& imported) {
+    Json object = {{"file", file},
+                   {"class", nullptr},
+                   {"label", nullptr},
+                   {"confidence", 0.0},
+                   {"probabilities", Json::array()}};
+    if (recognition.recognised()) {
+        object["class"] = recognition.classIndex;
+        object["label"] = recognition.label;
+        object["confidence"] = recognition.probability;
+        object["probabilities"] = recognition.probabilities;
+    }
+    object["inverted"] = imported.inverted;
+    object["flattened"] = imported.flattened;
+    return object;
 }
 
 } // namespace
@@ -58,8 +62,9 @@ Json predictionJson(const std::string& file, const Recognition& recognition) {
 int runPredict(const std::vector<std::string>& args) {
     ArgumentParser parser(
         "predict [--model FILE] [--preprocess mnist|resize] [--json] PATH...",
-        "Classifies images (PNG, JPEG, BMP; any size; dark ink on a light background, as the\n"
-        "canvas saves them) and folders of images, printing one CSV line per image:\n"
+        "Classifies images (PNG, JPEG, BMP; any size; dark ink on light paper as the canvas saves\n"
+        "them, light ink on a dark background, which is inverted, or a photo or scan of uneven paper,\n"
+        "which is evened out) and folders of images, printing one CSV line per image:\n"
         "  file,digit,confidence\n"
         "in the order given, a folder's image files (.png .jpg .jpeg .bmp) sorted by name.\n"
         "The confidence is the winning class's probability with 4 decimals. No header line.\n"
@@ -75,7 +80,7 @@ int runPredict(const std::vector<std::string>& args) {
         "A folder without image files is an error (exit status 1, nothing classified).\n"
         "JSON keys: file, class (the index), label, confidence and probabilities (one per class,\n"
         "summing to 1), in the order of the CSV lines; class and label are null for an image without\n"
-        "ink.\n");
+        "ink; inverted and flattened say whether the picture was light on dark, or uneven paper.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -115,7 +120,9 @@ int runPredict(const std::vector<std::string>& args) {
             status = failure("predict", image.error().message);
             continue;
         }
-        const Result<Recognition> recognition = recognize(*model, *image, framing);
+        // A picture, unlike a canvas drawing, may be light on dark or a photo of uneven paper.
+        const ImportedImage imported = importImage(*image);
+        const Result<Recognition> recognition = recognize(*model, imported.image, framing);
         if (!recognition) {
             status = failure("predict", "'" + file + "': " + recognition.error().message);
             continue;
@@ -123,7 +130,7 @@ int runPredict(const std::vector<std::string>& args) {
         if (!recognition->recognised())
             warning("predict", "'" + file + "': nothing to recognise (no ink)");
         if (json) {
-            printJson(predictionJson(file, *recognition));
+            printJson(predictionJson(file, *recognition, imported));
             continue;
         }
         if (!recognition->recognised()) {

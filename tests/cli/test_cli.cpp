@@ -346,6 +346,7 @@ private slots:
     void predictEmptyFolder();
     void predictBundledModelAccuracy();
     void predictJson();
+    void predictInvertsLightInkOnDark();
     void predictStandardInput();
 
     void bench_data();
@@ -1563,6 +1564,36 @@ void TestCli::evalSamplesJson() {
                                   .arg(first.value("count").toInt())
                                   .arg(first.value("total").toInt())),
             qPrintable(text.out));
+    }
+}
+
+void TestCli::predictInvertsLightInkOnDark() {
+    // Every fixture digit as white ink on black, the way a photo of a blackboard or a negative looks: read
+    // as the digit it is, and flagged as inverted in the JSON; the originals are not.
+    const QString digits = QStringLiteral(DIGITPAD_TEST_DATA "/digits");
+    const QString folder = temp_.filePath("inverted-digits");
+    QVERIFY(QDir().mkpath(folder));
+    const QStringList names = QDir(digits).entryList(
+        {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.bmp")}, QDir::Files);
+    for (const QString& name : names) {
+        QImage image(digits + '/' + name);
+        QVERIFY(!image.isNull());
+        image = image.convertToFormat(QImage::Format_RGB32);
+        image.invertPixels();
+        QVERIFY(image.save(folder + '/' + name));
+    }
+    const Run inverted = runCli({"predict", "--json", folder});
+    const Run original = runCli({"predict", "--json", digits});
+    QCOMPARE(inverted.exitCode, 0);
+    QCOMPARE(original.exitCode, 0);
+    const QList<QJsonObject> invertedAnswers = jsonLines(inverted.out);
+    const QList<QJsonObject> originalAnswers = jsonLines(original.out);
+    QVERIFY(!invertedAnswers.isEmpty());
+    QCOMPARE(invertedAnswers.size(), originalAnswers.size());
+    for (int i = 0; i < invertedAnswers.size(); ++i) {
+        QVERIFY(invertedAnswers[i].value("inverted").toBool());
+        QVERIFY(!originalAnswers[i].value("inverted").toBool());
+        QCOMPARE(invertedAnswers[i].value("label").toString(), originalAnswers[i].value("label").toString());
     }
 }
 

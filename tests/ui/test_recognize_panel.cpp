@@ -276,31 +276,42 @@ private slots:
 
     void openImageClassifiesThroughTheSamePath_data() {
         QTest::addColumn<QString>("format");
-        QTest::newRow("png") << "png";
-        QTest::newRow("jpeg") << "jpg";
-        QTest::newRow("bmp") << "bmp";
+        QTest::addColumn<bool>("lightOnDark");
+        QTest::newRow("png") << "png" << false;
+        QTest::newRow("jpeg") << "jpg" << false;
+        QTest::newRow("bmp") << "bmp" << false;
+        QTest::newRow("png, white ink on black: inverted") << "png" << true;
+        QTest::newRow("jpeg, white ink on black: inverted") << "jpg" << true;
     }
     void openImageClassifiesThroughTheSamePath() {
         QFETCH(QString, format);
+        QFETCH(bool, lightOnDark);
         QTemporaryDir dir;
         const QString path = dir.filePath("seven." + format);
         QImage picture(120, 90, QImage::Format_RGB32); // not square, not 280: scaled to fit
-        picture.fill(Qt::white);
+        picture.fill(lightOnDark ? Qt::black : Qt::white);
         {
             QPainter painter(&picture);
             painter.setRenderHint(QPainter::Antialiasing);
-            painter.setPen(QPen(Qt::black, 8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.setPen(
+                QPen(lightOnDark ? Qt::white : Qt::black, 8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             painter.drawPolyline(QPolygonF{{40, 15}, {80, 15}, {55, 78}});
         }
         QVERIFY(picture.save(path));
         RecognizePanel* panel = showPanel();
         QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        QSignalSpy status(panel, &RecognizePanel::statusMessage);
         const digitpad::Status opened = panel->openImage(path);
         QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
         QCOMPARE(recognized.count(), 1);
         verifyDigitShown(panel, false);
-        // The same path as a drawing: the canvas image the preview came from is the opened picture.
+        // The same path as a drawing: the canvas image the preview came from is the opened picture, in canvas
+        // terms (dark on white, also around a non-square picture), and the status bar says what was done.
         QVERIFY(panel->canvas()->hasBackgroundImage());
+        QCOMPARE(QColor(panel->canvas()->image().pixel(2, 2)).lightness(), 255);
+        QVERIFY(!status.isEmpty());
+        const QString said = status.last().first().toString();
+        QVERIFY2(said.contains(QStringLiteral("inverted")) == lightOnDark, qPrintable(said));
     }
 
     void openImageErrorNamesTheFile_data() {
