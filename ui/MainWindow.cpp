@@ -76,7 +76,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                     .value(QStringLiteral("window/geometry"))
                                     .toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(940, 620);
+        resize(1200, 660); // room for the canvas, the answer and the "Look inside" column
 }
 
 MainWindow::~MainWindow() = default;

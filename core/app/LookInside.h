@@ -14,8 +14,12 @@ namespace digitpad {
 /// One layer's output for the input being looked at.
 struct LayerActivation {
     std::string spec; ///< the layer's token, e.g. "conv5x5x24", "relu", "dense10"
-    Shape shape;      ///< the output's C×H×W: feature maps when H or W > 1, a row of units otherwise
+    Shape shape;      ///< the output's C×H×W
     Vector values;    ///< shape.size() values in Shape's layout (channel-major, then row-major)
+
+    /// True for C maps of H×W (convolution and pooling); false for a row of units, i.e. a dense layer's
+    /// 1×1×N or C maps of a single value each.
+    bool hasMaps() const { return shape.height > 1 || (shape.width > 1 && shape.channels > 1); }
 };
 
 /// What the network does with one input: every layer's output and why it chose its answer over the next

@@ -62,6 +62,8 @@ private slots:
             QCOMPARE(look.layers[i].spec, layers[i]->spec());
             QCOMPARE(look.layers[i].shape, layers[i]->outputShape());
             QCOMPARE(look.layers[i].values.size(), Eigen::Index(layers[i]->outputShape().size()));
+            const bool spatial = layers[i]->outputShape().height > 1;
+            QCOMPARE(look.layers[i].hasMaps(), spatial);
         }
 
         // Winner and runner-up are the two largest raw outputs, named by the model's labels.

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TileGrid.h"
+
+#include <QPainter>
+
+#include <algorithm>
+
+TileGrid::TileGrid(QWidget* parent) : QWidget(parent) {
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+void TileGrid::setTiles(const QImage& sheet, int count, QSize tileSize, int scale) {
+    const bool resized = count != count_ || tileSize != tileSize_ || scale != scale_;
+    sheet_ = sheet;
+    count_ = count;
+    tileSize_ = tileSize;
+    scale_ = std::max(1, scale);
+    if (resized)
+        updateGeometry();
+    update();
+}
+
+void TileGrid::clear() {
+    sheet_ = QImage();
+    update();
+}
+
+int TileGrid::gap() const {
+    // Single units sit edge to edge like a strip, with a hairline between; maps need a clear gap.
+    return tileSize_.width() * tileSize_.height() == 1 ? 1 : 3;
+}
+
+int TileGrid::columnsFor(int width) const {
+    const int step = shownTile().width() + gap();
+    return std::max(1, std::min(count_, (width + gap()) / std::max(1, step)));
+}
+
+int TileGrid::heightForWidth(int width) const {
+    if (count_ == 0)
+        return 0;
+    const int rows = (count_ + columnsFor(width) - 1) / columnsFor(width);
+    return rows * (shownTile().height() + gap()) - gap();
+}
+
+QSize TileGrid::sizeHint() const {
+    const int width = std::min(count_, 8) * (shownTile().width() + gap());
+    return {width, heightForWidth(width)};
+}
+
+QSize TileGrid::minimumSizeHint() const {
+    return {shownTile().width(), heightForWidth(shownTile().width()) > 0 ? shownTile().height() : 0};
+}
+
+void TileGrid::paintEvent(QPaintEvent*) {
+    if (count_ == 0)
+        return;
+    QPainter painter(this);
+    const int columns = columnsFor(width());
+    const QSize shown = shownTile();
+    for (int i = 0; i < count_; ++i) {
+        const QRect target(
+            QPoint((i % columns) * (shown.width() + gap()), (i / columns) * (shown.height() + gap())), shown);
+        if (sheet_.isNull()) {
+            // Cleared: keep the layout, show where the tiles go.
+            painter.fillRect(target, palette().color(QPalette::Midlight));
+            continue;
+        }
+        // No SmoothPixmapTransform: nearest-neighbour scaling keeps each value a crisp square.
+        painter.drawImage(target, sheet_, QRect(QPoint(0, i * tileSize_.height()), tileSize_));
+    }
+}
