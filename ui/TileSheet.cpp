@@ -30,8 +30,9 @@ template <typename Colour> QImage makeSheet(int count, QSize tile, Colour&& colo
     return sheet;
 }
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("TileSheet", text);
+/// `n` fills %n (Qt's plural form), so the other placeholders keep their order.
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("TileSheet", text, disambiguation, n);
 }
 
 } // namespace
@@ -44,20 +45,25 @@ TileSheet TileSheet::fromActivation(const digitpad::LayerActivation& activation)
     tiles.tileSize = maps ? QSize(shape.width, shape.height) : QSize(1, 1);
     tiles.scale =
         maps ? scaleFor(std::max(shape.width, shape.height), kMapPixels) : (tiles.count > 64 ? 9 : 14);
-    tiles.caption = maps ? (tiles.count == 1 ? tr("1 map of %1×%2") : tr("%3 maps of %1×%2").arg(tiles.count))
-                               .arg(shape.width)
-                               .arg(shape.height)
-                         : (tiles.count == 1 ? tr("1 unit") : tr("%1 units").arg(tiles.count));
+    tiles.caption =
+        maps ? (tiles.count == 1 ? tr("1 map of %1×%2") : tr("%n maps of %1×%2", nullptr, tiles.count))
+                   .arg(shape.width)
+                   .arg(shape.height)
+             : (tiles.count == 1 ? tr("1 unit") : tr("%1 units").arg(tiles.count));
     const digitpad::Vector& values = activation.values;
-    const double largest = values.size() > 0 ? static_cast<double>(values.cwiseAbs().maxCoeff()) : 0.0;
-    const double scale = largest > 0.0 ? 255.0 / largest : 0.0;
+    // Positive and negative values are scaled apart: before a ReLU the negatives are often far larger and
+    // would leave the positive responses, the ones the next layer keeps, too dark to see.
+    const double largest = values.size() > 0 ? std::max(0.0, static_cast<double>(values.maxCoeff())) : 0.0;
+    const double lowest = values.size() > 0 ? std::min(0.0, static_cast<double>(values.minCoeff())) : 0.0;
+    const double up = largest > 0.0 ? 255.0 / largest : 0.0;
+    const double down = lowest < 0.0 ? 255.0 / -lowest : 0.0;
     tiles.sheet = makeSheet(tiles.count, tiles.tileSize, [&](int i) {
-        const double v = static_cast<double>(values[i]) * scale;
+        const double v = static_cast<double>(values[i]);
         if (v >= 0.0) {
-            const int grey = static_cast<int>(std::lround(std::min(v, 255.0)));
+            const int grey = static_cast<int>(std::lround(std::min(v * up, 255.0)));
             return qRgb(grey, grey, grey);
         }
-        const int blue = static_cast<int>(std::lround(std::min(-v, 255.0)));
+        const int blue = static_cast<int>(std::lround(std::min(-v * down, 255.0)));
         return qRgb(blue / 5, blue * 2 / 5, blue);
     });
     return tiles;
@@ -73,7 +79,7 @@ TileSheet TileSheet::fromFilters(const digitpad::FirstLayerFilters& filters) {
     tiles.tileSize = QSize(shape.width, shape.height);
     tiles.scale = scaleFor(std::max(shape.width, shape.height), kFilterPixels);
     tiles.caption =
-        (filters.count() == 1 ? tr("1 filter of %1×%2") : tr("%3 filters of %1×%2").arg(filters.count()))
+        (filters.count() == 1 ? tr("1 filter of %1×%2") : tr("%n filters of %1×%2", nullptr, filters.count()))
             .arg(shape.width)
             .arg(shape.height) +
         (channels > 1 ? tr(", one tile per input channel") : QString()) +

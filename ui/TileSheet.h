@@ -17,8 +17,8 @@ struct TileSheet {
     QString caption; ///< e.g. "24 maps of 24×24" or "256 units"
 
     /// One tile per channel of a C×H×W output (H×W each) when it has maps; else one 1×1 tile per unit. Values
-    /// at or above 0 are shades of grey up to white at the layer's largest |value|, negative ones shades of
-    /// blue, so a layer's maps can be compared with each other.
+    /// at or above 0 are shades of grey up to white at the layer's largest value, negative ones shades of
+    /// blue down to its lowest; one scale per layer, so its maps can be compared with each other.
     static TileSheet fromActivation(const digitpad::LayerActivation& activation);
     /// One tile per filter and input channel (K×K for a convolution, 28×28 for a dense unit on the input):
     /// mid-grey is 0, white the largest positive and black the most negative weight of the layer.
