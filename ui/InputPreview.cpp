@@ -68,7 +68,10 @@ void InputPreview::paintEvent(QPaintEvent*) {
     painter.fillRect(area, Qt::black);
     if (!image_.isNull()) {
         // No SmoothPixmapTransform: nearest-neighbour scaling keeps each input pixel a crisp square.
+        // Under an overlay the ink is dimmed to grey, so the overlay's colours stay saturated over it.
+        painter.setOpacity(overlay_.isNull() ? 1.0 : 0.5);
         painter.drawImage(area, image_);
+        painter.setOpacity(1.0);
         if (!overlay_.isNull())
             painter.drawImage(area, overlay_);
     } else {

@@ -109,7 +109,7 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toggleButton_, 0, Qt::AlignLeft);
+    layout->addWidget(toggleButton_, 0, Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(body_, 1);
 
     connect(toggleAction_, &QAction::toggled, this, [this](bool expanded) {
