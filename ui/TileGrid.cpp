@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TileGrid.h"
 
+#include <QPaintEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -53,21 +54,27 @@ QSize TileGrid::minimumSizeHint() const {
     return {shownTile().width(), heightForWidth(shownTile().width()) > 0 ? shownTile().height() : 0};
 }
 
-void TileGrid::paintEvent(QPaintEvent*) {
+void TileGrid::paintEvent(QPaintEvent* event) {
     if (count_ == 0)
         return;
     QPainter painter(this);
     const int columns = columnsFor(width());
     const QSize shown = shownTile();
+    const bool single = tileSize_ == QSize(1, 1);
     for (int i = 0; i < count_; ++i) {
         const QRect target(
             QPoint((i % columns) * (shown.width() + gap()), (i / columns) * (shown.height() + gap())), shown);
+        // Inside a scroll area most tiles are out of sight: only the exposed ones are drawn.
+        if (!event->rect().intersects(target))
+            continue;
         if (sheet_.isNull()) {
             // Cleared: keep the layout, show where the tiles go.
             painter.fillRect(target, palette().color(QPalette::Midlight));
-            continue;
+        } else if (single) {
+            painter.fillRect(target, QColor::fromRgb(sheet_.pixel(0, i)));
+        } else {
+            // No SmoothPixmapTransform: nearest-neighbour scaling keeps each value a crisp square.
+            painter.drawImage(target, sheet_, QRect(QPoint(0, i * tileSize_.height()), tileSize_));
         }
-        // No SmoothPixmapTransform: nearest-neighbour scaling keeps each value a crisp square.
-        painter.drawImage(target, sheet_, QRect(QPoint(0, i * tileSize_.height()), tileSize_));
     }
 }

@@ -6,11 +6,13 @@
 #include "LookInsidePanel.h"
 #include "RecognizePanel.h"
 #include "TileGrid.h"
+#include "TileSheet.h"
 #include "io/ModelFile.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QPainter>
 #include <QTest>
 
 #include "support/CanvasStrokes.h"
@@ -93,6 +95,66 @@ class TestLookInsidePanel : public QObject {
 
 private slots:
     void cleanup() { panel_.reset(); }
+
+    // A layer's output as tiles: maps per channel or a strip of units, positive grey, negative blue.
+    void activationTiles() {
+        digitpad::LayerActivation maps{"pool2", {24, 12, 12}, digitpad::Vector::Zero(24 * 144)};
+        maps.values[0] = 2;                 // channel 0, (0, 0): the largest value, white
+        maps.values[144 + 13] = 1;          // channel 1, (1, 1): half of it, mid-grey
+        maps.values[2 * 144 + 12 * 3] = -4; // channel 2, (0, 3): the lowest value, full blue
+        const TileSheet tiles = TileSheet::fromActivation(maps);
+        QCOMPARE(tiles.count, 24);
+        QCOMPARE(tiles.tileSize, QSize(12, 12));
+        QCOMPARE(tiles.caption, QStringLiteral("24 maps of 12×12"));
+        QCOMPARE(tiles.sheet.size(), QSize(12, 24 * 12));
+        QCOMPARE(tiles.sheet.pixel(0, 0), qRgb(255, 255, 255));
+        QCOMPARE(tiles.sheet.pixel(1, 12 + 1), qRgb(128, 128, 128));
+        QCOMPARE(tiles.sheet.pixel(0, 2 * 12 + 3), qRgb(51, 102, 255));
+        QCOMPARE(tiles.sheet.pixel(5, 5), qRgb(0, 0, 0));
+
+        const digitpad::LayerActivation units{"dense256", {1, 1, 256}, digitpad::Vector::Ones(256)};
+        const TileSheet strip = TileSheet::fromActivation(units);
+        QCOMPARE(strip.count, 256);
+        QCOMPARE(strip.tileSize, QSize(1, 1));
+        QCOMPARE(strip.caption, QStringLiteral("256 units"));
+    }
+
+    // Filters: mid-grey is 0, white the largest and black the most negative weight.
+    void filterTiles() {
+        digitpad::FirstLayerFilters filters;
+        filters.layer = 0;
+        filters.spec = "conv5x5x3";
+        filters.filterShape = {1, 5, 5};
+        filters.weights = digitpad::Matrix::Zero(25, 3);
+        filters.weights(0, 1) = 1;
+        filters.weights(24, 2) = -1;
+        const TileSheet tiles = TileSheet::fromFilters(filters);
+        QCOMPARE(tiles.count, 3);
+        QCOMPARE(tiles.tileSize, QSize(5, 5));
+        QCOMPARE(tiles.caption, QStringLiteral("3 filters of 5×5 (conv5x5x3)"));
+        QCOMPARE(tiles.sheet.pixel(2, 2), qRgb(128, 128, 128));
+        QCOMPARE(tiles.sheet.pixel(0, 5), qRgb(255, 255, 255));
+        QCOMPARE(tiles.sheet.pixel(4, 2 * 5 + 4), qRgb(1, 1, 1));
+    }
+
+    // Recognising and drawing everything with the views on and off, for the record: reports, checks nothing.
+    void answerAndPaint_data() {
+        QTest::addColumn<bool>("expanded");
+        QTest::newRow("look inside on") << true;
+        QTest::newRow("look inside off") << false;
+    }
+    void answerAndPaint() {
+        QFETCH(bool, expanded);
+        RecognizePanel* panel = showPanel(bundledModel());
+        panel->lookInside()->setExpanded(expanded);
+        drawSeven(panel->canvas());
+        QImage frame(panel->size(), QImage::Format_ARGB32_Premultiplied);
+        QBENCHMARK {
+            panel->recognize();
+            QPainter painter(&frame);
+            panel->render(&painter);
+        }
+    }
 
     void enterUpdatesAndBackspaceClears() {
         RecognizePanel* panel = showPanel(bundledModel());
