@@ -141,7 +141,9 @@ void LookInsidePanel::setModel(std::shared_ptr<const digitpad::Model> model) {
         model_ != nullptr ? digitpad::modelFilters(*model_) : digitpad::FirstLayerFilters{};
     const TileSheet tiles = TileSheet::fromFilters(filters);
     showTiles(filterGrid_, tiles);
-    filterCaption_->setText(filters.empty() ? tr("The model has no weights to show.") : tiles.caption);
+    filterCaption_->setText(model_ == nullptr ? tr("No model loaded.")
+                            : filters.empty() ? tr("The model has no weights to show.")
+                                              : tiles.caption);
     clearViews();
 }
 
@@ -174,6 +176,8 @@ void LookInsidePanel::rebuildLayerViews() {
 
 void LookInsidePanel::showInput(const digitpad::Vector& input) {
     input_ = input;
+    // Collapsed, nothing is computed now: the previous answer's views must not pass for this one's.
+    look_.reset();
     updateViews();
 }
 

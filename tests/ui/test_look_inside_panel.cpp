@@ -19,6 +19,7 @@
 
 namespace {
 
+using digitpad::test::drawOne;
 using digitpad::test::drawSeven;
 
 std::shared_ptr<const digitpad::Model> bundledModel() {
@@ -200,6 +201,15 @@ private slots:
         QVERIFY(!inside->hasViews());
         QTest::keyClick(panel, Qt::Key_I, Qt::ControlModifier);
         QVERIFY(inside->isExpanded());
+        verifyViewsShown(panel);
+
+        // An answer while collapsed drops the views of the one before, and expanding catches up.
+        QTest::keyClick(panel, Qt::Key_I, Qt::ControlModifier);
+        drawOne(panel->canvas()); // a stroke more: the drawing changes, the canvas is not cleared
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        QVERIFY(!inside->hasViews());
+        inside->toggleAction()->trigger();
         verifyViewsShown(panel);
     }
 
