@@ -6,6 +6,8 @@
 #include "TileGrid.h"
 #include "TileSheet.h"
 
+#include "app/Recognizer.h"
+
 #include <QAction>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
@@ -197,6 +199,27 @@ QString LookInsidePanel::legendText() const {
     return legend_->text();
 }
 
+QStringList LookInsidePanel::toolTips(const digitpad::LayerActivation& activation, bool classes) const {
+    QStringList tips;
+    const digitpad::Vector& values = activation.values;
+    if (activation.hasMaps()) {
+        const Eigen::Index plane = Eigen::Index(activation.shape.height) * activation.shape.width;
+        for (int c = 0; c < activation.shape.channels; ++c)
+            tips << tr("map %1: values %2 to %3")
+                        .arg(c + 1)
+                        .arg(double(values.segment(c * plane, plane).minCoeff()), 0, 'g', 3)
+                        .arg(double(values.segment(c * plane, plane).maxCoeff()), 0, 'g', 3);
+        return tips;
+    }
+    for (Eigen::Index i = 0; i < values.size(); ++i)
+        tips << (classes ? tr("class %1: %2")
+                               .arg(QString::fromStdString(
+                                   digitpad::classLabel(model_->info, static_cast<int>(i))))
+                         : tr("unit %1: %2").arg(i + 1))
+                    .arg(double(values[i]), 0, 'g', 3);
+    return tips;
+}
+
 void LookInsidePanel::updateViews() {
     if (!isExpanded() || model_ == nullptr || !input_)
         return;
@@ -206,8 +229,10 @@ void LookInsidePanel::updateViews() {
     QElapsedTimer timer;
     timer.start();
     look_ = digitpad::lookInside(*model_, *input_);
-    for (std::size_t i = 0; i < layerGrids_.size() && i < look_->layers.size(); ++i)
+    for (std::size_t i = 0; i < layerGrids_.size() && i < look_->layers.size(); ++i) {
         showTiles(layerGrids_[i], TileSheet::fromActivation(look_->layers[i]));
+        layerGrids_[i]->setTileToolTips(toolTips(look_->layers[i], i + 1 == look_->layers.size()));
+    }
     if (shape.channels == 1 && shape.height == shape.width) {
         whyView_->setInput(*input_, shape.width);
         whyView_->setOverlay(look_->why, kWinnerColour, kRunnerUpColour, shape.width);

@@ -6,6 +6,7 @@
 #include "tensor/Matrix.h"
 
 #include <QColor>
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -68,6 +69,9 @@ signals:
 private:
     void rebuildLayerViews();
     void updateViews();
+    /// One tooltip per tile of `activation`: a map's range of values, a unit's value (named by its class in
+    /// the output layer).
+    QStringList toolTips(const digitpad::LayerActivation& activation, bool classes) const;
 
     std::shared_ptr<const digitpad::Model> model_;
     std::optional<digitpad::Vector> input_; ///< the last input given, shown when the panel is expanded

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TileGrid.h"
 
+#include <QHelpEvent>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -25,7 +27,37 @@ void TileGrid::setTiles(const QImage& sheet, int count, QSize tileSize, int scal
 
 void TileGrid::clear() {
     sheet_ = QImage();
+    tips_.clear();
     update();
+}
+
+void TileGrid::setTileToolTips(const QStringList& tips) {
+    tips_ = tips;
+}
+
+int TileGrid::tileAt(const QPoint& position) const {
+    if (count_ == 0 || position.x() < 0 || position.y() < 0)
+        return -1;
+    const QSize step = shownTile() + QSize(gap(), gap());
+    const int column = position.x() / step.width();
+    const int row = position.y() / step.height();
+    const bool inTile = position.x() % step.width() < shownTile().width() &&
+                        position.y() % step.height() < shownTile().height();
+    const int index = row * columnsFor(width()) + column;
+    return inTile && column < columnsFor(width()) && index < count_ ? index : -1;
+}
+
+bool TileGrid::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const int tile = tileAt(help->pos());
+        if (tile >= 0 && tile < tips_.size())
+            QToolTip::showText(help->globalPos(), tips_.at(tile), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 int TileGrid::gap() const {

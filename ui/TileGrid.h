@@ -3,6 +3,7 @@
 
 #include <QImage>
 #include <QSize>
+#include <QStringList>
 #include <QWidget>
 
 /// Tiles of one size (feature maps, filters, units) laid out in rows as wide as the widget, each scaled up
@@ -15,7 +16,15 @@ public:
 
     /// Shows `count` tiles of `sheet`, each tileSize pixels of the sheet drawn `scale` × larger.
     void setTiles(const QImage& sheet, int count, QSize tileSize, int scale);
+    /// Clears the tiles and their tooltips (the layout stays, with empty tiles).
     void clear();
+    /// One tooltip per tile, shown when the pointer rests on it (e.g. a unit's class and value).
+    void setTileToolTips(const QStringList& tips);
+    QString tileToolTip(int tile) const {
+        return tile >= 0 && tile < tips_.size() ? tips_.at(tile) : QString();
+    }
+    /// The tile at `position` (widget coordinates), -1 between or beyond the tiles.
+    int tileAt(const QPoint& position) const;
 
     int count() const { return count_; }
     QSize tileSize() const { return tileSize_; }
@@ -29,6 +38,7 @@ public:
     QSize minimumSizeHint() const override;
 
 protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:
@@ -37,6 +47,7 @@ private:
     int columnsFor(int width) const;
 
     QImage sheet_;
+    QStringList tips_;
     int count_ = 0;
     QSize tileSize_;
     int scale_ = 1;

@@ -80,6 +80,12 @@ class TestLookInsidePanel : public QObject {
                 coloured += qAlpha(overlay.pixel(x, y)) > 0 ? 1 : 0;
         QVERIFY(coloured > 0);
         QCOMPARE(inside->look()->winner, panel->shownDigit());
+        // Hovering the output layer's cells names their classes.
+        const TileGrid* outputs = inside->layerGrid(inside->layerViewCount() - 1);
+        QVERIFY(outputs->tileToolTip(panel->shownDigit())
+                    .startsWith(QStringLiteral("class %1: ").arg(panel->shownDigit())));
+        QCOMPARE(outputs->tileAt(QPoint(0, 0)), 0);
+        QCOMPARE(outputs->tileAt(QPoint(-1, 0)), -1);
         QVERIFY(inside->legendText().contains(QStringLiteral("<b>%1</b>").arg(panel->shownDigit())));
         QVERIFY(inside->legendText().contains(
             QStringLiteral("<b>%1</b>").arg(QString::fromStdString(inside->look()->runnerUpLabel))));
