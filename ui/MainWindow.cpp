@@ -3,6 +3,7 @@
 
 #include "AppDataFolders.h"
 #include "LogCategories.h"
+#include "LookInsidePanel.h"
 #include "ModelLibrary.h"
 #include "MyDigitsDialog.h"
 #include "MyDigitsStore.h"
@@ -95,6 +96,8 @@ void MainWindow::createMenus() {
     edit->addAction(recognizePanel_->recognizeAction());
     edit->addAction(recognizePanel_->undoAction());
     edit->addAction(recognizePanel_->clearAction());
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(recognizePanel_->lookInside()->toggleAction());
 
     QMenu* modelMenu = menuBar()->addMenu(tr("&Model"));
     modelMenu->addAction(tr("&Open model…"), this, &MainWindow::openModelDialog)
