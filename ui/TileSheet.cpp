@@ -11,6 +11,11 @@ namespace {
 /// Tiles of maps are drawn about this many device-independent pixels across.
 constexpr int kMapPixels = 40;
 constexpr int kFilterPixels = 30;
+/// A unit's cell: small enough that a layer of 256 units fits a few rows, larger for short layers (the 10
+/// outputs) so each stands out.
+constexpr int kManyUnits = 64;
+constexpr int kUnitPixelsMany = 9;
+constexpr int kUnitPixelsFew = 14;
 
 /// Screen pixels per value for a tile `side` values across, so tiles come out near `pixels` wide.
 int scaleFor(int side, int pixels) {
@@ -43,8 +48,8 @@ TileSheet TileSheet::fromActivation(const digitpad::LayerActivation& activation)
     const bool maps = activation.hasMaps();
     tiles.count = maps ? shape.channels : shape.size();
     tiles.tileSize = maps ? QSize(shape.width, shape.height) : QSize(1, 1);
-    tiles.scale =
-        maps ? scaleFor(std::max(shape.width, shape.height), kMapPixels) : (tiles.count > 64 ? 9 : 14);
+    tiles.scale = maps ? scaleFor(std::max(shape.width, shape.height), kMapPixels)
+                       : (tiles.count > kManyUnits ? kUnitPixelsMany : kUnitPixelsFew);
     tiles.caption =
         maps ? (tiles.count == 1 ? tr("1 map of %1×%2") : tr("%n maps of %1×%2", nullptr, tiles.count))
                    .arg(shape.width)
