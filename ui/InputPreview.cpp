@@ -30,6 +30,35 @@ void InputPreview::setInput(const digitpad::Vector& input, int side) {
 
 void InputPreview::clearInput() {
     image_ = QImage();
+    overlay_ = QImage();
+    update();
+}
+
+void InputPreview::setOverlay(const digitpad::Vector& values, const QColor& positive, const QColor& negative,
+                              int side) {
+    if (side <= 0 || values.size() != static_cast<Eigen::Index>(side) * side)
+        throw std::invalid_argument("InputPreview::setOverlay: expected " + std::to_string(side * side) +
+                                    " values, got " + std::to_string(values.size()));
+    overlay_ = QImage(side, side, QImage::Format_ARGB32);
+    overlay_.fill(Qt::transparent);
+    const double largest = values.size() > 0 ? static_cast<double>(values.cwiseAbs().maxCoeff()) : 0.0;
+    if (largest > 0.0) {
+        for (int y = 0; y < side; ++y) {
+            auto* row = reinterpret_cast<QRgb*>(overlay_.scanLine(y));
+            for (int x = 0; x < side; ++x) {
+                const double v = static_cast<double>(values[y * side + x]) / largest;
+                // The square root lifts the many small shares, so more than the few strongest pixels show.
+                const int alpha = static_cast<int>(std::lround(255.0 * std::sqrt(std::abs(v))));
+                const QColor& colour = v >= 0.0 ? positive : negative;
+                row[x] = qRgba(colour.red(), colour.green(), colour.blue(), alpha);
+            }
+        }
+    }
+    update();
+}
+
+void InputPreview::clearOverlay() {
+    overlay_ = QImage();
     update();
 }
 
@@ -39,7 +68,12 @@ void InputPreview::paintEvent(QPaintEvent*) {
     painter.fillRect(area, Qt::black);
     if (!image_.isNull()) {
         // No SmoothPixmapTransform: nearest-neighbour scaling keeps each input pixel a crisp square.
+        // Under an overlay the ink is dimmed to grey, so the overlay's colours stay saturated over it.
+        painter.setOpacity(overlay_.isNull() ? 1.0 : 0.5);
         painter.drawImage(area, image_);
+        painter.setOpacity(1.0);
+        if (!overlay_.isNull())
+            painter.drawImage(area, overlay_);
     } else {
         painter.setPen(palette().color(QPalette::Mid));
         painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, tr("network input"));

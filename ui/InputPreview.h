@@ -3,6 +3,7 @@
 
 #include "tensor/Matrix.h"
 
+#include <QColor>
 #include <QImage>
 #include <QWidget>
 
@@ -15,7 +16,18 @@ public:
 
     /// Shows `input`: side × side values in [0, 1], row-major (the layout preprocess() returns).
     void setInput(const digitpad::Vector& input, int side = 28);
+    /// Clears the input and the overlay.
     void clearInput();
+
+    /// Colours the input's pixels by a signed map over it (side × side values, the same layout as the input):
+    /// positive values in `positive`, negative ones in `negative`, more opaque the larger |value| is against
+    /// the map's largest. E.g. the why-map: which pixels pushed the answer toward the winner and which toward
+    /// the runner-up.
+    void setOverlay(const digitpad::Vector& values, const QColor& positive, const QColor& negative,
+                    int side = 28);
+    void clearOverlay();
+    /// The overlay as a side × side ARGB32 image; null when there is none.
+    QImage overlay() const { return overlay_; }
 
     bool isEmpty() const { return image_.isNull(); }
     /// The shown input as a side × side Format_Grayscale8 image (0 = no ink, 255 = full ink); null when
@@ -30,4 +42,5 @@ protected:
 
 private:
     QImage image_;
+    QImage overlay_;
 };

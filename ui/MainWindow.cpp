@@ -3,6 +3,7 @@
 
 #include "AppDataFolders.h"
 #include "LogCategories.h"
+#include "LookInsidePanel.h"
 #include "ModelLibrary.h"
 #include "MyDigitsDialog.h"
 #include "MyDigitsStore.h"
@@ -78,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                     .value(QStringLiteral("window/geometry"))
                                     .toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(940, 620);
+        resize(1200, 660); // room for the canvas, the answer and the "Look inside" column
 }
 
 MainWindow::~MainWindow() = default;
@@ -97,6 +98,8 @@ void MainWindow::createMenus() {
     edit->addAction(recognizePanel_->recognizeAction());
     edit->addAction(recognizePanel_->undoAction());
     edit->addAction(recognizePanel_->clearAction());
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(recognizePanel_->lookInside()->toggleAction());
 
     QMenu* modelMenu = menuBar()->addMenu(tr("&Model"));
     modelMenu->addAction(tr("&Open model…"), this, &MainWindow::openModelDialog)

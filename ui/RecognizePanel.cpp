@@ -4,6 +4,7 @@
 #include "DrawingCanvas.h"
 #include "InputPreview.h"
 #include "LogCategories.h"
+#include "LookInsidePanel.h"
 #include "MyAccuracy.h"
 #include "MyDigitsStore.h"
 #include "ProbabilityChart.h"
@@ -39,6 +40,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     canvas_ = new DrawingCanvas(this);
     chart_ = new ProbabilityChart(this);
     preview_ = new InputPreview(this);
+    lookInside_ = new LookInsidePanel(this);
 
     recognizeAction_ = new QAction(tr("&Recognise"), this);
     recognizeAction_->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
@@ -183,6 +185,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 3);
     layout->addLayout(right, 2);
+    layout->addWidget(lookInside_, 2);
 
     showIdle();
 }
@@ -350,6 +353,7 @@ void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model, cons
         const QSignalBlocker block(framingBox_);
         framingBox_->setCurrentIndex(model_->info.framing == digitpad::Framing::Resize ? 1 : 0);
     }
+    lookInside_->setModel(model_);
     showFramingSteps();
     if (answer_ != Answer::Idle || !canvas_->isEmpty())
         classify(isLive() && provisional_);
@@ -476,6 +480,7 @@ void RecognizePanel::classify(bool provisional) {
     setStale(false);
     chart_->setProbabilities(values, QString::fromStdString(model_->info.labels), provisional);
     preview_->setInput(recognition->input, kPreviewSide);
+    lookInside_->showInput(recognition->input);
     updateActions();
 
     qCInfo(lcRecognize).noquote() << QStringLiteral("recognized %1 p=%2 (%3 framing, %4 ms)%5")
@@ -503,6 +508,7 @@ void RecognizePanel::showMessage(Answer answer, const QString& big, const QStrin
     setStale(false);
     chart_->clearProbabilities();
     preview_->clearInput();
+    lookInside_->clearViews();
     input_.clear();
     updateActions();
 }
@@ -527,5 +533,6 @@ void RecognizePanel::updateActions() {
     undoAction_->setEnabled(actionsActive_ && canUndo);
     recognizeAction_->setEnabled(actionsActive_);
     clearAction_->setEnabled(actionsActive_);
+    lookInside_->toggleAction()->setEnabled(actionsActive_);
     updateKeepControls();
 }

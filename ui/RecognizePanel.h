@@ -14,6 +14,7 @@
 
 class DrawingCanvas;
 class InputPreview;
+class LookInsidePanel;
 class MyAccuracy;
 class MyDigitsStore;
 class ProbabilityChart;
@@ -80,6 +81,8 @@ public:
     DrawingCanvas* canvas() const { return canvas_; }
     ProbabilityChart* chart() const { return chart_; }
     InputPreview* preview() const { return preview_; }
+    /// The collapsible "Look inside" views, updated with every answer and cleared with the canvas.
+    LookInsidePanel* lookInside() const { return lookInside_; }
     /// Enter/Return, Backspace/Delete and Ctrl+Z; the main window puts them in its Edit menu.
     QAction* recognizeAction() const { return recognizeAction_; }
     QAction* clearAction() const { return clearAction_; }
@@ -139,6 +142,7 @@ private:
     DrawingCanvas* canvas_ = nullptr;
     ProbabilityChart* chart_ = nullptr;
     InputPreview* preview_ = nullptr;
+    LookInsidePanel* lookInside_ = nullptr;
     QLabel* digitLabel_ = nullptr;
     QLabel* probabilityLabel_ = nullptr;
     QComboBox* framingBox_ = nullptr;

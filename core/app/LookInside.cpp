@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/LookInside.h"
+
+#include "app/Recognizer.h"
+#include "nn/LayerOutputs.h"
+#include "nn/Saliency.h"
+
+#include <stdexcept>
+
+namespace digitpad {
+
+namespace {
+
+/// The index of the largest value other than `skip` (the first of equals), -1 when there is none.
+int largestExcept(const Matrix& column, int skip) {
+    int best = -1;
+    for (int i = 0; i < static_cast<int>(column.rows()); ++i)
+        if (i != skip && (best < 0 || column(i, 0) > column(best, 0)))
+            best = i;
+    return best;
+}
+
+} // namespace
+
+LookInside lookInside(const Model& model, const Vector& input) {
+    const Network& network = model.network;
+    if (network.empty())
+        throw std::invalid_argument("lookInside: the network has no layers");
+    const Matrix x = input;
+    const std::vector<Matrix> outputs = layerOutputs(network, x);
+
+    LookInside look;
+    look.layers.reserve(outputs.size());
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const Layer& layer = *network.layers()[i];
+        look.layers.push_back({layer.spec(), layer.outputShape(), outputs[i].col(0)});
+    }
+    const Matrix& raw = outputs.back();
+    look.winner = largestExcept(raw, -1);
+    look.runnerUp = largestExcept(raw, look.winner);
+    look.winnerLabel = classLabel(model.info, look.winner);
+    if (look.runnerUp >= 0)
+        look.runnerUpLabel = classLabel(model.info, look.runnerUp);
+    look.gradient = marginGradient(network, x, look.winner, look.runnerUp).col(0);
+    look.why = input.cwiseProduct(look.gradient);
+    return look;
+}
+
+FirstLayerFilters modelFilters(const Model& model) {
+    return firstLayerFilters(model.network);
+}
+
+} // namespace digitpad
