@@ -8,6 +8,7 @@
 #include "MyAccuracy.h"
 #include "MyDigitsStore.h"
 #include "ProbabilityChart.h"
+#include "ProbabilityText.h"
 #include "QtImage.h"
 
 #include "app/Recognizer.h"
@@ -474,9 +475,8 @@ void RecognizePanel::classify(bool provisional) {
 
     const QString label = QString::fromStdString(recognition->label);
     digitLabel_->setText(label);
-    probabilityLabel_->setText(provisional
-                                   ? tr("%1 % (live, provisional)").arg(100.0 * probability_, 0, 'f', 1)
-                                   : tr("%1 %").arg(100.0 * probability_, 0, 'f', 1));
+    probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(probabilityText(probability_))
+                                           : probabilityText(probability_));
     setStale(false);
     chart_->setProbabilities(values, QString::fromStdString(model_->info.labels), provisional);
     preview_->setInput(recognition->input, kPreviewSide);
