@@ -110,8 +110,14 @@ void DrawingCanvas::paintEvent(QPaintEvent* event) {
     const QRectF paper = displayRect();
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(paper, image_);
-    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     painter.setBrush(Qt::NoBrush);
+    if (dropTarget_) {
+        // "Drop it here": a wide frame in the highlight colour around the paper.
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 4));
+        painter.drawRect(paper.adjusted(-2, -2, 2, 2));
+        return;
+    }
+    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     painter.drawRect(paper.adjusted(-0.5, -0.5, 0.5, 0.5));
 }
 
@@ -195,11 +201,22 @@ bool DrawingCanvas::event(QEvent* event) {
 }
 
 void DrawingCanvas::dragEnterEvent(QDragEnterEvent* event) {
-    if (!droppedImagePath(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
+    if (droppedImagePath(event->mimeData()).isEmpty())
+        return;
+    event->acceptProposedAction();
+    dropTarget_ = true;
+    update();
+}
+
+void DrawingCanvas::dragLeaveEvent(QDragLeaveEvent* event) {
+    QWidget::dragLeaveEvent(event);
+    dropTarget_ = false;
+    update();
 }
 
 void DrawingCanvas::dropEvent(QDropEvent* event) {
+    dropTarget_ = false;
+    update();
     const QString path = droppedImagePath(event->mimeData());
     if (path.isEmpty())
         return;

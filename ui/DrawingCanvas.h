@@ -41,6 +41,8 @@ public:
     /// image is not part of it.
     digitpad::Drawing drawing() const;
     bool hasBackgroundImage() const { return !background_.isNull(); }
+    /// True while an image file is dragged over the canvas (its frame is drawn in the highlight colour).
+    bool isDropTarget() const { return dropTarget_; }
 
     qreal penWidth() const { return penWidth_; }
     /// Width for new strokes, clamped to [1, kLogicalSize / 4].
@@ -84,6 +86,7 @@ protected:
     void tabletEvent(QTabletEvent* event) override;
     bool event(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
@@ -107,5 +110,6 @@ private:
     QImage background_; ///< already scaled and centred, kLogicalSize square; null when none
     QList<Stroke> strokes_;
     bool drawing_ = false;
+    bool dropTarget_ = false; ///< an image file is being dragged over the canvas: the frame is highlighted
     qreal penWidth_ = kDefaultPenWidth;
 };

@@ -342,11 +342,32 @@ private slots:
         QDragEnterEvent enter(QPoint(140, 140), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&canvas, &enter);
         QCOMPARE(enter.isAccepted(), accepted);
+        // An image file being dragged over highlights the canvas's frame; anything else does not.
+        QCOMPARE(canvas.isDropTarget(), accepted);
+        QCOMPARE(QColor(canvas.grab().toImage().pixel(0, 0)) == canvas.palette().color(QPalette::Highlight),
+                 accepted);
         QDropEvent drop(QPointF(140, 140), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&canvas, &drop);
+        QVERIFY(!canvas.isDropTarget());
         QCOMPARE(dropped.count(), accepted ? 1 : 0);
         if (accepted)
             QCOMPARE(dropped.first().first().toString(), path);
+    }
+
+    void leavingWithoutDroppingClearsTheHighlight() {
+        QTemporaryDir dir;
+        DrawingCanvas canvas;
+        canvas.resize(282, 282);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(dir.filePath("digit.png"))});
+        QDragEnterEvent enter(QPoint(140, 140), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&canvas, &enter);
+        QVERIFY(canvas.isDropTarget());
+        QDragLeaveEvent leave;
+        QApplication::sendEvent(&canvas, &leave);
+        QVERIFY(!canvas.isDropTarget());
     }
 
     void backgroundImageIsScaledToFitKeepingAspect() {
