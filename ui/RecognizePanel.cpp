@@ -390,13 +390,18 @@ digitpad::Status RecognizePanel::openImage(const QString& path) {
         return digitpad::Error{
             QStringLiteral("cannot open image '%1': %2").arg(path, reader.errorString()).toStdString()};
     }
+    showImage(
+        picture,
+        tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(picture.width()).arg(picture.height()));
+    return digitpad::Success{};
+}
+
+void RecognizePanel::showImage(const QImage& picture, const QString& caption) {
     canvas_->setBackgroundImage(picture);
     kept_ = false;
     updateActions();
-    emit statusMessage(
-        tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(picture.width()).arg(picture.height()));
+    emit statusMessage(caption);
     classify(false);
-    return digitpad::Success{};
 }
 
 QString RecognizePanel::answerText() const {

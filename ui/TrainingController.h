@@ -41,7 +41,9 @@ signals:
     void pausedChanged(bool paused);
     void dataLoaded(const QString& summary);
     void batchProgress(const digitpad::BatchProgress& progress);
+    void validationSetLoaded(SharedDataset validation);
     void epochFinished(const digitpad::EpochMetrics& metrics);
+    void testEvaluated(SharedEvaluationReport report);
     /// model is null unless the run completed.
     void finished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
     void failed(const QString& message);
