@@ -56,7 +56,7 @@ void ConfusionCellDialog::showCell(const digitpad::Dataset& data, const std::vec
         const int index = samples[static_cast<std::size_t>(k)];
         grid_->addDigit(digitImage(data, index), tr("#%1").arg(index),
                         tr("%1 image %2. Click to look at it on the Recognize tab.").arg(setName).arg(index));
-        captions_.push_back(tr("%1 image %2: true %3, answered %4")
+        captions_.push_back(tr("%1 image %2: true %3, the trained model answered %4")
                                 .arg(setName)
                                 .arg(index)
                                 .arg(label(truth), label(predicted)));

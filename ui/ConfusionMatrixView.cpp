@@ -156,14 +156,26 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
 
     const QColor right(33, 102, 172);
     const QColor wrong(200, 40, 40);
+    // A good network's mistakes are a few percent of a row at most: they are shaded on the scale of the
+    // largest one, so the worst confusion is deep red however rare it is.
+    double largestMistake = 0.0;
+    for (int truth = 0; truth < n; ++truth)
+        for (int predicted = 0; predicted < n; ++predicted)
+            if (truth != predicted && rowTotal(truth) > 0)
+                largestMistake = std::max(
+                    largestMistake,
+                    static_cast<double>(
+                        confusion_[static_cast<std::size_t>(truth)][static_cast<std::size_t>(predicted)]) /
+                        rowTotal(truth));
     for (int truth = 0; truth < n; ++truth) {
         const int total = rowTotal(truth);
         for (int predicted = 0; predicted < n; ++predicted) {
             const int count =
                 confusion_[static_cast<std::size_t>(truth)][static_cast<std::size_t>(predicted)];
             const double share = total > 0 ? static_cast<double>(count) / total : 0.0;
-            // Mistakes are rare: the square root makes a 1 % cell visible next to a 10 % one.
-            const double t = truth == predicted ? share : std::sqrt(share);
+            // The square root keeps a mistake a tenth the size of the largest visible.
+            const double mistake = largestMistake > 0.0 ? 0.85 * std::sqrt(share / largestMistake) : 0.0;
+            const double t = truth == predicted ? share : mistake;
             const QRect cell = cellRect(truth, predicted);
             painter.fillRect(cell, shade(truth == predicted ? right : wrong, t));
             if (count > 0 || truth == predicted) {

@@ -8,9 +8,9 @@
 #include <vector>
 
 /// A confusion matrix as a heat map with the count in every cell: rows are the true classes, columns the
-/// answers. The diagonal (right answers) is shaded blue and every other cell red, each by its share of the
-/// row, so a class's mistakes stand out however many samples it has. A click, or Enter on the current cell
-/// (arrow keys move it), asks for the samples behind a cell.
+/// answers. Cells are shaded by their share of the row, so a class's mistakes stand out however many samples
+/// it has: the diagonal (right answers) blue, every other cell red on the scale of the largest mistake. A
+/// click, or Enter on the current cell (arrow keys move it), asks for the samples behind a cell.
 class ConfusionMatrixView : public QWidget {
     Q_OBJECT
 public:

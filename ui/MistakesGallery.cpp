@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -55,8 +56,10 @@ void MistakesGallery::setReport(SharedEvaluationReport report) {
         const digitpad::Mistake& mistake = mistakes[static_cast<std::size_t>(row)];
         const QString truth = classLabel(report_->labels, mistake.label);
         const QString answer = classLabel(report_->labels, mistake.predicted);
+        // Rounded down, so a wrong answer short of certain never reads "100 %".
+        const double shownPercent = std::floor(100.0 * mistake.confidence);
         grid_->addDigit(digitImage(*report_->testSet, mistake.index),
-                        tr("%1 → %2\n%3 %").arg(truth, answer).arg(100.0 * mistake.confidence, 0, 'f', 0),
+                        tr("%1 → %2\n%3 %").arg(truth, answer).arg(shownPercent, 0, 'f', 0),
                         tr("Test image %1: true %2, answered %3 with %4 % probability")
                             .arg(mistake.index)
                             .arg(truth, answer)
@@ -73,7 +76,7 @@ QString MistakesGallery::captionOf(int row) const {
     if (!report_ || row < 0 || row >= static_cast<int>(report_->testMistakes.size()))
         return {};
     const digitpad::Mistake& mistake = report_->testMistakes[static_cast<std::size_t>(row)];
-    return tr("test image %1: true %2, answered %3 (%4 %)")
+    return tr("test image %1: true %2, the trained model answered %3 (%4 %)")
         .arg(mistake.index)
         .arg(classLabel(report_->labels, mistake.label), classLabel(report_->labels, mistake.predicted))
         .arg(100.0 * mistake.confidence, 0, 'f', 1);
