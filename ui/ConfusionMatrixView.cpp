@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -192,6 +193,15 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(cellRect(currentTruth_, currentPredicted_).adjusted(1, 1, -1, -1));
     }
+}
+
+void ConfusionMatrixView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    const QFontMetrics fm(font());
+    const int n = std::max(classes(), 10);
+    const int cell = std::max(1, (height() - 2 * fm.height() - 4) / n);
+    const int headerWidth = fm.height() + fm.horizontalAdvance(QStringLiteral("00")) + 6;
+    setMaximumWidth(std::max(minimumSizeHint().width(), headerWidth + n * cell));
 }
 
 void ConfusionMatrixView::setCurrent(int truth, int predicted) {

@@ -26,7 +26,7 @@ public:
     const std::vector<double>& accuracies() const { return accuracies_; }
 
     QSize sizeHint() const override { return {260, 240}; }
-    QSize minimumSizeHint() const override { return {180, 160}; }
+    QSize minimumSizeHint() const override { return {140, 160}; }
 
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;

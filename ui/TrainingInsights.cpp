@@ -46,8 +46,9 @@ TrainingInsights::TrainingInsights(QWidget* curves, QWidget* parent) : QTabWidge
     confusion_ = new ConfusionMatrixView(confusionPage_);
     perClass_ = new PerClassAccuracyChart(confusionPage_);
     auto* views = new QHBoxLayout;
-    views->addWidget(confusion_, 3);
-    views->addWidget(perClass_, 2);
+    // The matrix first: it stops at the square its height allows, and the chart takes what is left.
+    views->addWidget(confusion_, 2);
+    views->addWidget(perClass_, 1);
     auto* confusionLayout = new QVBoxLayout(confusionPage_);
     confusionLayout->setContentsMargins(4, 4, 4, 4);
     confusionLayout->addWidget(confusionTitle_);
@@ -86,7 +87,8 @@ void TrainingInsights::setValidationSet(SharedDataset validation) {
 
 void TrainingInsights::showMatrix(const std::vector<std::vector<int>>& confusion, const QString& title) {
     confusion_->setMatrix(confusion, labels_);
-    perClass_->setConfusion(confusion, labels_, tr("Accuracy per class (%1)").arg(shownSetName_));
+    // The set is named in the line above: a narrow chart has no room for it.
+    perClass_->setConfusion(confusion, labels_, tr("Accuracy per class"));
     confusionTitle_->setText(title + tr(". Click a cell (or press Enter on it) to see its images."));
 }
 
