@@ -6,6 +6,7 @@
 #include "ModelLibrary.h"
 #include "MyDigitsDialog.h"
 #include "MyDigitsStore.h"
+#include "OnnxFile.h"
 #include "RecognizePanel.h"
 #include "TeachDialog.h"
 #include "TrainingInsights.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
@@ -108,6 +110,8 @@ void MainWindow::createMenus() {
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     saveModelAction_ = modelMenu->addAction(tr("&Save model as…"), this, &MainWindow::saveModelDialog);
     saveModelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    exportOnnxAction_ = modelMenu->addAction(tr("&Export as ONNX…"), this, &MainWindow::exportOnnxDialog);
+    exportOnnxAction_->setToolTip(tr("Write the model for other programs and runtimes (ONNX, opset 11)"));
     recentMenu_ = modelMenu->addMenu(tr("&Recent models"));
     bundledAction_ = modelMenu->addAction(tr("Use &bundled model"), this, &MainWindow::useBundledModel);
     rebuildRecentMenu();
@@ -162,6 +166,19 @@ bool MainWindow::saveModelFile(const QString& path) {
     modelPath_ = path;
     updateModelStatus();
     statusBar()->showMessage(tr("Saved model to %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::exportOnnxFile(const QString& path) {
+    if (!model_)
+        return false;
+    const digitpad::Status saved = digitpad::saveOnnx(*model_, QDir::toNativeSeparators(path).toStdString());
+    if (!saved) {
+        showError(tr("Cannot export model"), QString::fromStdString(saved.error().message));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported the model as ONNX to %1").arg(QDir::toNativeSeparators(path)),
+                             5000);
     return true;
 }
 
@@ -262,6 +279,21 @@ void MainWindow::saveModelDialog() {
     saveModelFile(path);
 }
 
+void MainWindow::exportOnnxDialog() {
+    if (!model_)
+        return;
+    const QString suggested = QFileInfo(modelSource_).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export as ONNX"),
+                                                (suggested.isEmpty() ? QStringLiteral("model") : suggested) +
+                                                    QStringLiteral(".onnx"),
+                                                tr("ONNX models (*.onnx)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".onnx");
+    exportOnnxFile(path);
+}
+
 void MainWindow::openImageDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(), imageFilter());
     if (!path.isEmpty())
@@ -346,6 +378,7 @@ void MainWindow::showError(const QString& title, const QString& text) {
 
 void MainWindow::updateActions() {
     saveModelAction_->setEnabled(model_ != nullptr);
+    exportOnnxAction_->setEnabled(model_ != nullptr);
     bundledAction_->setEnabled(!ModelLibrary::bundledModelPath().isEmpty());
     teachAction_->setEnabled(model_ != nullptr);
 }

@@ -44,6 +44,8 @@ public:
     bool openModelFile(const QString& path);
     /// Saves the model in use; on failure shows an error dialog and returns false.
     bool saveModelFile(const QString& path);
+    /// Writes the model in use as ONNX (Model ▸ Export as ONNX…); shows an error naming the file on failure.
+    bool exportOnnxFile(const QString& path);
     /// Puts an image file on the canvas and classifies it; on failure shows an error dialog.
     bool openImageFile(const QString& path);
     /// Uses the last used model, else the bundled one; tells in the status bar when neither loads.
@@ -74,6 +76,7 @@ private:
     void createMenus();
     void openModelDialog();
     void saveModelDialog();
+    void exportOnnxDialog();
     void openImageDialog();
     void useBundledModel();
     /// Tools ▸ Teach…: fine-tunes the model in use on the person's kept drawings in a modal dialog.
@@ -96,6 +99,7 @@ private:
     QLabel* modelLabel_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QAction* saveModelAction_ = nullptr;
+    QAction* exportOnnxAction_ = nullptr;
     QAction* bundledAction_ = nullptr;
     QAction* teachAction_ = nullptr;
     QPointer<TeachDialog> teachDialog_;

@@ -97,11 +97,11 @@ void TrainingController::setRunning(bool running) {
 }
 
 void TrainingController::onWorkerFinished(const digitpad::TrainingOutcome& outcome,
-                                          std::shared_ptr<const digitpad::Model> model) {
+                                          const TrainedModels& models) {
     if (control_->pause.exchange(false))
         emit pausedChanged(false);
     setRunning(false);
-    emit finished(outcome, std::move(model));
+    emit finished(outcome, models);
 }
 
 void TrainingController::onWorkerFailed(const QString& message) {

@@ -44,16 +44,16 @@ signals:
     void validationSetLoaded(SharedDataset validation);
     void epochFinished(const digitpad::EpochMetrics& metrics);
     void testEvaluated(SharedEvaluationReport report);
-    /// model is null unless the run completed.
-    void finished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    /// The run ended; models holds what it reached, also when it was stopped or diverged (see
+    /// TrainedModels). Using one is the receiver's choice: nothing here replaces the model in use.
+    void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
     void failed(const QString& message);
 
 private:
     void startThread();
     void stopThread();
     void setRunning(bool running);
-    void onWorkerFinished(const digitpad::TrainingOutcome& outcome,
-                          std::shared_ptr<const digitpad::Model> model);
+    void onWorkerFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
     void onWorkerFailed(const QString& message);
 
     QThread thread_;

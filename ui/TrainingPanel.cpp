@@ -12,6 +12,7 @@
 #include "app/Locations.h"
 #include "io/ModelFile.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -24,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
 #include <QStringList>
 #include <QToolButton>
@@ -65,6 +67,27 @@ QString fetchCommand(const QString& folder) {
     return QStringLiteral("%1 %2").arg(QDir::toNativeSeparators(script), QDir::toNativeSeparators(folder));
 }
 
+/// Where the Train tab's settings live between runs of the app (group "train" of the app's settings).
+class TrainSettings {
+public:
+    TrainSettings() : settings_(QStringLiteral("DigitPad"), QStringLiteral("DigitPad")) {
+        settings_.beginGroup(QStringLiteral("train"));
+    }
+    QSettings& operator*() { return settings_; }
+
+private:
+    QSettings settings_;
+};
+
+const QString kDataFolderKey = QStringLiteral("dataFolder");
+
+/// Which of a run's models an entry of the weights box stands for.
+enum class KeptWeights { Last, Best };
+
+QString percentText(double fraction) {
+    return QString::number(100.0 * fraction, 'f', 2) + QChar(0x00A0) + u'%';
+}
+
 QString formatDuration(double seconds) {
     const int s = static_cast<int>(seconds + 0.5);
     if (s >= 3600)
@@ -99,11 +122,16 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     connect(controller_, &TrainingController::epochFinished, insights_, &TrainingInsights::showEpoch);
     connect(controller_, &TrainingController::testEvaluated, insights_, &TrainingInsights::showTestReport);
 
-    setDataFolder(defaultDataFolder());
+    TrainSettings settings;
+    form_->restoreFields(*settings);
+    const QString savedFolder = (*settings).value(kDataFolderKey).toString();
+    setDataFolder(savedFolder.isEmpty() ? defaultDataFolder() : savedFolder);
+    offerModels({});
     onRunningChanged(false);
 }
 
 TrainingPanel::~TrainingPanel() {
+    saveSettings();
     // The controller's destructor cancels, quits and waits; nothing it still had queued reaches this
     // half-destroyed widget.
     controller_->disconnect(this);
@@ -162,6 +190,14 @@ void TrainingPanel::buildUi() {
     auto* resultRow = new QHBoxLayout;
     resultRow->addWidget(useButton_);
     resultRow->addWidget(saveButton_);
+    weightsBox_ = new QComboBox(this);
+    weightsBox_->setToolTip(tr("A run that got worse, was stopped or diverged keeps the weights of its last "
+                               "complete epoch and of its best one by validation accuracy"));
+    weightsLabel_ = new QLabel(tr("We&ights:"), this);
+    weightsLabel_->setBuddy(weightsBox_);
+    auto* weightsRow = new QHBoxLayout;
+    weightsRow->addWidget(weightsLabel_);
+    weightsRow->addWidget(weightsBox_, 1);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -171,6 +207,7 @@ void TrainingPanel::buildUi() {
     leftLayout->addLayout(runRow);
     leftLayout->addWidget(progress_);
     leftLayout->addWidget(message_);
+    leftLayout->addLayout(weightsRow);
     leftLayout->addLayout(resultRow);
     leftLayout->addStretch(1);
     left->setMaximumWidth(420);
@@ -225,15 +262,23 @@ void TrainingPanel::buildUi() {
     connect(pauseButton_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(stopButton_, &QPushButton::clicked, controller_, &TrainingController::cancel);
     connect(useButton_, &QPushButton::clicked, this, [this] {
-        if (!finishedModel_)
+        const std::shared_ptr<const digitpad::Model> model = finishedModel();
+        if (!model)
             return;
-        qCInfo(lcTrain) << "using the trained model";
-        emit useModelRequested(finishedModel_);
-        emit statusMessage(tr("The Recognize tab now uses the model trained here."));
+        qCInfo(lcTrain) << "using the trained model, epoch" << model->info.epochs;
+        emit useModelRequested(model);
+        emit statusMessage(
+            tr("The Recognize tab now uses the model trained here (epoch %1).").arg(model->info.epochs));
     });
     connect(saveButton_, &QPushButton::clicked, this, &TrainingPanel::saveModel);
     connect(pngButton_, &QPushButton::clicked, this, &TrainingPanel::exportPng);
     connect(csvButton_, &QPushButton::clicked, this, &TrainingPanel::exportCsv);
+}
+
+void TrainingPanel::saveSettings() const {
+    TrainSettings settings;
+    form_->saveFields(*settings);
+    (*settings).setValue(kDataFolderKey, dataFolder());
 }
 
 bool TrainingPanel::isTraining() const {
@@ -314,7 +359,9 @@ void TrainingPanel::start() {
         return;
     }
     const digitpad::TrainConfig config = form_->config();
-    finishedModel_.reset();
+    saveSettings();
+    models_ = {};
+    offerModels({});
     metrics_.clear();
     totalEpochs_ = config.epochs;
     pausedSeconds_ = 0.0;
@@ -365,17 +412,14 @@ void TrainingPanel::onBatch(const digitpad::BatchProgress& p) {
 void TrainingPanel::onEpoch(const digitpad::EpochMetrics& metrics) {
     metrics_.push_back(metrics);
     chart_->addEpoch(metrics);
-    const auto percent = [](double fraction) {
-        return QString::number(100.0 * fraction, 'f', 2) + QChar(0x00A0) + u'%';
-    };
     QString line = tr("Epoch %1: loss %2, training accuracy %3")
                        .arg(metrics.epoch)
                        .arg(metrics.trainLoss, 0, 'f', 4)
-                       .arg(percent(metrics.trainAccuracy));
+                       .arg(percentText(metrics.trainAccuracy));
     if (std::isfinite(metrics.validationAccuracy))
-        line += tr(", validation %1").arg(percent(metrics.validationAccuracy));
+        line += tr(", validation %1").arg(percentText(metrics.validationAccuracy));
     if (std::isfinite(metrics.testAccuracy))
-        line += tr(", test %1").arg(percent(metrics.testAccuracy));
+        line += tr(", test %1").arg(percentText(metrics.testAccuracy));
     setMessage(line + QLatin1Char('.'));
     // The status bar shares its line with the model in use: keep this short.
     const double shown =
@@ -384,16 +428,56 @@ void TrainingPanel::onEpoch(const digitpad::EpochMetrics& metrics) {
                            .arg(metrics.epoch)
                            .arg(totalEpochs_)
                            .arg(std::isfinite(metrics.validationAccuracy) ? tr("validation") : tr("training"))
-                           .arg(percent(shown)));
+                           .arg(percentText(shown)));
 }
 
-void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome,
-                               std::shared_ptr<const digitpad::Model> model) {
-    // Only a completed run offers its model: a stopped or diverged one must never replace the model in use.
-    finishedModel_ = outcome.status == digitpad::TrainingStatus::Completed ? std::move(model) : nullptr;
+std::shared_ptr<const digitpad::Model> TrainingPanel::finishedModel() const {
+    const QVariant chosen = weightsBox_->currentData();
+    if (!chosen.isValid())
+        return nullptr;
+    return static_cast<KeptWeights>(chosen.toInt()) == KeptWeights::Best ? models_.best : models_.last;
+}
+
+void TrainingPanel::offerModels(const digitpad::TrainingOutcome& outcome) {
+    weightsBox_->clear();
+    const auto validationOf = [&outcome](int epoch) {
+        if (epoch < 1 || epoch > static_cast<int>(outcome.epochs.size()))
+            return QString();
+        const double accuracy = outcome.epochs[static_cast<std::size_t>(epoch - 1)].validationAccuracy;
+        return std::isfinite(accuracy) ? tr(", validation %1").arg(percentText(accuracy)) : QString();
+    };
+    if (models_.last) {
+        const int epoch = models_.last->info.epochs;
+        const bool best = !models_.best && outcome.bestEpoch == epoch;
+        weightsBox_->addItem(tr("Last epoch (%1)%2%3")
+                                 .arg(epoch)
+                                 .arg(validationOf(epoch), best ? tr(", the best") : QString()),
+                             static_cast<int>(KeptWeights::Last));
+    }
+    if (models_.best) {
+        const int epoch = models_.best->info.epochs;
+        weightsBox_->addItem(tr("Best epoch (%1)%2").arg(epoch).arg(validationOf(epoch)),
+                             static_cast<int>(KeptWeights::Best));
+        // A completed run offers its final weights first; a stopped or diverged one its best.
+        if (outcome.status != digitpad::TrainingStatus::Completed)
+            weightsBox_->setCurrentIndex(weightsBox_->count() - 1);
+    }
+    const bool choice = weightsBox_->count() > 1;
+    weightsLabel_->setVisible(choice);
+    weightsBox_->setVisible(choice);
+}
+
+void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models) {
+    // Every run offers what it reached; none replaces the model in use until the person asks.
+    models_ = models;
+    offerModels(outcome);
     const QString text = describeOutcome(outcome);
     const bool bad = outcome.status == digitpad::TrainingStatus::Diverged;
-    setMessage(text, bad);
+    QString advice;
+    if (models_.best && outcome.status == digitpad::TrainingStatus::Completed)
+        advice =
+            tr(" Epoch %1 had the best validation accuracy; choose it under Weights.").arg(outcome.bestEpoch);
+    setMessage(text + advice, bad);
     emit statusMessage(text);
     if (outcome.status == digitpad::TrainingStatus::Completed) {
         progress_->setValue(progress_->maximum());
@@ -419,8 +503,9 @@ void TrainingPanel::onRunningChanged(bool running) {
     form_->setEnabled(!running);
     folderEdit_->setEnabled(!running);
     browseButton_->setEnabled(!running);
-    useButton_->setEnabled(!running && finishedModel_ != nullptr);
-    saveButton_->setEnabled(!running && finishedModel_ != nullptr);
+    useButton_->setEnabled(!running && finishedModel() != nullptr);
+    saveButton_->setEnabled(!running && finishedModel() != nullptr);
+    weightsBox_->setEnabled(!running);
     pngButton_->setEnabled(!running);
     csvButton_->setEnabled(!running && !metrics_.empty());
     if (!running) {
@@ -450,18 +535,23 @@ void TrainingPanel::onPausedChanged(bool paused) {
 }
 
 void TrainingPanel::saveModel() {
-    if (!finishedModel_)
+    const std::shared_ptr<const digitpad::Model> model = finishedModel();
+    if (!model)
         return;
-    const QString suggested =
-        QDir::current().absoluteFilePath(QStringLiteral("digitpad-%1.dpm").arg(form_->presetName()));
+    // Weights that are not the run's final ones say which epoch they are from.
+    const bool finalWeights = model == models_.last && model->info.epochs == totalEpochs_;
+    const QString name =
+        finalWeights
+            ? QStringLiteral("digitpad-%1.dpm").arg(form_->presetName())
+            : QStringLiteral("digitpad-%1-epoch%2.dpm").arg(form_->presetName()).arg(model->info.epochs);
+    const QString suggested = QDir::current().absoluteFilePath(name);
     QString path =
         QFileDialog::getSaveFileName(this, tr("Save model"), suggested, tr("DigitPad models (*.dpm)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".dpm");
-    const digitpad::Status saved =
-        digitpad::saveModel(*finishedModel_, QDir::toNativeSeparators(path).toStdString());
+    const digitpad::Status saved = digitpad::saveModel(*model, QDir::toNativeSeparators(path).toStdString());
     if (!saved) {
         qCWarning(lcTrain).noquote() << QString::fromStdString(saved.error().message);
         QMessageBox::critical(this, tr("Save model"), QString::fromStdString(saved.error().message));

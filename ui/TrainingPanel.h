@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "TrainingTypes.h"
+
 #include "io/Model.h"
 #include "train/Trainer.h"
 
@@ -10,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -26,6 +29,7 @@ class TrainingSettingsForm;
 /// The "Train" tab: data folder, preset and settings, Start / Pause / Stop, live curves, and what to do with
 /// the finished model (use it, save it, export curves and metrics). Training runs on a worker thread owned by
 /// a TrainingController; this widget only reacts to its queued signals, so the GUI never waits for training.
+/// The settings and the data folder are remembered across restarts (the app's settings, group "train").
 class TrainingPanel : public QWidget {
     Q_OBJECT
 public:
@@ -34,7 +38,8 @@ public:
     ~TrainingPanel() override;
 
     bool isTraining() const;
-    /// Cancels the run and waits for the worker thread. A cancelled run never offers or replaces a model.
+    /// Cancels the run and waits for the worker thread (closing the window): nothing the run had queued
+    /// arrives afterwards, so it neither offers nor replaces a model.
     void stopAndWait();
 
     /// The data folder the next run reads (an IDX folder such as data/mnist).
@@ -47,6 +52,9 @@ public:
     QPushButton* stopButton() const { return stopButton_; }
     QPushButton* useModelButton() const { return useButton_; }
     QPushButton* saveModelButton() const { return saveButton_; }
+    /// Which weights of the finished run Use and Save act on: the last completed epoch's or the best
+    /// validation epoch's; shown only when the run offers both.
+    QComboBox* weightsBox() const { return weightsBox_; }
     TrainingSettingsForm* settingsForm() const { return form_; }
     LossChart* chart() const { return chart_; }
     /// The tabs of curves, confusion matrix and mistakes.
@@ -56,8 +64,9 @@ public:
     TrainingController* controller() const { return controller_; }
     /// The message line under the controls (errors, the final figures).
     QString messageText() const;
-    /// The model of the last completed (not cancelled, not diverged) run, or null.
-    std::shared_ptr<const digitpad::Model> finishedModel() const { return finishedModel_; }
+    /// The weights of the last run chosen in weightsBox() (completed, stopped or diverged), or null when the
+    /// run kept none (it ended before its first epoch did, or failed).
+    std::shared_ptr<const digitpad::Model> finishedModel() const;
 
 signals:
     /// The user asked to use the finished model; emitted on the GUI thread.
@@ -67,6 +76,8 @@ signals:
 
 private:
     void buildUi();
+    /// Remembers the form's fields and the data folder for the next start (at Start and on closing).
+    void saveSettings() const;
     void chooseFolder();
     void checkDataFolder();
     /// Shows the form's augmentation in the preview strip and its title.
@@ -76,7 +87,9 @@ private:
     void onDataLoaded(const QString& summary);
     void onBatch(const digitpad::BatchProgress& progress);
     void onEpoch(const digitpad::EpochMetrics& metrics);
-    void onFinished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    void onFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
+    /// Fills weightsBox() with the run's models, named by epoch and validation accuracy.
+    void offerModels(const digitpad::TrainingOutcome& outcome);
     void onFailed(const QString& message);
     void onRunningChanged(bool running);
     void onPausedChanged(bool paused);
@@ -101,13 +114,15 @@ private:
     QLabel* message_ = nullptr;
     QPushButton* useButton_ = nullptr;
     QPushButton* saveButton_ = nullptr;
+    QLabel* weightsLabel_ = nullptr;
+    QComboBox* weightsBox_ = nullptr;
     QPushButton* pngButton_ = nullptr;
     QPushButton* csvButton_ = nullptr;
     QGroupBox* previewBox_ = nullptr;
     QLabel* previewHint_ = nullptr;
     AugmentPreview* augmentPreview_ = nullptr;
     QPushButton* shuffleButton_ = nullptr;
-    std::shared_ptr<const digitpad::Model> finishedModel_;
+    TrainedModels models_; ///< what the last run reached; weightsBox_ chooses between them
     std::vector<digitpad::EpochMetrics> metrics_;
     int totalEpochs_ = 0;
     bool runningState_ = false;

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStringList>
@@ -143,6 +144,90 @@ bool TrainingSettingsForm::selectPreset(const QString& name) {
     else
         preset_->setCurrentIndex(index);
     return true;
+}
+
+namespace {
+
+// Keys of the saved fields. Enums are saved by name, so a reordered list still restores.
+const QString kPresetKey = QStringLiteral("preset");
+const QString kLayersKey = QStringLiteral("layers");
+const QString kActivationKey = QStringLiteral("activation");
+const QString kLossKey = QStringLiteral("loss");
+const QString kOptimizerKey = QStringLiteral("optimizer");
+const QString kLearningRateKey = QStringLiteral("learningRate");
+const QString kBatchKey = QStringLiteral("batchSize");
+const QString kEpochsKey = QStringLiteral("epochs");
+const QString kSeedKey = QStringLiteral("seed");
+const QString kValidationKey = QStringLiteral("validationPercent");
+const QString kAugmentKey = QStringLiteral("augment");
+const QString kStrengthKey = QStringLiteral("augmentStrength");
+const QString kDeskewKey = QStringLiteral("deskew");
+const QString kStrokeWidthKey = QStringLiteral("strokeWidth");
+
+/// The name of the enum a combo box item carries as its data.
+template <typename Enum> QString enumNameOf(const QComboBox* box) {
+    return QString::fromStdString(digitpad::toName(static_cast<Enum>(box->currentData().toInt())));
+}
+
+/// Selects the item carrying the enum named by `key`'s value; leaves the box alone when there is none.
+template <typename Enum> void selectEnum(QComboBox* box, const QSettings& settings, const QString& key) {
+    const std::optional<Enum> value = digitpad::fromName<Enum>(settings.value(key).toString().toStdString());
+    if (!value)
+        return;
+    const int index = box->findData(static_cast<int>(*value));
+    if (index >= 0)
+        box->setCurrentIndex(index);
+}
+
+/// Sets a spin box from `key` when the value is a number within its range.
+template <typename Box> void restoreNumber(Box* box, const QSettings& settings, const QString& key) {
+    bool ok = false;
+    const double value = settings.value(key).toDouble(&ok);
+    if (ok && value >= box->minimum() && value <= box->maximum())
+        box->setValue(static_cast<decltype(box->value())>(value));
+}
+
+void restoreCheck(QCheckBox* box, const QSettings& settings, const QString& key) {
+    if (settings.contains(key))
+        box->setChecked(settings.value(key).toBool());
+}
+
+} // namespace
+
+void TrainingSettingsForm::saveFields(QSettings& settings) const {
+    settings.setValue(kPresetKey, presetName());
+    settings.setValue(kLayersKey, layers_->text());
+    settings.setValue(kActivationKey, enumNameOf<digitpad::Activation>(activation_));
+    settings.setValue(kLossKey, enumNameOf<digitpad::LossKind>(loss_));
+    settings.setValue(kOptimizerKey, enumNameOf<digitpad::OptimizerKind>(optimizer_));
+    settings.setValue(kLearningRateKey, learningRate_->value());
+    settings.setValue(kBatchKey, batch_->value());
+    settings.setValue(kEpochsKey, epochs_->value());
+    settings.setValue(kSeedKey, seed_->value());
+    settings.setValue(kValidationKey, validation_->value());
+    settings.setValue(kAugmentKey, augment_->isChecked());
+    settings.setValue(kStrengthKey, strength_->value());
+    settings.setValue(kDeskewKey, deskew_->isChecked());
+    settings.setValue(kStrokeWidthKey, strokeWidth_->isChecked());
+}
+
+void TrainingSettingsForm::restoreFields(const QSettings& settings) {
+    if (!settings.contains(kPresetKey) || !selectPreset(settings.value(kPresetKey).toString()))
+        return;
+    if (settings.contains(kLayersKey))
+        layers_->setText(settings.value(kLayersKey).toString());
+    selectEnum<digitpad::Activation>(activation_, settings, kActivationKey);
+    selectEnum<digitpad::LossKind>(loss_, settings, kLossKey);
+    selectEnum<digitpad::OptimizerKind>(optimizer_, settings, kOptimizerKey);
+    restoreNumber(learningRate_, settings, kLearningRateKey);
+    restoreNumber(batch_, settings, kBatchKey);
+    restoreNumber(epochs_, settings, kEpochsKey);
+    restoreNumber(seed_, settings, kSeedKey);
+    restoreNumber(validation_, settings, kValidationKey);
+    restoreNumber(strength_, settings, kStrengthKey);
+    restoreCheck(augment_, settings, kAugmentKey);
+    restoreCheck(deskew_, settings, kDeskewKey);
+    restoreCheck(strokeWidth_, settings, kStrokeWidthKey);
 }
 
 QString TrainingSettingsForm::presetName() const {

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
+class QSettings;
 class QSpinBox;
 
 /// The editable training settings, filled from a preset (the same presets as digitpad-cli) and read back as a
@@ -30,6 +31,13 @@ public:
     digitpad::TrainConfig config() const;
     /// Empty when the fields form a valid config, else a one-line reason.
     QString validationError() const;
+
+    /// Writes the preset and every field to `settings` (in its current group), so the next start shows them
+    /// again.
+    void saveFields(QSettings& settings) const;
+    /// Shows what saveFields() wrote: the preset first, then each field. A missing, unknown or out-of-range
+    /// value (an older or hand-edited file) keeps the preset's.
+    void restoreFields(const QSettings& settings);
 
     /// The layers field accepts hidden widths ("128,64", empty for none) or a full layer string such as
     /// "dense100,sigmoid,dense10,sigmoid". Returns false when text is neither.

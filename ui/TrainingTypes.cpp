@@ -10,6 +10,7 @@ void registerTrainingTypes() {
     qRegisterMetaType<digitpad::EpochMetrics>();
     qRegisterMetaType<digitpad::TrainingOutcome>();
     qRegisterMetaType<std::shared_ptr<const digitpad::Model>>();
+    qRegisterMetaType<TrainedModels>();
     qRegisterMetaType<digitpad::FineTuneStart>();
     qRegisterMetaType<digitpad::FineTuneScores>();
     qRegisterMetaType<SharedDrawings>();
@@ -47,11 +48,18 @@ QString describeOutcome(const digitpad::TrainingOutcome& outcome) {
     const int done = static_cast<int>(outcome.epochs.size());
     switch (outcome.status) {
     case digitpad::TrainingStatus::Cancelled:
-        return QStringLiteral("Training stopped after %1 complete epoch(s); the model in use is unchanged.")
+        if (done == 0)
+            return QStringLiteral(
+                "Training stopped before the first epoch ended: nothing to keep, the model in "
+                "use is unchanged.");
+        return QStringLiteral("Training stopped after %1 complete epoch(s). The model in use is unchanged; "
+                              "the weights the run reached are kept below.")
             .arg(done);
     case digitpad::TrainingStatus::Diverged:
-        return QStringLiteral("Training diverged: %1. The model was not kept; try a smaller learning rate.")
-            .arg(QString::fromStdString(outcome.reason));
+        return QStringLiteral("Training diverged: %1. %2")
+            .arg(QString::fromStdString(outcome.reason),
+                 done == 0 ? QStringLiteral("Nothing to keep, the model in use is unchanged.")
+                           : QStringLiteral("The weights of the completed epochs are kept below."));
     case digitpad::TrainingStatus::Completed:
         break;
     }

@@ -23,6 +23,15 @@ Q_DECLARE_METATYPE(std::shared_ptr<const digitpad::Model>)
 Q_DECLARE_METATYPE(digitpad::FineTuneStart)
 Q_DECLARE_METATYPE(digitpad::FineTuneScores)
 
+/// The models a finished run offers. `last` holds the weights of the last completed epoch (the final model
+/// of a completed run, what a stopped or diverged run had reached), null when no epoch completed; `best`
+/// those of the epoch with the best validation accuracy when that is an earlier one, else null.
+struct TrainedModels {
+    std::shared_ptr<const digitpad::Model> last;
+    std::shared_ptr<const digitpad::Model> best;
+};
+Q_DECLARE_METATYPE(TrainedModels)
+
 /// A person's drawings as read from their folder, shared rather than copied between the threads (a few
 /// hundred canvases are megabytes).
 using SharedDrawings = std::shared_ptr<const std::vector<digitpad::LabelledDrawing>>;

@@ -75,12 +75,14 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         qCInfo(lcTrain).noquote() << "training"
                                   << QString::fromStdString(digitpad::toName(session.outcome.status))
                                   << QString::fromStdString(session.outcome.reason);
-        std::shared_ptr<const digitpad::Model> model;
+        TrainedModels models;
         if (session.model)
-            model = std::make_shared<const digitpad::Model>(std::move(*session.model));
-        if (model)
-            evaluateOnTest(dataFolder, *model);
-        emit finished(session.outcome, std::move(model));
+            models.last = std::make_shared<const digitpad::Model>(std::move(*session.model));
+        if (models.last)
+            evaluateOnTest(dataFolder, *models.last);
+        if (session.bestModel)
+            models.best = std::make_shared<const digitpad::Model>(std::move(*session.bestModel));
+        emit finished(session.outcome, models);
     } catch (const std::exception& e) {
         emit failed(QStringLiteral("training failed: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {

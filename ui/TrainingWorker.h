@@ -44,12 +44,12 @@ signals:
     /// predictions of epochFinished()'s metrics are in their order.
     void validationSetLoaded(SharedDataset validation);
     void epochFinished(const digitpad::EpochMetrics& metrics);
-    /// The run's model scored on the test split with the evaluation use case, after the last epoch and before
-    /// finished(); not sent without a model or a test split.
+    /// The run's last complete epoch (TrainedModels::last) scored on the test split with the evaluation use
+    /// case, after the run and before finished(); not sent without such a model or a test split.
     void testEvaluated(SharedEvaluationReport report);
-    /// The run ended. model holds the trained network and its description only when the run completed; a
-    /// cancelled or diverged run delivers null.
-    void finished(const digitpad::TrainingOutcome& outcome, std::shared_ptr<const digitpad::Model> model);
+    /// The run ended: completed, stopped or diverged. models holds what it reached (see TrainedModels): a
+    /// stopped run keeps its completed epochs.
+    void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
     /// The run could not start or threw; message names the file or the reason.
     void failed(const QString& message);
 };

@@ -15,5 +15,6 @@ int runFinetune(const std::vector<std::string>& args);
 int runPredict(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
 
 } // namespace digitpad::cli

@@ -5,6 +5,7 @@
 #include "Console.h"
 #include "ImageLoader.h"
 #include "JsonOutput.h"
+#include "ModelChoice.h"
 #include "QtImage.h"
 #include "UsageError.h"
 
@@ -22,21 +23,6 @@
 namespace digitpad::cli {
 
 namespace {
-
-/// The model to use: --model, or the bundled one. Fails naming every place it looked.
-Result<Model> chooseModel(const std::optional<std::string>& given, std::string& path) {
-    if (given) {
-        path = *given;
-    } else if (const auto bundled = bundledModelPath()) {
-        path = *bundled;
-    } else {
-        std::string places;
-        for (const std::string& candidate : bundledModelCandidates())
-            places += (places.empty() ? "'" : ", '") + candidate + "'";
-        return Error{"no bundled model found (looked in " + places + "); pass --model FILE"};
-    }
-    return loadModel(path);
-}
 
 /// The image behind one PATH: standard input for kStandardInput, else the file.
 Result<GrayImage> readImage(const std::string& path) {

@@ -14,6 +14,7 @@
 #include "train/Preset.h"
 
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <limits>
 #include <optional>
@@ -123,6 +124,45 @@ Json epochJson(const EpochMetrics& metrics, int epochs) {
             {"seconds", metrics.seconds}};
 }
 
+/// "x.dpm" → "x-epoch3.dpm": where a stopped run's best epoch is saved beside its last one.
+std::string epochPath(const std::string& out, int epoch) {
+    std::filesystem::path path(out);
+    const std::string extension = path.has_extension() ? path.extension().string() : std::string(".dpm");
+    path.replace_filename(path.stem().string() + "-epoch" + std::to_string(epoch) + extension);
+    return path.string();
+}
+
+/// Ends a run that was interrupted (exit 130) or diverged (exit 1) without throwing its completed epochs
+/// away: the last one's model goes to `out`, the best one's by validation, when that is an earlier epoch,
+/// to epochPath(). The message says which epochs were saved where.
+int keepStoppedRun(const TrainingSessionResult& session, const std::string& out) {
+    const TrainingOutcome& outcome = session.outcome;
+    const bool interrupted = outcome.status == TrainingStatus::Cancelled;
+    const int exitCode = interrupted ? 130 : 1;
+    const std::string why =
+        interrupted ? "interrupted after " + std::to_string(outcome.epochs.size()) + " complete epoch(s)"
+                    : "training diverged: " + outcome.reason;
+    if (!session.model) {
+        failure("train", why + "; no model written to '" + out + "'");
+        return exitCode;
+    }
+    if (const Status saved = saveModel(*session.model, out); !saved)
+        return failure("train", saved.error().message);
+    std::string kept =
+        "; saved the weights of epoch " + std::to_string(session.model->info.epochs) + " to '" + out + "'";
+    if (session.bestModel) {
+        const int best = session.bestModel->info.epochs;
+        const std::string bestOut = epochPath(out, best);
+        if (const Status saved = saveModel(*session.bestModel, bestOut); !saved)
+            return failure("train", saved.error().message);
+        kept += " and those of epoch " + std::to_string(best) + ", the best by validation accuracy (" +
+                percent(outcome.epochs[static_cast<std::size_t>(best - 1)].validationAccuracy) + "), to '" +
+                bestOut + "'";
+    }
+    failure("train", why + kept);
+    return exitCode;
+}
+
 } // namespace
 
 int runTrain(const std::vector<std::string>& args) {
@@ -175,8 +215,10 @@ int runTrain(const std::vector<std::string>& args) {
         "  epoch 1/5  loss 0.2731  train 92.10%  val 95.80%  test 95.62%  2.41 s\n"
         "(loss and accuracy on the training batches, validation and test accuracy, seconds of\n"
         "training), then the final test accuracy and the saved path. On a terminal a progress bar\n"
-        "is drawn on stderr. Ctrl+C stops after the current batch without writing a model (exit 130);\n"
-        "a run whose loss becomes NaN/Inf stops with the reason (exit 1).\n"
+        "is drawn on stderr. Ctrl+C stops after the current batch (exit 130), a run whose loss becomes\n"
+        "NaN/Inf or explodes stops with the reason (exit 1); either keeps its completed epochs: the\n"
+        "last one's weights go to --out, and the best one's by validation accuracy, when it is an\n"
+        "earlier one, beside it as NAME-epochN.dpm. Before the first epoch ends nothing is written.\n"
         "With --augment each training image is distorted afresh every epoch (validation and test\n"
         "images never are); the next batch is prepared on a second thread while the current one\n"
         "trains, and the same --seed gives the same distortions and weights.\n"
@@ -278,18 +320,8 @@ int runTrain(const std::vector<std::string>& args) {
             throw UsageError(session.error->message);
         return failure("train", session.error->message);
     }
-    const TrainingOutcome& outcome = session.outcome;
-    switch (outcome.status) {
-    case TrainingStatus::Cancelled:
-        failure("train", "interrupted after " + std::to_string(outcome.epochs.size()) +
-                             " complete epoch(s); no model written to '" + out + "'");
-        return 130;
-    case TrainingStatus::Diverged:
-        return failure("train",
-                       "training diverged: " + outcome.reason + "; no model written to '" + out + "'");
-    case TrainingStatus::Completed:
-        break;
-    }
+    if (session.outcome.status != TrainingStatus::Completed)
+        return keepStoppedRun(session, out);
 
     const Model& model = *session.model;
     if (const Status saved = saveModel(model, out); !saved)

@@ -26,6 +26,7 @@ const std::vector<Subcommand>& subcommands() {
         {"predict", "classify image files or folders of images, printing CSV", runPredict},
         {"info", "show what a model file holds", runInfo},
         {"bench", "measure training and inference speed on MNIST", runBench},
+        {"export", "write a model as ONNX for other programs and runtimes", runExport},
     };
     return all;
 }

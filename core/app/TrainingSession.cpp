@@ -101,15 +101,26 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     }
     result.outcome = digitpad::train(network, train, test ? &*test : nullptr, config, control,
                                      {callbacks.onBatch, callbacks.onEpoch});
-    if (result.outcome.status != TrainingStatus::Completed)
+    const std::vector<EpochMetrics>& epochs = result.outcome.epochs;
+    if (epochs.empty())
         return result;
 
-    Model model{std::move(network), describeTraining(config, datasetName(folder))};
-    model.info.extraTrainingData = extraDescription;
-    // The trainer scored the final weights on the test split after the last epoch: no second pass needed.
-    if (!result.outcome.epochs.empty() && std::isfinite(result.outcome.epochs.back().testAccuracy))
-        model.info.testAccuracy = result.outcome.epochs.back().testAccuracy;
-    result.model = std::move(model);
+    // The header says how many epochs the weights trained for, and the test accuracy the trainer measured
+    // on them at the end of that epoch: no second pass needed.
+    const auto describe = [&](Network weights, const EpochMetrics& epoch) {
+        Model model{std::move(weights), describeTraining(config, datasetName(folder))};
+        model.info.epochs = epoch.epoch;
+        model.info.extraTrainingData = extraDescription;
+        if (std::isfinite(epoch.testAccuracy))
+            model.info.testAccuracy = epoch.testAccuracy;
+        return model;
+    };
+    const TrainingOutcome& outcome = result.outcome;
+    if (outcome.bestEpochNetwork && outcome.bestEpoch >= 1 &&
+        outcome.bestEpoch <= static_cast<int>(epochs.size()))
+        result.bestModel =
+            describe(*outcome.bestEpochNetwork, epochs[static_cast<std::size_t>(outcome.bestEpoch - 1)]);
+    result.model = describe(std::move(network), epochs.back());
     return result;
 }
 

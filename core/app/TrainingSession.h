@@ -66,8 +66,13 @@ struct TrainingSessionResult {
     std::optional<SessionError> error; ///< set when the session did not train; the rest is then empty
     TrainingOutcome outcome;           ///< the run, when it trained
     /// The trained network with its header (data set name, training time, test accuracy when there was a test
-    /// split); only when outcome.status is Completed.
+    /// split), holding the weights of the last completed epoch: the final model of a completed run, and what
+    /// a stopped or diverged run had reached. Empty when no epoch completed. Its header's epochs is the
+    /// number of epochs its weights trained for.
     std::optional<Model> model;
+    /// The same for outcome.bestEpoch, the epoch with the best validation accuracy, when that is not the last
+    /// completed one; empty otherwise.
+    std::optional<Model> bestModel;
     int testImages = 0; ///< the size of the test split the model was scored on (0 without one)
 
     bool ok() const { return !error.has_value(); }
@@ -75,8 +80,9 @@ struct TrainingSessionResult {
 
 /// A whole training session: validates the configuration once, loads the data folder's splits, builds the
 /// network from the configuration for the data's shape and classes, trains it (honouring control's cancel
-/// and pause flags between batches) and, when the run completes, describes the model (describeTraining()
-/// with datasetName() of the folder, test accuracy from the last epoch). Expected failures come back in
+/// and pause flags between batches) and describes the models it reached (describeTraining() with
+/// datasetName() of the folder, test accuracy from their epoch), whether the run completed, was stopped or
+/// diverged: stopping never throws finished epochs away. Expected failures come back in
 /// `error`; only programming errors throw. A run cancelled before training started reports Cancelled.
 TrainingSessionResult runTrainingSession(const TrainingRequest& request, TrainingControl& control,
                                          const TrainingSessionCallbacks& callbacks = {});

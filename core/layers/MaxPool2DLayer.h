@@ -14,6 +14,8 @@ public:
     MaxPool2DLayer(Shape input, int window);
 
     std::string spec() const override { return "pool" + std::to_string(window_); }
+    /// N: the window's side, and its stride.
+    int window() const { return window_; }
     Shape inputShape() const override { return input_; }
     Shape outputShape() const override { return output_; }
 

@@ -4,6 +4,7 @@
 #include "nn/Evaluation.h"
 #include "tensor/DenormalGuard.h"
 #include "train/BatchSource.h"
+#include "train/BestEpoch.h"
 #include "train/DataParallelStep.h"
 #include "train/LastGoodWeights.h"
 #include "train/LearningRateSchedule.h"
@@ -131,6 +132,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     DivergenceCheck divergence;
 
     TrainingOutcome outcome;
+    BestEpoch best(outcome);
     outcome.shards = step.shards();
     outcome.epochs.reserve(static_cast<std::size_t>(config.epochs));
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
@@ -142,7 +144,10 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
         long long correct = 0;
         for (int index = 0; index < batches.batchesPerEpoch(); ++index) {
             if (gate.waitWhilePaused()) {
+                // Half an epoch is not a model anyone chose: go back to where the last epoch ended.
+                lastGood.restore();
                 outcome.status = TrainingStatus::Cancelled;
+                best.finish();
                 return outcome;
             }
             const Batch& batch = batches.batch(index);
@@ -153,6 +158,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                 const bool exploded = std::isfinite(result.loss);
                 outcome.reason = divergenceReason(problem, exploded ? divergence.limit() : std::string(),
                                                   epoch, index + 1);
+                best.finish();
                 return outcome;
             }
             optimizer->step(step.params());
@@ -172,10 +178,12 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
         metrics.learningRate = optimizer->learningRate();
         evaluateEpoch(network, *loss, validation, test, metrics);
         outcome.epochs.push_back(metrics);
+        best.consider(network, metrics);
         if (callbacks.onEpoch)
             callbacks.onEpoch(metrics);
     }
     outcome.status = TrainingStatus::Completed;
+    best.finish();
     return outcome;
 }
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,8 +67,16 @@ inline constexpr double kDivergenceLossFloor = 1.0;
 struct TrainingOutcome {
     TrainingStatus status = TrainingStatus::Completed;
     std::string reason; ///< why it diverged, e.g. "loss became NaN at epoch 2, batch 17; kept the weights …"
+    /// Every completed epoch, in order; the network ends with the weights of the last of them.
     std::vector<EpochMetrics> epochs;
     int shards = 1; ///< how many parts each full batch was split into (see TrainConfig::shards)
+    /// The completed epoch with the highest validation accuracy (1-based; the earliest of equals), 0 without
+    /// a validation set or before the first epoch ends.
+    int bestEpoch = 0;
+    /// A copy of the network as it was at the end of bestEpoch, kept only when that is not the last
+    /// completed epoch (the trained network itself holds the last one). Shared, so copying an outcome
+    /// between threads does not copy weights.
+    std::shared_ptr<const Network> bestEpochNetwork;
 };
 
 /// Read between batches: cancel stops the run, pause makes it wait.
@@ -84,8 +93,10 @@ struct TrainingCallbacks {
 /// Trains `network` in place with `config`. The training split is shuffled each epoch from config.seed (same
 /// seed ⇒ bit-identical weights). The validation split is the last config.validationFraction of `train`.
 /// `test` may be null. When a batch loss becomes NaN/Inf, or exceeds kDivergenceFactor × the starting loss
-/// (see there), the run stops as Diverged with a reason and the network keeps the weights of the last
-/// completed epoch (or its initial weights).
+/// (see there), the run stops as Diverged with a reason; when control.cancel is set, it stops as Cancelled.
+/// Either way the network keeps the weights of the last completed epoch (or its initial weights), so a
+/// stopped run keeps its work; the outcome also names the best epoch by validation accuracy and keeps its
+/// weights when they differ from the last epoch's.
 TrainingOutcome train(Network& network, const Dataset& train, const Dataset* test, const TrainConfig& config,
                       TrainingControl& control, const TrainingCallbacks& callbacks = {});
 

@@ -352,9 +352,10 @@ private slots:
 
     void trainPrintsEpochLines();
     void trainJson();
-    void trainInterruptWritesNoModel();
+    void trainInterruptKeepsCompletedEpochs();
     void trainDivergedWritesNoModel();
     void trainWithAugmentation();
+    void exportOnnx();
     void info();
     void infoJson();
     void infoEscapesHeaderStrings();
@@ -586,15 +587,31 @@ void TestCli::trainPrintsEpochLines() {
     QVERIFY2(training_.err.isEmpty(), qPrintable(training_.err));
 }
 
-void TestCli::trainInterruptWritesNoModel() {
+void TestCli::trainInterruptKeepsCompletedEpochs() {
+    // Ctrl+C after the first epoch line: the epochs completed by then are saved, named by their count, and
+    // the file is a model info can read.
     const QString out = temp_.filePath("interrupted.dpm");
     const Run run = interruptAfterFirstEpoch(
         {"train", "--data", kMini, "--epochs", "100000", "--validation", "0", "--out", out});
     QVERIFY2(run.exitCode >= 0, qPrintable(run.out + run.err));
     QCOMPARE(run.exitCode, 130);
-    const QString err = run.err;
-    QVERIFY2(err.contains("no model written"), qPrintable(err));
-    QVERIFY(!QFileInfo::exists(out));
+    const QRegularExpressionMatch match =
+        QRegularExpression(
+            QStringLiteral("interrupted after (\\d+) complete epoch\\(s\\); saved the weights of "
+                           "epoch (\\d+) to '([^']+)'"))
+            .match(run.err);
+    QVERIFY2(match.hasMatch(), qPrintable(run.err));
+    QCOMPARE(match.captured(2), match.captured(1));
+    QCOMPARE(match.captured(3), out);
+    QVERIFY(match.captured(1).toInt() >= 1);
+    // Without a validation split there is no best epoch to keep beside it.
+    QVERIFY2(!run.err.contains("best"), qPrintable(run.err));
+    const Run info = runCli({"info", out});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("epochs\\s+%1\\n").arg(match.captured(1)))
+                 .match(info.out)
+                 .hasMatch(),
+             qPrintable(info.out));
 }
 
 void TestCli::trainDivergedWritesNoModel() {
@@ -619,6 +636,28 @@ void TestCli::trainWithAugmentation() {
     QVERIFY2(run.out.contains(QRegularExpression(R"(\nepoch 2/2  loss \d+\.\d{4}  train )")),
              qPrintable(run.out));
     QVERIFY(QFileInfo::exists(out));
+}
+
+void TestCli::exportOnnx() {
+    const QString out = temp_.filePath("mini.onnx");
+    const Run run = runCli({"export", "--onnx", out, "--model", model_});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed(), "exported " + model_ + " to " + out);
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    // A protobuf ModelProto naming its producer and the opset-11 input.
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("DigitPad"));
+    QVERIFY(bytes.contains("probabilities"));
+
+    const QString missing = "/nonexistent-digitpad-folder/model.onnx";
+    const Run failed = runCli({"export", "--onnx", missing, "--model", model_});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains("cannot export '" + missing + "'"), qPrintable(failed.err));
+
+    const Run usage = runCli({"export", "--model", model_});
+    QCOMPARE(usage.exitCode, 2);
+    QVERIFY2(usage.err.contains("--onnx"), qPrintable(usage.err));
 }
 
 void TestCli::info() {

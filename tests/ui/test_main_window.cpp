@@ -8,6 +8,7 @@
 #include "TrainingPanel.h"
 #include "io/ModelFile.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -237,6 +239,23 @@ private slots:
         QCOMPARE(loaded->network.architecture(), inUse->network.architecture());
         QCOMPARE(window->library()->lastModelPath(), QFileInfo(path).absoluteFilePath());
         QVERIFY(window->modelStatusText().contains("saved-by-window.dpm"));
+    }
+
+    void exportAsOnnxWritesTheModelInUse() {
+        auto window = showWindow();
+        QAction* exportAction = nullptr;
+        for (QAction* action : window->findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&Export as ONNX…"))
+                exportAction = action;
+        QVERIFY(exportAction);
+        window->setModel(randomModel("to-export", 4), "trained just now");
+        QVERIFY(exportAction->isEnabled());
+        const QString path = dir_.filePath("exported.onnx");
+        QVERIFY(window->exportOnnxFile(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("DigitPad"));
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("exported.onnx")));
     }
 
     void trainedModelIsUsedOnRequestAndRecognizeTabShown() {

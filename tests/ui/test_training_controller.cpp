@@ -50,7 +50,7 @@ class TestTrainingController : public QObject {
 private slots:
     void completesOnFixture_data();
     void completesOnFixture();
-    void cancelDeliversNoModel();
+    void cancelKeepsOnlyCompletedEpochs();
     void pauseHoldsProgress();
     void stopAndWaitDropsTheRun();
     void destroyWhileTraining();
@@ -110,10 +110,10 @@ void TestTrainingController::completesOnFixture() {
     std::shared_ptr<const digitpad::Model> model;
     bool finished = false;
     connect(&controller, &TrainingController::finished, this,
-            [&](const digitpad::TrainingOutcome& o, std::shared_ptr<const digitpad::Model> m) {
+            [&](const digitpad::TrainingOutcome& o, const TrainedModels& m) {
                 offThread += QThread::currentThread() != gui;
                 outcome = o;
-                model = std::move(m);
+                model = m.last;
                 finished = true;
             });
     QSignalSpy failed(&controller, &TrainingController::failed);
@@ -147,7 +147,7 @@ void TestTrainingController::completesOnFixture() {
              augmentStrength >= 0.0 ? QString::fromStdString(config.augment.describe()) : QString());
 }
 
-void TestTrainingController::cancelDeliversNoModel() {
+void TestTrainingController::cancelKeepsOnlyCompletedEpochs() {
     TrainingController controller;
     QSignalSpy batches(&controller, &TrainingController::batchProgress);
     QSignalSpy finished(&controller, &TrainingController::finished);
@@ -156,9 +156,14 @@ void TestTrainingController::cancelDeliversNoModel() {
     controller.cancel();
     QVERIFY(finished.wait(30000));
     const auto outcome = finished.first().at(0).value<digitpad::TrainingOutcome>();
-    const auto model = finished.first().at(1).value<std::shared_ptr<const digitpad::Model>>();
+    const auto models = finished.first().at(1).value<TrainedModels>();
     QCOMPARE(nameOf(outcome.status), nameOf(digitpad::TrainingStatus::Cancelled));
-    QVERIFY(!model);
+    // Stopping keeps the epochs that completed before it (how many depends on the machine's speed) and
+    // never half an epoch.
+    const int done = static_cast<int>(outcome.epochs.size());
+    QCOMPARE(models.last != nullptr, done > 0);
+    if (models.last)
+        QCOMPARE(models.last->info.epochs, done);
     QVERIFY(!controller.isRunning());
 }
 
@@ -271,7 +276,8 @@ void TestTrainingController::divergedRunSaysWhy() {
     QVERIFY(finished.wait(30000));
     const auto outcome = finished.first().at(0).value<digitpad::TrainingOutcome>();
     QCOMPARE(nameOf(outcome.status), nameOf(digitpad::TrainingStatus::Diverged));
-    QVERIFY(!finished.first().at(1).value<std::shared_ptr<const digitpad::Model>>());
+    QCOMPARE(int(outcome.epochs.size()), 0); // within the first epoch: nothing to keep
+    QVERIFY(!finished.first().at(1).value<TrainedModels>().last);
     QVERIFY2(describeOutcome(outcome).contains(QString::fromStdString(outcome.reason)),
              qPrintable(describeOutcome(outcome)));
     QVERIFY(!outcome.reason.empty());

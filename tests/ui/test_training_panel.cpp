@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Train tab driven with real clicks: a run on the fixture data fills the plot and offers its model on the
-// GUI thread; Stop offers nothing; a missing folder is reported; the GUI keeps running while training; the
-// Augment box reaches the run and the model file's info, and the preview strip shows the data's samples.
+// GUI thread; Stop keeps the completed epochs; a missing folder is reported; the GUI keeps running while
+// training; the Augment box reaches the run and the model file's info, and the preview strip shows the data's
+// samples.
 #include "AugmentPreview.h"
 #include "LossChart.h"
 #include "TrainingController.h"
@@ -12,13 +13,17 @@
 #include "data/IdxReader.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -54,9 +59,13 @@ void startAndWaitForBatch(TrainingPanel& panel) {
 class TestTrainingPanel : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
+    void init();
+    void settingsAreRememberedAcrossRestarts();
+    void unreadableSettingsKeepThePresets();
     void trainOneEpochAndUseTheModel_data();
     void trainOneEpochAndUseTheModel();
-    void stopOffersNoModel();
+    void stopKeepsTheCompletedEpochs();
     void missingDataFolderIsReported();
     void guiKeepsRunningWhileTraining();
     void stopAndWaitReturnsPromptly();
@@ -68,6 +77,74 @@ private slots:
     void trainOneEpochWithAugmentation();
     void framingStepBoxesReachTheConfig();
 };
+
+void TestTrainingPanel::initTestCase() {
+    // Settings go to a throw-away test location, never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestTrainingPanel::init() {
+    // Every test starts from the presets, whatever an earlier one left behind.
+    QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad")).remove(QStringLiteral("train"));
+}
+
+void TestTrainingPanel::settingsAreRememberedAcrossRestarts() {
+    const QString folder = fixtureFolder();
+    {
+        TrainingPanel panel;
+        panel.show();
+        TrainingSettingsForm* form = panel.settingsForm();
+        QVERIFY(form->selectPreset(QStringLiteral("cnn")));
+        // Typed as a person would: into the focused fields.
+        form->epochsBox()->setFocus();
+        form->epochsBox()->selectAll();
+        QTest::keyClicks(form->epochsBox(), QStringLiteral("7"));
+        form->batchBox()->setValue(33);
+        form->layersEdit()->setText(QStringLiteral("conv5x5x8,relu,pool2,dense10"));
+        QTest::mouseClick(form->augmentBox(), Qt::LeftButton);
+        form->augmentStrengthBox()->setValue(1.5);
+        QTest::mouseClick(form->deskewBox(), Qt::LeftButton);
+        panel.setDataFolder(folder);
+        QCOMPARE(form->epochsBox()->value(), 7);
+    } // closing the tab saves
+    TrainingPanel restarted;
+    TrainingSettingsForm* form = restarted.settingsForm();
+    QCOMPARE(form->presetName(), QStringLiteral("cnn"));
+    QCOMPARE(form->epochsBox()->value(), 7);
+    QCOMPARE(form->batchBox()->value(), 33);
+    QCOMPARE(form->layersEdit()->text(), QStringLiteral("conv5x5x8,relu,pool2,dense10"));
+    QVERIFY(form->augmentBox()->isChecked());
+    QCOMPARE(form->augmentStrengthBox()->value(), 1.5);
+    QVERIFY(form->deskewBox()->isChecked());
+    QVERIFY(!form->strokeWidthBox()->isChecked());
+    QCOMPARE(QDir::fromNativeSeparators(restarted.dataFolder()), folder);
+    const digitpad::TrainConfig config = form->config();
+    QCOMPARE(config.epochs, 7);
+    QVERIFY(config.framingSteps.deskew);
+}
+
+void TestTrainingPanel::unreadableSettingsKeepThePresets() {
+    QSettings settings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"));
+    settings.setValue(QStringLiteral("train/preset"), QStringLiteral("mlp"));
+    settings.setValue(QStringLiteral("train/epochs"), QStringLiteral("banana"));
+    settings.setValue(QStringLiteral("train/batchSize"), 1e9); // beyond the field's range
+    settings.setValue(QStringLiteral("train/loss"), QStringLiteral("no-such-loss"));
+    settings.sync();
+    TrainingPanel panel;
+    TrainingSettingsForm reference;
+    QVERIFY(reference.selectPreset(QStringLiteral("mlp")));
+    QCOMPARE(panel.settingsForm()->epochsBox()->value(), reference.epochsBox()->value());
+    QCOMPARE(panel.settingsForm()->batchBox()->value(), reference.batchBox()->value());
+    QCOMPARE(panel.settingsForm()->config().loss, reference.config().loss);
+
+    // An unknown preset restores nothing at all.
+    settings.setValue(QStringLiteral("train/preset"), QStringLiteral("no-such-preset"));
+    settings.setValue(QStringLiteral("train/epochs"), 3);
+    settings.sync();
+    TrainingPanel second;
+    QCOMPARE(second.settingsForm()->presetName(), QStringLiteral("mlp"));
+    QCOMPARE(second.settingsForm()->epochsBox()->value(), reference.epochsBox()->value());
+}
 
 void TestTrainingPanel::trainOneEpochAndUseTheModel_data() {
     QTest::addColumn<QString>("preset");
@@ -125,21 +202,40 @@ void TestTrainingPanel::trainOneEpochAndUseTheModel() {
     QCOMPARE(QString::fromStdString(received->info.preset), preset);
 }
 
-void TestTrainingPanel::stopOffersNoModel() {
+void TestTrainingPanel::stopKeepsTheCompletedEpochs() {
+    // Stopped after at least one epoch: the run offers the weights it reached, named by epoch, and still
+    // replaces nothing until Use is clicked.
     TrainingPanel panel;
     panel.show();
     configure(panel, QStringLiteral("mlp"), 1000, 1);
     QSignalSpy used(&panel, &TrainingPanel::useModelRequested);
+    QSignalSpy epochs(panel.controller(), &TrainingController::epochFinished);
     startAndWaitForBatch(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
     QVERIFY(panel.stopButton()->isEnabled());
     QTest::mouseClick(panel.stopButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 30000);
-    QVERIFY2(panel.messageText().contains(QStringLiteral("stopped")), qPrintable(panel.messageText()));
-    QVERIFY(!panel.finishedModel());
-    QVERIFY(!panel.useModelButton()->isEnabled());
-    QVERIFY(!panel.saveModelButton()->isEnabled());
-    QTest::mouseClick(panel.useModelButton(), Qt::LeftButton);
+    QVERIFY2(panel.messageText().contains(QStringLiteral("stopped after")), qPrintable(panel.messageText()));
     QCOMPARE(used.count(), 0);
+    const std::shared_ptr<const digitpad::Model> kept = panel.finishedModel();
+    QVERIFY(kept);
+    QVERIFY(kept->info.epochs >= 1);
+    QVERIFY(panel.useModelButton()->isEnabled());
+    QVERIFY(panel.saveModelButton()->isEnabled());
+
+    // Every entry of the weights box names its epoch; choosing one with the keyboard changes what Use gives.
+    QComboBox* weights = panel.weightsBox();
+    QCOMPARE(weights->isVisible(), weights->count() == 2);
+    for (int i = 0; i < weights->count(); ++i) {
+        weights->setCurrentIndex(i);
+        QVERIFY2(weights->currentText().contains(
+                     QStringLiteral("epoch (%1)").arg(panel.finishedModel()->info.epochs)),
+                 qPrintable(weights->currentText()));
+    }
+    QTest::mouseClick(panel.useModelButton(), Qt::LeftButton);
+    QCOMPARE(used.count(), 1);
+    QCOMPARE(used.first().first().value<std::shared_ptr<const digitpad::Model>>().get(),
+             panel.finishedModel().get());
 }
 
 void TestTrainingPanel::missingDataFolderIsReported() {

@@ -241,7 +241,7 @@ private slots:
         QVERIFY(!result.model);
     }
 
-    void noModelUnlessCompleted_data() {
+    void noModelBeforeTheFirstEpoch_data() {
         QTest::addColumn<QString>("how");
         QTest::addColumn<QString>("status");
         QTest::newRow("cancelled before training") << "cancel"
@@ -250,7 +250,7 @@ private slots:
                                                         << "diverged";
     }
 
-    void noModelUnlessCompleted() {
+    void noModelBeforeTheFirstEpoch() {
         QFETCH(QString, how);
         QFETCH(QString, status);
         TrainingRequest request;
@@ -272,6 +272,37 @@ private slots:
         QVERIFY(!result.model);
         if (how == QLatin1String("cancel"))
             QCOMPARE(batches, 0);
+    }
+
+    void stoppedRunKeepsItsEpochs() {
+        // Stopped during epoch 3: the model is the end of epoch 2, described as two epochs with that epoch's
+        // test accuracy; the best epoch by validation comes separately when it is an earlier one.
+        TrainingRequest request;
+        request.dataFolder = kMini.toStdString();
+        request.config = quickConfig();
+        request.config.epochs = 50;
+        TrainingControl control;
+        TrainingSessionCallbacks callbacks;
+        callbacks.onBatch = [&](const BatchProgress& p) {
+            if (p.epoch == 3 && p.batch == 2)
+                control.cancel.store(true);
+        };
+        const TrainingSessionResult result = runTrainingSession(request, control, callbacks);
+        QVERIFY(result.ok());
+        QCOMPARE(QString::fromStdString(toName(result.outcome.status)), QStringLiteral("cancelled"));
+        QCOMPARE(int(result.outcome.epochs.size()), 2);
+        QVERIFY(result.model);
+        QCOMPARE(result.model->info.epochs, 2);
+        QCOMPARE(*result.model->info.testAccuracy, result.outcome.epochs[1].testAccuracy);
+        const int best = result.outcome.bestEpoch;
+        QVERIFY(best == 1 || best == 2);
+        QCOMPARE(result.bestModel.has_value(), best == 1);
+        if (result.bestModel) {
+            QCOMPARE(result.bestModel->info.epochs, 1);
+            QCOMPARE(*result.bestModel->info.testAccuracy, result.outcome.epochs[0].testAccuracy);
+            QVERIFY(result.outcome.epochs[0].validationAccuracy >=
+                    result.outcome.epochs[1].validationAccuracy);
+        }
     }
 
     void checksSettings_data() {

@@ -137,6 +137,36 @@ private slots:
         QVERIFY(outcome.epochs.size() < 50);
     }
 
+    void cancelKeepsTheLastCompletedEpoch() {
+        // Stopped in the middle of epoch 3: the network must hold the weights of the end of epoch 2, not a
+        // half-trained third epoch.
+        const Dataset train = syntheticDigits(200, 5, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.epochs = 10;
+        config.validationFraction = 0.0;
+        Network net = config.makeNetwork(train.shape);
+        std::vector<Matrix> endOfEpoch2;
+        TrainingControl control;
+        TrainingCallbacks callbacks;
+        callbacks.onEpoch = [&](const EpochMetrics& m) {
+            if (m.epoch == 2)
+                for (const ParamRef& p : net.params())
+                    endOfEpoch2.push_back(*p.value);
+        };
+        callbacks.onBatch = [&](const BatchProgress& p) {
+            if (p.epoch == 3 && p.batch == 3)
+                control.cancel = true;
+        };
+        const auto outcome = digitpad::train(net, train, nullptr, config, control, callbacks);
+        QCOMPARE(statusName(outcome.status), statusName(TrainingStatus::Cancelled));
+        QCOMPARE(int(outcome.epochs.size()), 2);
+        QCOMPARE(endOfEpoch2.size(), net.params().size());
+        for (std::size_t i = 0; i < net.params().size(); ++i)
+            QVERIFY(*net.params()[i].value == endOfEpoch2[i]);
+        QCOMPARE(outcome.bestEpoch, 0); // no validation set, no best epoch
+        QVERIFY(!outcome.bestEpochNetwork);
+    }
+
     void pauseWaitsThenResumes() {
         const Dataset train = syntheticDigits(200, 6, 4, SyntheticPattern::FlatIndex);
         TrainConfig config = smallConfig();
