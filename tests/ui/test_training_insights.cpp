@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Train tab's confusion matrix, accuracy per class and mistakes, driven with real events: a click (and
 // Enter) on a matrix cell opens exactly the images behind it; after a run on the fixture data the test set's
-// matrix and mistakes show, and clicking a mistake puts it on the Recognize tab's canvas and recognises it.
+// matrix and mistakes show (for a stopped run too: its last complete epoch), and clicking a mistake puts it
+// on the Recognize tab's canvas and recognises it.
 #include "ConfusionCellDialog.h"
 #include "ConfusionMatrixView.h"
 #include "DigitGrid.h"
@@ -169,6 +170,32 @@ private slots:
         insights.setCurrentWidget(insights.confusionPage());
         click(insights.confusionView(), insights.confusionView()->rect().center());
         QVERIFY(!insights.cellDialog());
+    }
+
+    void aStoppedRunScoresItsLastEpoch() {
+        TrainingPanel panel;
+        panel.resize(1100, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setDataFolder(QStringLiteral(DIGITPAD_TEST_DATA "/mnist-mini"));
+        QVERIFY(panel.settingsForm()->selectPreset(QStringLiteral("mlp")));
+        // Far more epochs than the test waits for: it stops the run itself after the first one.
+        panel.settingsForm()->epochsBox()->setValue(1000);
+        panel.settingsForm()->batchBox()->setValue(1);
+        QSignalSpy epochs(panel.controller(), &TrainingController::epochFinished);
+        QSignalSpy tested(panel.controller(), &TrainingController::testEvaluated);
+        QTest::mouseClick(panel.startButton(), Qt::LeftButton);
+        QVERIFY(epochs.wait(120000));
+        QTest::mouseClick(panel.stopButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 120000);
+        QCOMPARE(tested.count(), 1);
+        const auto report = tested.at(0).at(0).value<SharedEvaluationReport>();
+        QVERIFY(report);
+        QCOMPARE(report->test.count, 200);
+        QVERIFY2(panel.insights()->confusionTitle().startsWith(QStringLiteral("Test set")),
+                 qPrintable(panel.insights()->confusionTitle()));
+        QCOMPARE(panel.insights()->mistakesGallery()->grid()->count(),
+                 static_cast<int>(report->testMistakes.size()));
     }
 
     void runThenClickAMistake() {
