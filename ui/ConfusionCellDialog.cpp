@@ -28,11 +28,13 @@ ConfusionCellDialog::ConfusionCellDialog(QWidget* parent) : QDialog(parent) {
     });
 }
 
-void ConfusionCellDialog::showCell(const digitpad::Dataset& data, const std::vector<int>& predictions,
-                                   int truth, int predicted, const QString& setName, const QString& labels) {
+void ConfusionCellDialog::setCell(const digitpad::Dataset& data, const std::vector<int>& predictions,
+                                  int truth, int predicted, const QString& setName, const QString& labels) {
     const auto label = [&labels](int c) {
         return c < labels.size() ? QString(labels[c]) : QString::number(c % 10);
     };
+    truth_ = truth;
+    predicted_ = predicted;
     std::vector<int> samples;
     const int count = std::min(data.size(), static_cast<int>(predictions.size()));
     for (int i = 0; i < count; ++i)
@@ -62,6 +64,11 @@ void ConfusionCellDialog::showCell(const digitpad::Dataset& data, const std::vec
                                 .arg(label(truth), label(predicted)));
     }
     grid_->setUpdatesEnabled(true);
+}
+
+void ConfusionCellDialog::showCell(const digitpad::Dataset& data, const std::vector<int>& predictions,
+                                   int truth, int predicted, const QString& setName, const QString& labels) {
+    setCell(data, predictions, truth, predicted, setName, labels);
     show();
     raise();
     activateWindow();

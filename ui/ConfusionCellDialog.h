@@ -28,6 +28,13 @@ public:
     /// character per class.
     void showCell(const digitpad::Dataset& data, const std::vector<int>& predictions, int truth,
                   int predicted, const QString& setName, const QString& labels);
+    /// Fills in the samples as showCell() does without showing or raising the dialog: a new epoch's answers
+    /// for the cell already open.
+    void setCell(const digitpad::Dataset& data, const std::vector<int>& predictions, int truth, int predicted,
+                 const QString& setName, const QString& labels);
+    /// The cell shown, as (truth, predicted); -1 before the first.
+    int truth() const { return truth_; }
+    int predicted() const { return predicted_; }
 
     QString heading() const;
     DigitGrid* grid() const { return grid_; }
@@ -40,4 +47,6 @@ private:
     QLabel* heading_ = nullptr;
     DigitGrid* grid_ = nullptr;
     std::vector<QString> captions_; ///< one per thumbnail
+    int truth_ = -1;
+    int predicted_ = -1;
 };

@@ -105,6 +105,10 @@ void TrainingInsights::showEpoch(const digitpad::EpochMetrics& metrics) {
     showMatrix(
         metrics.validationConfusion,
         tr("Validation set after epoch %1: %2").arg(metrics.epoch).arg(rightOf(metrics.validationConfusion)));
+    // An open cell follows the epochs: its images become the ones this epoch answered that way.
+    if (cellDialog_ && cellDialog_->isVisible() && shownSet_)
+        cellDialog_->setCell(*shownSet_, shownPredictions_, cellDialog_->truth(), cellDialog_->predicted(),
+                             shownSetName_, labels_);
 }
 
 void TrainingInsights::showTestReport(SharedEvaluationReport report) {

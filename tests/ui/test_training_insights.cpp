@@ -159,6 +159,31 @@ private slots:
         QCOMPARE(insights.cellDialog()->grid()->item(0)->text(), QStringLiteral("#4"));
     }
 
+    void anOpenCellFollowsTheEpochs() {
+        TrainingInsights insights(new QLabel(QStringLiteral("curves")));
+        insights.resize(700, 500);
+        insights.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&insights));
+        insights.setValidationSet(tinySet());
+        insights.showEpoch(tinyEpoch());
+        insights.setCurrentWidget(insights.confusionPage());
+        ConfusionMatrixView* view = insights.confusionView();
+        click(view, view->cellRect(2, 0).center());
+        ConfusionCellDialog* dialog = insights.cellDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->grid()->count(), 1);
+        // The next epoch reads sample 5 as 0 too: the open cell now holds samples 4 and 5.
+        digitpad::EpochMetrics next = tinyEpoch();
+        next.epoch = 4;
+        next.validationPredictions = {0, 1, 1, 1, 0, 0};
+        next.validationConfusion = {{1, 1, 0}, {0, 2, 0}, {2, 0, 0}};
+        insights.showEpoch(next);
+        QCOMPARE(dialog->grid()->count(), 2);
+        QCOMPARE(dialog->grid()->item(0)->text(), QStringLiteral("#4"));
+        QCOMPARE(dialog->grid()->item(1)->text(), QStringLiteral("#5"));
+    }
+
     void noMatrixBeforeTheFirstEpoch() {
         // The tab widget owns its pages.
         TrainingInsights insights(new QLabel(QStringLiteral("curves")));
