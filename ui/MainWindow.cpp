@@ -10,6 +10,7 @@
 #include "OnnxFile.h"
 #include "RecognizePanel.h"
 #include "TeachDialog.h"
+#include "TrainingInsights.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
@@ -69,6 +70,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](std::shared_ptr<const digitpad::Model> model) {
                 setModel(std::move(model), tr("trained just now, not saved"));
                 tabs_->setCurrentWidget(recognizePanel_);
+            });
+    // An image from the Train tab's mistakes or confusion cells, to look at on the canvas.
+    connect(trainingPanel_->insights(), &TrainingInsights::imageChosen, this,
+            [this](const QImage& image, const QString& caption) {
+                tabs_->setCurrentWidget(recognizePanel_);
+                recognizePanel_->showImage(image, caption);
             });
     connect(library_, &ModelLibrary::recentModelsChanged, this, &MainWindow::rebuildRecentMenu);
 

@@ -396,21 +396,25 @@ digitpad::Status RecognizePanel::openImage(const QString& path) {
     // In canvas terms (dark ink on white paper), so strokes drawn over it show and the white around a
     // non-square picture matches its paper.
     const digitpad::ImportedImage imported = digitpad::importImage(*picture);
-    canvas_->setBackgroundImage(toQImage(imported.image));
-    kept_ = false;
-    updateActions();
     QString how;
     if (imported.inverted)
         how += tr(", light ink on dark inverted");
     if (imported.flattened)
         how += tr(", uneven paper evened out");
-    emit statusMessage(tr("Opened %1 (%2×%3%4)")
-                           .arg(QFileInfo(path).fileName())
-                           .arg(picture->width)
-                           .arg(picture->height)
-                           .arg(how));
-    classify(false);
+    showImage(toQImage(imported.image), tr("Opened %1 (%2×%3%4)")
+                                            .arg(QFileInfo(path).fileName())
+                                            .arg(picture->width)
+                                            .arg(picture->height)
+                                            .arg(how));
     return digitpad::Success{};
+}
+
+void RecognizePanel::showImage(const QImage& picture, const QString& caption) {
+    canvas_->setBackgroundImage(picture);
+    kept_ = false;
+    updateActions();
+    emit statusMessage(caption);
+    classify(false);
 }
 
 QString RecognizePanel::answerText() const {

@@ -25,7 +25,9 @@ void TrainingController::startThread() {
     // slots run here.
     connect(worker_, &TrainingWorker::dataLoaded, this, &TrainingController::dataLoaded);
     connect(worker_, &TrainingWorker::batchProgress, this, &TrainingController::batchProgress);
+    connect(worker_, &TrainingWorker::validationSetLoaded, this, &TrainingController::validationSetLoaded);
     connect(worker_, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
+    connect(worker_, &TrainingWorker::testEvaluated, this, &TrainingController::testEvaluated);
     connect(worker_, &TrainingWorker::finished, this, &TrainingController::onWorkerFinished);
     connect(worker_, &TrainingWorker::failed, this, &TrainingController::onWorkerFailed);
     thread_.start();

@@ -41,7 +41,9 @@ signals:
     void pausedChanged(bool paused);
     void dataLoaded(const QString& summary);
     void batchProgress(const digitpad::BatchProgress& progress);
+    void validationSetLoaded(SharedDataset validation);
     void epochFinished(const digitpad::EpochMetrics& metrics);
+    void testEvaluated(SharedEvaluationReport report);
     /// The run ended; models holds what it reached, also when it was stopped or diverged (see
     /// TrainedModels). Using one is the receiver's choice: nothing here replaces the model in use.
     void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);

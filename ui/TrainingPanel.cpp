@@ -5,6 +5,7 @@
 #include "LogCategories.h"
 #include "LossChart.h"
 #include "TrainingController.h"
+#include "TrainingInsights.h"
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
 
@@ -110,6 +111,16 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     connect(controller_, &TrainingController::epochFinished, this, &TrainingPanel::onEpoch);
     connect(controller_, &TrainingController::finished, this, &TrainingPanel::onFinished);
     connect(controller_, &TrainingController::failed, this, &TrainingPanel::onFailed);
+    // The confusion matrix, accuracy per class and mistakes: the validation set's every epoch, the test set's
+    // once the run's model is scored.
+    connect(controller_, &TrainingController::runningChanged, insights_, [this](bool running) {
+        if (running)
+            insights_->startRun();
+    });
+    connect(controller_, &TrainingController::validationSetLoaded, insights_,
+            &TrainingInsights::setValidationSet);
+    connect(controller_, &TrainingController::epochFinished, insights_, &TrainingInsights::showEpoch);
+    connect(controller_, &TrainingController::testEvaluated, insights_, &TrainingInsights::showTestReport);
 
     TrainSettings settings;
     form_->restoreFields(*settings);
@@ -202,6 +213,7 @@ void TrainingPanel::buildUi() {
     left->setMaximumWidth(420);
 
     chart_ = new LossChart(this);
+    insights_ = new TrainingInsights(chart_, this);
     pngButton_ = new QPushButton(tr("Export curves as P&NG…"), this);
     csvButton_ = new QPushButton(tr("Export metrics as &CSV…"), this);
     auto* exportRow = new QHBoxLayout;
@@ -228,7 +240,7 @@ void TrainingPanel::buildUi() {
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(chart_, 1);
+    rightLayout->addWidget(insights_, 1);
     rightLayout->addWidget(previewBox_);
     rightLayout->addLayout(exportRow);
 

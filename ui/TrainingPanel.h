@@ -23,6 +23,7 @@ class QToolButton;
 class AugmentPreview;
 class LossChart;
 class TrainingController;
+class TrainingInsights;
 class TrainingSettingsForm;
 
 /// The "Train" tab: data folder, preset and settings, Start / Pause / Stop, live curves, and what to do with
@@ -56,6 +57,8 @@ public:
     QComboBox* weightsBox() const { return weightsBox_; }
     TrainingSettingsForm* settingsForm() const { return form_; }
     LossChart* chart() const { return chart_; }
+    /// The tabs of curves, confusion matrix and mistakes.
+    TrainingInsights* insights() const { return insights_; }
     AugmentPreview* augmentPreview() const { return augmentPreview_; }
     QPushButton* shuffleButton() const { return shuffleButton_; }
     TrainingController* controller() const { return controller_; }
@@ -100,6 +103,7 @@ private:
     TrainingController* controller_ = nullptr;
     TrainingSettingsForm* form_ = nullptr;
     LossChart* chart_ = nullptr;
+    TrainingInsights* insights_ = nullptr;
     QLineEdit* folderEdit_ = nullptr;
     QToolButton* browseButton_ = nullptr;
     QLabel* folderHint_ = nullptr;

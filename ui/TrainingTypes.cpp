@@ -14,6 +14,8 @@ void registerTrainingTypes() {
     qRegisterMetaType<digitpad::FineTuneStart>();
     qRegisterMetaType<digitpad::FineTuneScores>();
     qRegisterMetaType<SharedDrawings>();
+    qRegisterMetaType<SharedDataset>();
+    qRegisterMetaType<SharedEvaluationReport>();
 }
 
 namespace {

@@ -3,6 +3,8 @@
 
 #include "app/FineTune.h"
 #include "app/LabelledDrawing.h"
+#include "app/ModelEvaluation.h"
+#include "data/Dataset.h"
 #include "io/Model.h"
 #include "train/Trainer.h"
 
@@ -34,6 +36,14 @@ Q_DECLARE_METATYPE(TrainedModels)
 /// hundred canvases are megabytes).
 using SharedDrawings = std::shared_ptr<const std::vector<digitpad::LabelledDrawing>>;
 Q_DECLARE_METATYPE(SharedDrawings)
+
+/// A run's validation images, sent to the GUI thread once at its start and read-only on both sides.
+using SharedDataset = std::shared_ptr<const digitpad::Dataset>;
+Q_DECLARE_METATYPE(SharedDataset)
+
+/// A model scored on the test split, with the test images (EvaluationRequest::keepTestSet).
+using SharedEvaluationReport = std::shared_ptr<const digitpad::EvaluationReport>;
+Q_DECLARE_METATYPE(SharedEvaluationReport)
 
 /// Registers the types above with Qt's meta-type system; safe to call more than once.
 void registerTrainingTypes();

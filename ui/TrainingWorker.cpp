@@ -4,6 +4,7 @@
 #include "BatchReportThrottle.h"
 #include "LogCategories.h"
 
+#include "app/ModelEvaluation.h"
 #include "app/TrainingSession.h"
 
 #include <QDir>
@@ -42,6 +43,8 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
                                 .arg(start.validationImages)
                                 .arg(start.testImages)
                                 .arg(QDir::toNativeSeparators(dataFolder)));
+            if (start.validationSet && start.validationSet->size() > 0)
+                emit validationSetLoaded(start.validationSet);
             qCInfo(lcTrain).noquote()
                 << "training" << QString::fromStdString(start.architecture) << "on"
                 << QDir::toNativeSeparators(dataFolder) << "for" << config.epochs << "epoch(s)";
@@ -75,6 +78,8 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         TrainedModels models;
         if (session.model)
             models.last = std::make_shared<const digitpad::Model>(std::move(*session.model));
+        if (models.last)
+            evaluateOnTest(dataFolder, *models.last);
         if (session.bestModel)
             models.best = std::make_shared<const digitpad::Model>(std::move(*session.bestModel));
         emit finished(session.outcome, models);
@@ -83,4 +88,17 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
     } catch (...) {
         emit failed(QStringLiteral("training failed: unknown error"));
     }
+}
+
+void TrainingWorker::evaluateOnTest(const QString& dataFolder, const digitpad::Model& model) {
+    digitpad::EvaluationRequest request;
+    request.dataFolder = QDir::toNativeSeparators(dataFolder).toStdString();
+    request.keepTestSet = true;
+    digitpad::Result<digitpad::EvaluationReport> report =
+        digitpad::evaluateModel(model, request.dataFolder, request);
+    if (!report) {
+        qCInfo(lcTrain).noquote() << "no test evaluation:" << QString::fromStdString(report.error().message);
+        return;
+    }
+    emit testEvaluated(std::make_shared<const digitpad::EvaluationReport>(std::move(report.value())));
 }

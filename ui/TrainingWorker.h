@@ -29,13 +29,24 @@ public:
     void run(const QString& dataFolder, const digitpad::TrainConfig& config,
              digitpad::TrainingControl* control);
 
+private:
+    /// Scores `model` on the test split of `dataFolder` and emits testEvaluated(); a missing test split is
+    /// only logged (the run reported it at the start).
+    void evaluateOnTest(const QString& dataFolder, const digitpad::Model& model);
+
 signals:
     /// The data is loaded and training begins; summary says what was read, e.g. "54000 training, ...".
     void dataLoaded(const QString& summary);
     /// Progress of the current epoch. loss and accuracy are the means over the batches since the previous
     /// report, so throttling drops no information.
     void batchProgress(const digitpad::BatchProgress& progress);
+    /// The run's validation images, once, right after dataLoaded(); not sent when nothing is held out. The
+    /// predictions of epochFinished()'s metrics are in their order.
+    void validationSetLoaded(SharedDataset validation);
     void epochFinished(const digitpad::EpochMetrics& metrics);
+    /// The run's last complete epoch (TrainedModels::last) scored on the test split with the evaluation use
+    /// case, after the run and before finished(); not sent without such a model or a test split.
+    void testEvaluated(SharedEvaluationReport report);
     /// The run ended: completed, stopped or diverged. models holds what it reached (see TrainedModels): a
     /// stopped run keeps its completed epochs.
     void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);

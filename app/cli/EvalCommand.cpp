@@ -74,7 +74,8 @@ void printByTag(const std::vector<TagScore>& scores) {
     }
 }
 
-struct Mistake {
+/// One kind of mistake (a true class read as another) and how often it happened.
+struct MistakeKind {
     int count;
     int truth;
     int predicted;
@@ -83,8 +84,8 @@ struct Mistake {
 
 /// Every confusion (true digit read as another), most frequent first; ties in a fixed order (by true, then
 /// predicted digit), so the output does not depend on the sort.
-std::vector<Mistake> mistakesOf(const Evaluation& evaluation) {
-    std::vector<Mistake> mistakes;
+std::vector<MistakeKind> mistakeKindsOf(const Evaluation& evaluation) {
+    std::vector<MistakeKind> mistakes;
     const int classes = static_cast<int>(evaluation.confusion.size());
     for (int truth = 0; truth < classes; ++truth) {
         int total = 0;
@@ -95,14 +96,14 @@ std::vector<Mistake> mistakesOf(const Evaluation& evaluation) {
                 mistakes.push_back({evaluation.confusion[truth][predicted], truth, predicted, total});
     }
     std::stable_sort(mistakes.begin(), mistakes.end(),
-                     [](const Mistake& a, const Mistake& b) { return a.count > b.count; });
+                     [](const MistakeKind& a, const MistakeKind& b) { return a.count > b.count; });
     return mistakes;
 }
 
 /// The most frequent confusions, at most `limit`, so a person sees at a glance which of their digits the
 /// model misreads.
 void printMistakes(const Evaluation& evaluation, const std::string& labels, int limit) {
-    const std::vector<Mistake> mistakes = mistakesOf(evaluation);
+    const std::vector<MistakeKind> mistakes = mistakeKindsOf(evaluation);
     std::cout << "\nmost common mistakes\n";
     if (mistakes.empty()) {
         std::cout << "  none\n";
@@ -110,7 +111,7 @@ void printMistakes(const Evaluation& evaluation, const std::string& labels, int 
     }
     const int shown = std::min(limit, static_cast<int>(mistakes.size()));
     for (int i = 0; i < shown; ++i) {
-        const Mistake& mistake = mistakes[static_cast<std::size_t>(i)];
+        const MistakeKind& mistake = mistakes[static_cast<std::size_t>(i)];
         std::cout << "  " << labels[static_cast<std::size_t>(mistake.truth)] << " read as "
                   << labels[static_cast<std::size_t>(mistake.predicted)] << "  " << mistake.count << " of "
                   << mistake.total << '\n';
@@ -120,10 +121,28 @@ void printMistakes(const Evaluation& evaluation, const std::string& labels, int 
                   << " other kinds of mistake: see the confusion matrix)\n";
 }
 
+/// The images the model got most confidently wrong, at most `limit`: where to look first.
+void printConfidentMistakes(const std::vector<Mistake>& mistakes, const std::string& labels, int limit) {
+    if (mistakes.empty())
+        return;
+    std::cout << "\nmost confident mistakes (image: true read as answer, probability)\n";
+    const int shown = std::min(limit, static_cast<int>(mistakes.size()));
+    for (int i = 0; i < shown; ++i) {
+        const Mistake& mistake = mistakes[static_cast<std::size_t>(i)];
+        std::cout << "  " << std::setw(5) << mistake.index << ": "
+                  << labels[static_cast<std::size_t>(mistake.label)] << " read as "
+                  << labels[static_cast<std::size_t>(mistake.predicted)] << "  "
+                  << percent(mistake.confidence) << '\n';
+    }
+    if (shown < static_cast<int>(mistakes.size()))
+        std::cout << "  (" << mistakes.size() - static_cast<std::size_t>(shown)
+                  << " more: --json lists them all)\n";
+}
+
 /// All mistakes, most frequent first: a program can cut the list itself.
-Json mistakesJson(const Evaluation& evaluation, const std::string& labels) {
+Json mistakeKindsJson(const Evaluation& evaluation, const std::string& labels) {
     Json list = Json::array();
-    for (const Mistake& mistake : mistakesOf(evaluation))
+    for (const MistakeKind& mistake : mistakeKindsOf(evaluation))
         list.push_back({{"label", labels.substr(static_cast<std::size_t>(mistake.truth), 1)},
                         {"read_as", labels.substr(static_cast<std::size_t>(mistake.predicted), 1)},
                         {"count", mistake.count},
@@ -153,7 +172,7 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
                        {"framing", toName(model.info.framing)},
                        {"loss_function", toName(model.info.loss)}};
         object.update(evaluationJson(evaluation, labels));
-        object["mistakes"] = mistakesJson(evaluation, labels);
+        object["mistakes"] = mistakeKindsJson(evaluation, labels);
         printJson(object);
         return 0;
     }
@@ -188,10 +207,11 @@ int runEval(const std::vector<std::string>& rawArgs) {
         "       [--framing-steps LIST] [--record] [--json]\n"
         "       digitpad-cli eval --model FILE --samples DIR [--json]",
         "Evaluates a model on the test split (t10k-* IDX files) of a data folder: mean test loss,\n"
-        "accuracy, accuracy per class and the confusion matrix. With --drawn, also on DigitPad's\n"
-        "drawn-digit set: canvases drawn the way a person draws (datasets/drawn-digits), each put\n"
-        "through the same preprocessing as a drawing in the app. A folder with a styles.txt\n"
-        "(datasets/style-digits) also gets the accuracy for each way of drawing it lists.\n"
+        "accuracy, accuracy per class, the confusion matrix and the images it got most confidently\n"
+        "wrong. With --drawn, also on DigitPad's drawn-digit set: canvases drawn the way a person\n"
+        "draws (datasets/drawn-digits), each put through the same preprocessing as a drawing in the\n"
+        "app. A folder with a styles.txt (datasets/style-digits) also gets the accuracy for each\n"
+        "way of drawing it lists.\n"
         "With --samples, instead on a sample folder of a person's own drawings, DIR/<digit>/<image>\n"
         "(the layout the app keeps and scripts/make-writer writes, docs/sample-folder.md): accuracy,\n"
         "accuracy per digit, the most common mistakes and the confusion matrix, scored exactly as the\n"
@@ -216,7 +236,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
         "--drawn also drawn (its folder, framing, an evaluation and, with a styles.txt, by_tag: tag,\n"
         "count, correct, accuracy); with --record, recorded: true. An evaluation\n"
         "has count, correct, loss, accuracy (0..1), per_class (label, correct, total, accuracy: null\n"
-        "for a class without samples) and confusion (rows: true class, columns: predicted).\n"
+        "for a class without samples), confusion (rows: true class, columns: predicted) and mistakes:\n"
+        "every misclassified image as index (its position in the set), label, predicted and confidence\n"
+        "(the model's probability of its wrong answer, 0..1), most confident first.\n"
         "With --samples: model, architecture, samples, framing, loss_function, the evaluation's keys\n"
         "and mistakes (label, read_as, count, total; every kind of mistake, most frequent first).\n");
     if (!parser.parse(withDrawnValue(rawArgs))) {
@@ -288,9 +310,11 @@ int runEval(const std::vector<std::string>& rawArgs) {
                        {"loss_function", lossName},
                        {"framing_steps", steps.toText()},
                        {"test", evaluationJson(evaluation, labels)}};
+        object["test"]["mistakes"] = mistakesJson(report->testMistakes, labels);
         if (report->drawn) {
             Json drawnObject = {{"folder", *request.drawnFolder}, {"framing", toName(framing)}};
             drawnObject.update(evaluationJson(*report->drawn, labels));
+            drawnObject["mistakes"] = mistakesJson(report->drawnMistakes, labels);
             if (!report->drawnByTag.empty()) {
                 Json byTag = Json::array();
                 for (const TagScore& score : report->drawnByTag)
@@ -320,6 +344,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
               << evaluation.count << ")\n";
     printPerClass(evaluation, labels, "per-class accuracy");
     printConfusion(evaluation, labels, "confusion matrix");
+    printConfidentMistakes(report->testMistakes, labels, 5);
 
     if (report->drawn) {
         const Evaluation& onDrawn = *report->drawn;

@@ -37,4 +37,18 @@ Json evaluationJson(const Evaluation& evaluation, const std::string& labels) {
             {"confusion", evaluation.confusion}};
 }
 
+Json mistakesJson(const std::vector<Mistake>& mistakes, const std::string& labels) {
+    const auto label = [&labels](int c) {
+        const auto index = static_cast<std::size_t>(c);
+        return index < labels.size() ? labels.substr(index, 1) : std::to_string(c);
+    };
+    Json list = Json::array();
+    for (const Mistake& mistake : mistakes)
+        list.push_back({{"index", mistake.index},
+                        {"label", label(mistake.label)},
+                        {"predicted", label(mistake.predicted)},
+                        {"confidence", numberOrNull(mistake.confidence)}});
+    return list;
+}
+
 } // namespace digitpad::cli

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "nn/Evaluation.h"
+#include "nn/Mistakes.h"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace digitpad::cli {
 
@@ -26,5 +28,9 @@ Json numberOrNull(double value);
 /// null for a class without samples) and confusion (rows: true class, columns: predicted). `labels` has one
 /// character per class.
 Json evaluationJson(const Evaluation& evaluation, const std::string& labels);
+
+/// Misclassified images as JSON, in the given order: index (the image's position in its set), label and
+/// predicted (labels' characters) and confidence (the probability of the wrong answer, 0..1).
+Json mistakesJson(const std::vector<Mistake>& mistakes, const std::string& labels);
 
 } // namespace digitpad::cli

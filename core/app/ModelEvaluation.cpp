@@ -66,14 +66,18 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     report.loss = modelLoss(model);
     const std::unique_ptr<Loss> loss = makeLoss(report.loss);
     report.test = evaluate(network, *loss, *test);
+    report.testMistakes = sortedMistakes(report.test, test->labels);
     if (drawn) {
         report.drawn = evaluate(network, *loss, *drawn);
+        report.drawnMistakes = sortedMistakes(*report.drawn, drawn->labels);
         if (!drawnTags.empty())
             report.drawnByTag = scoreByTag(drawnTags, drawn->labels, report.drawn->predictions);
     }
     report.labels = model.info.labels;
     for (int c = static_cast<int>(report.labels.size()); c < test->classes; ++c)
         report.labels += std::to_string(c % 10);
+    if (request.keepTestSet)
+        report.testSet = std::move(*test);
     return report;
 }
 

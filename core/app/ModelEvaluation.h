@@ -6,6 +6,7 @@
 #include "io/Model.h"
 #include "nn/Evaluation.h"
 #include "nn/Loss.h"
+#include "nn/Mistakes.h"
 #include "tensor/Result.h"
 
 #include <optional>
@@ -22,6 +23,9 @@ struct EvaluationRequest {
     /// The framing steps for every set (test split and drawn digits); nullopt = the model's own. Another
     /// choice than the model's measures what a step would do to a model not trained with it.
     std::optional<FramingSteps> framingSteps;
+    /// Keep the test split as scored in the report (EvaluationReport::testSet), for a front end that shows
+    /// the images behind the figures.
+    bool keepTestSet = false;
 };
 
 /// How a model did.
@@ -33,6 +37,13 @@ struct EvaluationReport {
     /// On the drawn-digit set, the accuracy per tag when the folder says how each canvas was drawn
     /// (readDrawnTags()); empty otherwise.
     std::vector<TagScore> drawnByTag;
+    /// The test split's misclassified images, most confidently wrong first (sortedMistakes()).
+    std::vector<Mistake> testMistakes;
+    /// The drawn-digit set's misclassified canvases, most confidently wrong first; empty when not asked for.
+    std::vector<Mistake> drawnMistakes;
+    /// The test split as scored (after the framing steps), only with EvaluationRequest::keepTestSet: the
+    /// images that testMistakes and test.predictions index.
+    std::optional<Dataset> testSet;
 };
 
 /// The loss the model was trained with, as its header records it, so a measured loss means the same as during
@@ -43,8 +54,9 @@ LossKind modelLoss(const Model& model);
 int correctCount(const Evaluation& evaluation);
 
 /// Scores `model` (read from `modelPath`, which messages name) on the request's test split and, when asked,
-/// on the drawn-digit set. Fails naming the file when a split cannot be read, and naming both shapes when the
-/// model's input or class count does not fit a set. Loads and checks everything before evaluating anything.
+/// on the drawn-digit set: loss, accuracy, confusion matrix and mistakes. Fails naming the file when a split
+/// cannot be read, and naming both shapes when the model's input or class count does not fit a set. Loads and
+/// checks everything before evaluating anything.
 Result<EvaluationReport> evaluateModel(const Model& model, const std::string& modelPath,
                                        const EvaluationRequest& request);
 

@@ -87,6 +87,8 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     start.trainingImages = train.size();
     // The trainer holds out the same count from the end of the training split.
     start.validationImages = static_cast<int>(std::lround(config.validationFraction * train.size()));
+    start.validationSet = std::make_shared<const Dataset>(
+        train.slice(train.size() - start.validationImages, start.validationImages));
     start.testImages = test ? test->size() : 0;
     if (callbacks.onStart)
         callbacks.onStart(start);

@@ -6,6 +6,7 @@
 #include "train/Trainer.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,6 +40,9 @@ struct TrainingStart {
     int validationImages = 0;     ///< held out from its end for validation
     int testImages = 0;           ///< 0 without a test split
     std::string testSplitMissing; ///< why there is no test split (TestSplit::Optional only), else empty
+    /// The validation images themselves (the last validationImages of the training split, framed as trained
+    /// on), so a front end can show the images behind the validation figures; empty without validation.
+    std::shared_ptr<const Dataset> validationSet;
 };
 
 struct TrainingSessionCallbacks {

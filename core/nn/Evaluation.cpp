@@ -2,6 +2,7 @@
 #include "nn/Evaluation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace digitpad {
@@ -24,6 +25,25 @@ int argmaxColumn(const Matrix& m, int column) {
     return static_cast<int>(best);
 }
 
+double probabilityOf(const Matrix& raw, int column, int predicted, OutputHead head) {
+    const auto values = raw.col(column);
+    if (head == OutputHead::Softmax) {
+        // softmax_k = exp(z_k − max) / Σ_j exp(z_j − max): shifted by the largest logit so nothing overflows.
+        const double largest = static_cast<double>(values.maxCoeff());
+        double sum = 0.0;
+        for (Eigen::Index j = 0; j < values.size(); ++j)
+            sum += std::exp(static_cast<double>(values[j]) - largest);
+        return std::exp(static_cast<double>(values[predicted]) - largest) / sum;
+    }
+    // The identity head's outputs are clamped at 0 and divided by their sum (an all-zero column is uniform).
+    double sum = 0.0;
+    for (Eigen::Index j = 0; j < values.size(); ++j)
+        sum += std::max(0.0, static_cast<double>(values[j]));
+    if (sum <= 0.0)
+        return 1.0 / static_cast<double>(values.size());
+    return std::max(0.0, static_cast<double>(values[predicted])) / sum;
+}
+
 Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& data, int batchSize) {
     if (batchSize < 1)
         throw std::invalid_argument("evaluation batch size must be at least 1");
@@ -33,6 +53,7 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
                             std::vector<int>(static_cast<std::size_t>(classes)));
     result.count = data.size();
     result.predictions.reserve(static_cast<std::size_t>(data.size()));
+    result.confidences.reserve(static_cast<std::size_t>(data.size()));
     if (data.size() == 0)
         return result;
     double lossSum = 0.0;
@@ -48,6 +69,7 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
             const int predicted = argmaxColumn(output, c);
             const int truth = labels[static_cast<std::size_t>(c)];
             result.predictions.push_back(predicted);
+            result.confidences.push_back(probabilityOf(output, c, predicted, network.head()));
             ++result.confusion[static_cast<std::size_t>(truth)][static_cast<std::size_t>(predicted)];
             correct += predicted == truth;
         }

@@ -18,6 +18,9 @@ struct Evaluation {
     std::vector<std::vector<int>> confusion;
     /// The predicted class of each sample, in the data set's order (count entries).
     std::vector<int> predictions;
+    /// The network's probability of its predicted class for each sample, 0..1, in the data set's order (count
+    /// entries): its confidence in the answer, as Network::probabilities() computes it for the output head.
+    std::vector<double> confidences;
     /// correct / total for each true class (0 when a class has no samples).
     std::vector<double> perClassAccuracy() const;
 };
@@ -27,5 +30,9 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
 
 /// Index of the largest entry of each column.
 int argmaxColumn(const Matrix& m, int column);
+
+/// The probability that Network::probabilities() gives class `predicted` of column `column` of `raw` (the
+/// network's raw output, classes × batch, for output head `head`), computed without allocating.
+double probabilityOf(const Matrix& raw, int column, int predicted, OutputHead head);
 
 } // namespace digitpad

@@ -17,6 +17,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace digitpad {
 
@@ -91,7 +92,7 @@ std::string divergenceReason(const std::string& problem, const std::string& deta
            " (try a lower learning rate)";
 }
 
-/// Fills the validation and test fields of `metrics` (NaN for a missing or empty set).
+/// Fills the validation and test fields of `metrics` (NaN and empty for a missing or empty set).
 void evaluateEpoch(const Network& network, const Loss& loss, const Dataset& validation, const Dataset* test,
                    EpochMetrics& metrics) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -99,9 +100,11 @@ void evaluateEpoch(const Network& network, const Loss& loss, const Dataset& vali
     metrics.validationAccuracy = nan;
     metrics.testAccuracy = nan;
     if (validation.size() > 0) {
-        const Evaluation v = evaluate(network, loss, validation);
+        Evaluation v = evaluate(network, loss, validation);
         metrics.validationLoss = v.loss;
         metrics.validationAccuracy = v.accuracy;
+        metrics.validationConfusion = std::move(v.confusion);
+        metrics.validationPredictions = std::move(v.predictions);
     }
     if (test && test->size() > 0)
         metrics.testAccuracy = evaluate(network, loss, *test).accuracy;

@@ -34,6 +34,11 @@ struct EpochMetrics {
     double testAccuracy = 0.0;       ///< NaN when there is no test set
     double learningRate = 0.0;
     double seconds = 0.0; ///< wall time of this epoch's training (without evaluation)
+    /// confusion[truth][predicted] counts on the validation set, classes × classes; empty without one.
+    std::vector<std::vector<int>> validationConfusion;
+    /// The predicted class of each validation sample in the set's order (empty without one), so a front end
+    /// can find the images behind a confusion cell.
+    std::vector<int> validationPredictions;
 };
 
 enum class TrainingStatus { Completed, Cancelled, Diverged };

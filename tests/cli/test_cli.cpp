@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -120,6 +121,49 @@ QList<QJsonObject> jsonLines(const QString& text) {
         objects << object;
     }
     return objects;
+}
+
+/// Checks an evaluation object's mistakes: one per misclassified image (count − correct), each naming an
+/// image of the set once, with a label other than its answer, tallying to the confusion matrix's off-diagonal
+/// cells, with the probability of the answer (at least 1/classes: it is the largest), most confident first.
+/// Returns an empty string when they agree, else what is wrong.
+QString mistakesMismatch(const QJsonObject& evaluation, int classes) {
+    const QJsonArray mistakes = evaluation.value("mistakes").toArray();
+    const int count = evaluation.value("count").toInt(-1);
+    if (mistakes.size() != count - evaluation.value("correct").toInt(-1))
+        return QStringLiteral("%1 mistakes for %2 wrong answers")
+            .arg(mistakes.size())
+            .arg(count - evaluation.value("correct").toInt());
+    QList<QList<int>> tally(classes, QList<int>(classes, 0));
+    QSet<int> indices;
+    double previous = 2.0;
+    for (const QJsonValue& value : mistakes) {
+        const QJsonObject mistake = value.toObject();
+        const int index = mistake.value("index").toInt(-1);
+        const int label = mistake.value("label").toString().toInt();
+        const int predicted = mistake.value("predicted").toString().toInt();
+        const double confidence = mistake.value("confidence").toDouble(-1.0);
+        if (index < 0 || index >= count || indices.contains(index))
+            return QStringLiteral("index %1 is not a new image of the set").arg(index);
+        indices.insert(index);
+        if (label == predicted || label < 0 || label >= classes || predicted < 0 || predicted >= classes)
+            return QStringLiteral("image %1: label %2, predicted %3").arg(index).arg(label).arg(predicted);
+        if (confidence < 1.0 / classes - 1e-6 || confidence > 1.0)
+            return QStringLiteral("image %1: confidence %2").arg(index).arg(confidence);
+        if (confidence > previous)
+            return QStringLiteral("image %1 is more confident than the one before it").arg(index);
+        previous = confidence;
+        ++tally[label][predicted];
+    }
+    const QJsonArray confusion = evaluation.value("confusion").toArray();
+    for (int truth = 0; truth < classes; ++truth)
+        for (int predicted = 0; predicted < classes; ++predicted)
+            if (truth != predicted &&
+                tally[truth][predicted] != confusion[truth].toArray()[predicted].toInt())
+                return QStringLiteral("mistakes %1 → %2 disagree with the confusion matrix")
+                    .arg(truth)
+                    .arg(predicted);
+    return {};
 }
 
 /// A fraction 0..1 the way the text output writes it, e.g. "97.50%".
@@ -1501,6 +1545,9 @@ void TestCli::evalJson() {
     const QString mismatch = evaluationMismatch(test, 10);
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     QCOMPARE(scoreAfter(text.out, "accuracy   "), scoreText(test));
+    QVERIFY(test.value("count").toInt() > test.value("correct").toInt()); // a small model on 200 images errs
+    const QString mistakes = mistakesMismatch(test, 10);
+    QVERIFY2(mistakes.isEmpty(), qPrintable(mistakes));
     QVERIFY(text.out.contains(
         QStringLiteral("\ntest loss  %1 (cross-entropy)\n").arg(test.value("loss").toDouble(), 0, 'f', 4)));
 
@@ -1509,6 +1556,8 @@ void TestCli::evalJson() {
     QVERIFY(drawn.value("count").toInt() > 0);
     const QString drawnMismatch = evaluationMismatch(drawn, 10);
     QVERIFY2(drawnMismatch.isEmpty(), qPrintable(drawnMismatch));
+    const QString drawnMistakes = mistakesMismatch(drawn, 10);
+    QVERIFY2(drawnMistakes.isEmpty(), qPrintable(drawnMistakes));
     QCOMPARE(scoreAfter(text.out, "drawn accuracy  "), scoreText(drawn));
     QVERIFY(!report.contains("recorded"));
 

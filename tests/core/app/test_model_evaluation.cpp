@@ -52,6 +52,20 @@ private slots:
         QCOMPARE(report->test.loss, direct.loss);
         QCOMPARE(correctCount(report->test), static_cast<int>(std::lround(direct.accuracy * 200)));
         QCOMPARE(report->drawn.has_value(), drawn);
+        // The mistakes are the direct evaluation's, most confident first; the images only when asked for.
+        QCOMPARE(report->testMistakes, sortedMistakes(direct, test.labels));
+        QCOMPARE(static_cast<int>(report->testMistakes.size()), 200 - correctCount(report->test));
+        QVERIFY(!report->testSet.has_value());
+        if (drawn)
+            QCOMPARE(static_cast<int>(report->drawnMistakes.size()),
+                     report->drawn->count - correctCount(*report->drawn));
+
+        request.keepTestSet = true;
+        const Result<EvaluationReport> kept = evaluateModel(model, "random.dpm", request);
+        QVERIFY(kept && kept->testSet);
+        QCOMPARE(kept->testSet->size(), 200);
+        QCOMPARE(kept->testSet->labels, test.labels);
+        QVERIFY(kept->testSet->images.isApprox(test.images));
 
         ModelInfo info;
         recordAccuracies(info, *report);

@@ -73,6 +73,10 @@ private slots:
         QVERIFY(last.trainLoss < outcome.epochs.front().trainLoss);
         QVERIFY(last.validationAccuracy > 0.95);
         QVERIFY(std::abs(evaluate(net, *makeLoss(config.loss), test).accuracy - last.testAccuracy) < 1e-12);
+        // The epoch's validation confusion matrix and answers are the held-out last tenth's.
+        const Evaluation validation = evaluate(net, *makeLoss(config.loss), train.slice(540, 60));
+        QCOMPARE(last.validationConfusion, validation.confusion);
+        QCOMPARE(last.validationPredictions, validation.predictions);
     }
 
     void sameSeedSameWeights() {
