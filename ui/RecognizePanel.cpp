@@ -479,8 +479,13 @@ void RecognizePanel::classify(bool provisional) {
 
     const QString label = QString::fromStdString(recognition->label);
     digitLabel_->setText(label);
-    probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(probabilityText(probability_))
-                                           : probabilityText(probability_));
+    // An unsure answer names the runner-up too, so a person sees what the network hesitated between.
+    const QString certainty = recognition->unsure && recognition->runnerUpIndex >= 0
+                                  ? tr("not sure: %1 or %2? (%3)")
+                                        .arg(label, QString::fromStdString(recognition->runnerUpLabel),
+                                             probabilityText(probability_))
+                                  : probabilityText(probability_);
+    probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(certainty) : certainty);
     setStale(false);
     chart_->setProbabilities(values, QString::fromStdString(model_->info.labels), provisional);
     preview_->setInput(recognition->input, kPreviewSide);

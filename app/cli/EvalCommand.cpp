@@ -8,6 +8,7 @@
 #include "UsageError.h"
 
 #include "SampleFolder.h"
+#include "app/AnswerCertainty.h"
 #include "app/DrawingScore.h"
 #include "app/Locations.h"
 #include "app/ModelEvaluation.h"
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <vector>
@@ -139,6 +141,23 @@ void printConfidentMistakes(const std::vector<Mistake>& mistakes, const std::str
                   << " more: --json lists them all)\n";
 }
 
+/// "unsure      below 90%: 40 of 47 wrong answers (85.1%), 12 of 9953 right ones (0.12%)".
+void printFlagRates(const std::string& heading, const FlagRates& rates, double threshold) {
+    const auto share = [](int part, int whole) { return whole > 0 ? percent(double(part) / whole) : "-"; };
+    std::cout << heading << "below " << fixed(100.0 * threshold, 0) << "%: " << rates.wrongFlagged << " of "
+              << rates.wrong << " wrong answers (" << share(rates.wrongFlagged, rates.wrong) << "), "
+              << rates.rightFlagged << " of " << rates.right << " right ones ("
+              << share(rates.rightFlagged, rates.right) << ")\n";
+}
+
+Json flagRatesJson(const FlagRates& rates, double threshold) {
+    return {{"threshold", threshold},
+            {"wrong", rates.wrong},
+            {"wrong_flagged", rates.wrongFlagged},
+            {"right", rates.right},
+            {"right_flagged", rates.rightFlagged}};
+}
+
 /// All mistakes, most frequent first: a program can cut the list itself.
 Json mistakeKindsJson(const Evaluation& evaluation, const std::string& labels) {
     Json list = Json::array();
@@ -230,6 +249,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
     parser.addOption("--record", "",
                      "store the measured test accuracy (and the drawn-digit accuracy, with --drawn) in the "
                      "model file");
+    parser.addOption("--unsure-below", "P",
+                     "measure the unsure flag at probability P (0..1) instead of the app's own threshold");
     parser.addOption("--json", "", "print one JSON object instead of the report (keys below)");
     parser.addNotes(
         "JSON: model, architecture, data, loss_function, framing_steps and test (an evaluation); with\n"
@@ -238,7 +259,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
         "has count, correct, loss, accuracy (0..1), per_class (label, correct, total, accuracy: null\n"
         "for a class without samples), confusion (rows: true class, columns: predicted) and mistakes:\n"
         "every misclassified image as index (its position in the set), label, predicted and confidence\n"
-        "(the model's probability of its wrong answer, 0..1), most confident first.\n"
+        "(the model's probability of its wrong answer, 0..1), most confident first, and unsure:\n"
+        "threshold, wrong, wrong_flagged, right, right_flagged (how many answers below the threshold\n"
+        "the app would show as unsure, of the wrong and of the right ones).\n"
         "With --samples: model, architecture, samples, framing, loss_function, the evaluation's keys\n"
         "and mistakes (label, read_as, count, total; every kind of mistake, most frequent first).\n");
     if (!parser.parse(withDrawnValue(rawArgs))) {
@@ -262,6 +285,13 @@ int runEval(const std::vector<std::string>& rawArgs) {
         return evalSamples(*model, modelPath, *samples, parser.has("--json"));
     }
     const bool drawn = parser.has("--drawn");
+    double unsureBelow = kSureProbability;
+    if (const std::optional<std::string> text = parser.value("--unsure-below")) {
+        char* end = nullptr;
+        unsureBelow = std::strtod(text->c_str(), &end);
+        if (text->empty() || *end != '\0' || !(unsureBelow >= 0.0 && unsureBelow <= 1.0))
+            throw UsageError("'--unsure-below' expects a probability from 0 to 1, got '" + *text + "'");
+    }
     std::optional<Framing> framingOverride;
     if (const std::optional<std::string> text = parser.value("--preprocess")) {
         framingOverride = fromName<Framing>(*text);
@@ -311,10 +341,14 @@ int runEval(const std::vector<std::string>& rawArgs) {
                        {"framing_steps", steps.toText()},
                        {"test", evaluationJson(evaluation, labels)}};
         object["test"]["mistakes"] = mistakesJson(report->testMistakes, labels);
+        object["test"]["unsure"] =
+            flagRatesJson(flagRates(evaluation, report->testMistakes, unsureBelow), unsureBelow);
         if (report->drawn) {
             Json drawnObject = {{"folder", *request.drawnFolder}, {"framing", toName(framing)}};
             drawnObject.update(evaluationJson(*report->drawn, labels));
             drawnObject["mistakes"] = mistakesJson(report->drawnMistakes, labels);
+            drawnObject["unsure"] =
+                flagRatesJson(flagRates(*report->drawn, report->drawnMistakes, unsureBelow), unsureBelow);
             if (!report->drawnByTag.empty()) {
                 Json byTag = Json::array();
                 for (const TagScore& score : report->drawnByTag)
@@ -345,6 +379,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
     printPerClass(evaluation, labels, "per-class accuracy");
     printConfusion(evaluation, labels, "confusion matrix");
     printConfidentMistakes(report->testMistakes, labels, 5);
+    printFlagRates("\nunsure     ", flagRates(evaluation, report->testMistakes, unsureBelow), unsureBelow);
 
     if (report->drawn) {
         const Evaluation& onDrawn = *report->drawn;
@@ -355,6 +390,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
                   << onDrawn.count << ")\n";
         printPerClass(onDrawn, labels, "drawn-digit per-class accuracy");
         printConfusion(onDrawn, labels, "drawn-digit confusion matrix");
+        printFlagRates("drawn unsure    ", flagRates(onDrawn, report->drawnMistakes, unsureBelow),
+                       unsureBelow);
         printByTag(report->drawnByTag);
     }
 

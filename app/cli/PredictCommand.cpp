@@ -52,6 +52,16 @@ Json predictionJson(const std::string& file, const Recognition& recognition, con
         object["confidence"] = recognition.probability;
         object["probabilities"] = recognition.probabilities;
     }
+    if (recognition.recognised()) {
+        object["runner_up"] =
+            recognition.runnerUpIndex >= 0 ? Json(recognition.runnerUpLabel) : Json(nullptr);
+        object["runner_up_confidence"] = recognition.runnerUpProbability;
+        object["unsure"] = recognition.unsure;
+    } else {
+        object["runner_up"] = nullptr;
+        object["runner_up_confidence"] = 0.0;
+        object["unsure"] = false;
+    }
     object["inverted"] = imported.inverted;
     object["flattened"] = imported.flattened;
     return object;
@@ -80,7 +90,10 @@ int runPredict(const std::vector<std::string>& args) {
         "A folder without image files is an error (exit status 1, nothing classified).\n"
         "JSON keys: file, class (the index), label, confidence and probabilities (one per class,\n"
         "summing to 1), in the order of the CSV lines; class and label are null for an image without\n"
-        "ink; inverted and flattened say whether the picture was light on dark, or uneven paper.\n");
+        "ink; runner_up and runner_up_confidence name the second most probable class, unsure is true\n"
+        "when the answer is below the app's certainty threshold (the CSV line stays; stderr says\n"
+        "'not sure: A or B?'); inverted and flattened say whether the picture was light on dark, or\n"
+        "uneven paper.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -129,6 +142,9 @@ int runPredict(const std::vector<std::string>& args) {
         }
         if (!recognition->recognised())
             warning("predict", "'" + file + "': nothing to recognise (no ink)");
+        else if (recognition->unsure && recognition->runnerUpIndex >= 0)
+            warning("predict", "'" + file + "': not sure: " + recognition->label + " or " +
+                                   recognition->runnerUpLabel + "?");
         if (json) {
             printJson(predictionJson(file, *recognition, imported));
             continue;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Recognizer.h"
 
+#include "app/AnswerCertainty.h"
+
 #include "nn/Evaluation.h"
 
 namespace digitpad {
@@ -31,6 +33,18 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     for (Eigen::Index i = 0; i < probabilities.rows(); ++i)
         recognition.probabilities.push_back(static_cast<double>(probabilities(i, 0)));
     recognition.probability = recognition.probabilities[static_cast<std::size_t>(recognition.classIndex)];
+    for (int i = 0; i < static_cast<int>(recognition.probabilities.size()); ++i) {
+        if (i == recognition.classIndex)
+            continue;
+        if (recognition.runnerUpIndex < 0 ||
+            recognition.probabilities[static_cast<std::size_t>(i)] > recognition.runnerUpProbability) {
+            recognition.runnerUpIndex = i;
+            recognition.runnerUpProbability = recognition.probabilities[static_cast<std::size_t>(i)];
+        }
+    }
+    if (recognition.runnerUpIndex >= 0)
+        recognition.runnerUpLabel = classLabel(model.info, recognition.runnerUpIndex);
+    recognition.unsure = isUnsure(recognition.probability);
     recognition.input = std::move(*input);
     return recognition;
 }

@@ -27,7 +27,13 @@ struct Recognition {
     std::string label;                 ///< its character from ModelInfo::labels, else its index as text
     double probability = 0.0;          ///< the chosen class's probability, 0..1
     std::vector<double> probabilities; ///< one per class (network.outputSize() values)
-    Vector input;                      ///< the 784 values the network saw (row-major 28×28, ink high)
+    int runnerUpIndex = -1;            ///< the second most probable class, -1 with fewer than two classes
+    std::string runnerUpLabel;         ///< its label
+    double runnerUpProbability = 0.0;  ///< its probability
+    /// The answer's probability is below kSureProbability (AnswerCertainty.h): show it as "not sure: the
+    /// answer or the runner-up?" rather than as a plain answer.
+    bool unsure = false;
+    Vector input; ///< the 784 values the network saw (row-major 28×28, ink high)
 
     bool recognised() const { return status == Status::Recognised; }
 };
@@ -36,7 +42,8 @@ struct Recognition {
 std::string classLabel(const ModelInfo& info, int index);
 
 /// Recognises the digit in `image` (any size, dark ink on light paper) with `model`: preprocess(image,
-/// framing, the model's framing steps) → network probabilities → the most probable class and its label. An
+/// framing, the model's framing steps) → network probabilities → the most probable class and its label, the
+/// runner-up, and whether the answer is unsure (isUnsure()). An
 /// image without ink is a NothingToRecognise recognition, not an error. Fails when the model does not take
 /// 28×28 digits (takesDigitImages() is false) and the image has ink.
 Result<Recognition> recognize(const Model& model, const GrayImage& image, Framing framing);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real digitpad-cli binary (DIGITPAD_CLI) and checks exit codes, messages and output formats.
+#include "app/AnswerCertainty.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -1548,6 +1550,22 @@ void TestCli::evalJson() {
     QVERIFY(test.value("count").toInt() > test.value("correct").toInt()); // a small model on 200 images errs
     const QString mistakes = mistakesMismatch(test, 10);
     QVERIFY2(mistakes.isEmpty(), qPrintable(mistakes));
+    // The unsure flag splits the answers: every wrong and every right one is counted once, and no more are
+    // flagged than there are; the text report gives the same counts.
+    const QJsonObject unsure = test.value("unsure").toObject();
+    QCOMPARE(unsure.value("wrong").toInt(), test.value("count").toInt() - test.value("correct").toInt());
+    QCOMPARE(unsure.value("right").toInt(), test.value("correct").toInt());
+    QVERIFY(unsure.value("wrong_flagged").toInt() <= unsure.value("wrong").toInt());
+    QVERIFY(unsure.value("right_flagged").toInt() <= unsure.value("right").toInt());
+    QVERIFY2(text.out.contains(QStringLiteral("%1 of %2 wrong answers")
+                                   .arg(unsure.value("wrong_flagged").toInt())
+                                   .arg(unsure.value("wrong").toInt())),
+             qPrintable(text.out));
+    const Run all = runCli({"eval", "--model", model_, "--data", kMini, "--json", "--unsure-below", "1"});
+    const QJsonObject everything = jsonObject(all.out).value("test").toObject().value("unsure").toObject();
+    QCOMPARE(everything.value("wrong_flagged").toInt(), everything.value("wrong").toInt());
+    QCOMPARE(everything.value("right_flagged").toInt(), everything.value("right").toInt());
+    QCOMPARE(runCli({"eval", "--model", model_, "--data", kMini, "--unsure-below", "2"}).exitCode, 2);
     QVERIFY(text.out.contains(
         QStringLiteral("\ntest loss  %1 (cross-entropy)\n").arg(test.value("loss").toDouble(), 0, 'f', 4)));
 
@@ -1671,6 +1689,10 @@ void TestCli::predictJson() {
         QCOMPARE(QString::number(answer.value("class").toInt(-1)), answer.value("label").toString());
         const double confidence = answer.value("confidence").toDouble(-1.0);
         QCOMPARE(QString::number(confidence, 'f', 4), rows[i].section(QLatin1Char(','), 2, 2));
+        // The runner-up is another class, no more probable than the answer; unsure follows the threshold.
+        QVERIFY(answer.value("runner_up").toString() != answer.value("label").toString());
+        QVERIFY(answer.value("runner_up_confidence").toDouble(2.0) <= confidence);
+        QCOMPARE(answer.value("unsure").toBool(), confidence < digitpad::kSureProbability);
         const QJsonArray probabilities = answer.value("probabilities").toArray();
         QCOMPARE(probabilities.size(), 10);
         double sum = 0.0;

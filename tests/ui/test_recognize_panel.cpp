@@ -5,6 +5,7 @@
 #include "InputPreview.h"
 #include "ProbabilityChart.h"
 #include "RecognizePanel.h"
+#include "app/AnswerCertainty.h"
 #include "data/FramingSteps.h"
 #include "io/ModelFile.h"
 
@@ -362,6 +363,23 @@ private slots:
         QTest::newRow("zero") << 0;
         QTest::newRow("seven") << 7;
     }
+    void anUnsureAnswerNamesTheRunnerUp() {
+        // An untrained network spreads its probability over the classes: its answers are far below the
+        // certainty threshold, and the answer line says which two it hesitates between.
+        RecognizePanel* panel = showPanel(randomModel());
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        QVERIFY(panel->shownProbability() < digitpad::kSureProbability);
+        const QList<double> p = panel->chart()->probabilities();
+        int runnerUp = -1;
+        for (int i = 0; i < p.size(); ++i)
+            if (i != panel->shownDigit() && (runnerUp < 0 || p[i] > p[runnerUp]))
+                runnerUp = i;
+        const QString expected = QStringLiteral("not sure: %1 or %2?").arg(panel->shownDigit()).arg(runnerUp);
+        QVERIFY2(panel->answerText().startsWith(expected), qPrintable(panel->answerText()));
+    }
+
     void bundledModelRecognisesDrawnDigits() {
         QFETCH(int, digit);
         const QString path = QStringLiteral(DIGITPAD_SOURCE_DIR "/models/default.dpm");

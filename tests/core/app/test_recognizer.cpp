@@ -3,6 +3,8 @@
 // without ink is "nothing to recognise", a model that does not take 28×28 digits is an error.
 #include "app/Recognizer.h"
 
+#include "app/AnswerCertainty.h"
+
 #include <QtTest>
 
 #include <algorithm>
@@ -63,6 +65,14 @@ private slots:
                                          ? labels.toStdString().substr(r.classIndex, 1)
                                          : std::to_string(r.classIndex);
         QCOMPARE(QString::fromStdString(r.label), QString::fromStdString(expected));
+        // The runner-up is the largest of the others; the answer is unsure exactly below the threshold.
+        std::vector<double> others = r.probabilities;
+        others[static_cast<std::size_t>(r.classIndex)] = -1.0;
+        const auto second = std::max_element(others.begin(), others.end());
+        QCOMPARE(r.runnerUpIndex, static_cast<int>(second - others.begin()));
+        QCOMPARE(r.runnerUpProbability, *second);
+        QCOMPARE(r.runnerUpLabel, classLabel(model.info, r.runnerUpIndex));
+        QCOMPARE(r.unsure, r.probability < kSureProbability);
         // The input is what the shared preprocessing makes of the image: the network saw exactly this.
         const std::optional<Vector> input = preprocess(image, Framing(framing));
         QVERIFY(input);
