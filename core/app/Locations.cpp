@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Locations.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -31,12 +33,44 @@ std::string localOrSourceTree(const fs::path& relative) {
     return relative.string();
 }
 
+/// The environment variable `name`, or empty when it is unset.
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
 } // namespace
+
+std::vector<std::string> xdgDataDirs() {
+    std::vector<std::string> dirs;
+    const auto add = [&dirs](const std::string& dir) {
+        if (fs::path(dir).is_absolute())
+            dirs.push_back(dir);
+    };
+    const std::string dataHome = environment("XDG_DATA_HOME");
+    const std::string home = environment("HOME");
+    if (!dataHome.empty())
+        add(dataHome);
+    else if (!home.empty())
+        add((fs::path(home) / ".local" / "share").string());
+    std::string list = environment("XDG_DATA_DIRS");
+    if (list.empty())
+        list = "/usr/local/share:/usr/share";
+    std::string_view rest = list;
+    while (!rest.empty()) {
+        const std::size_t colon = rest.find(':');
+        add(std::string(rest.substr(0, colon)));
+        rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    }
+    return dirs;
+}
 
 std::vector<std::string> bundledModelCandidates() {
     std::vector<std::string> candidates;
     if (const fs::path dir = executableDir(); !dir.empty())
         candidates.push_back((dir.parent_path() / "share" / "digitpad" / "models" / "default.dpm").string());
+    for (const std::string& data : xdgDataDirs())
+        candidates.push_back((fs::path(data) / "digitpad" / "models" / "default.dpm").string());
     candidates.push_back(DIGITPAD_SOURCE_MODELS "/default.dpm");
     return candidates;
 }

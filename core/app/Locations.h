@@ -7,9 +7,15 @@
 
 namespace digitpad {
 
+/// The XDG base directories for data, most important first: $XDG_DATA_HOME (default ~/.local/share), then
+/// each of $XDG_DATA_DIRS (default /usr/local/share:/usr/share). Relative entries are ignored, as the
+/// specification says.
+std::vector<std::string> xdgDataDirs();
+
 /// Where the bundled model may be, in the order they are tried: next to the executable
-/// (<exe dir>/../share/digitpad/models/default.dpm, the build and install layout), then the source tree's
-/// models/default.dpm.
+/// (<exe dir>/../share/digitpad/models/default.dpm, the build and install layout), then
+/// digitpad/models/default.dpm in each of xdgDataDirs() (a model a user or another package installed), then
+/// the source tree's models/default.dpm.
 std::vector<std::string> bundledModelCandidates();
 /// The first of bundledModelCandidates() that exists, or nullopt.
 std::optional<std::string> bundledModelPath();

@@ -12,14 +12,50 @@ class LocationsTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void xdgDataDirsFollowTheSpecification_data() {
+        QTest::addColumn<QByteArray>("dataHome");
+        QTest::addColumn<QByteArray>("dataDirs");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("defaults") << QByteArray() << QByteArray()
+                                  << QStringList{"/home/pat/.local/share", "/usr/local/share", "/usr/share"};
+        QTest::newRow("both set") << QByteArray("/data/home") << QByteArray("/opt/share:/usr/share")
+                                  << QStringList{"/data/home", "/opt/share", "/usr/share"};
+        QTest::newRow("relative and empty entries are ignored")
+            << QByteArray("relative/home") << QByteArray("relative::/usr/share") << QStringList{"/usr/share"};
+    }
+
+    void xdgDataDirsFollowTheSpecification() {
+        QFETCH(QByteArray, dataHome);
+        QFETCH(QByteArray, dataDirs);
+        QFETCH(QStringList, expected);
+        const QByteArray savedHome = qgetenv("HOME");
+        const QByteArray savedDataHome = qgetenv("XDG_DATA_HOME");
+        const QByteArray savedDataDirs = qgetenv("XDG_DATA_DIRS");
+        qputenv("HOME", "/home/pat");
+        qputenv("XDG_DATA_HOME", dataHome);
+        qputenv("XDG_DATA_DIRS", dataDirs);
+        QStringList dirs;
+        for (const std::string& dir : xdgDataDirs())
+            dirs << QString::fromStdString(dir);
+        qputenv("HOME", savedHome);
+        qputenv("XDG_DATA_HOME", savedDataHome);
+        qputenv("XDG_DATA_DIRS", savedDataDirs);
+        QCOMPARE(dirs, expected);
+    }
+
     void bundledModelCandidatesInOrder() {
         const std::vector<std::string> candidates = bundledModelCandidates();
-        QCOMPARE(candidates.size(), std::size_t(2));
-        // First next to the executable (build and install layout), then the source tree.
+        const std::vector<std::string> data = xdgDataDirs();
+        QCOMPARE(candidates.size(), data.size() + 2);
+        // First next to the executable (build and install layout), then the XDG data folders, then the source
+        // tree.
         const QString exeDir = QCoreApplication::applicationDirPath();
         QCOMPARE(QDir::cleanPath(QString::fromStdString(candidates[0])),
                  QDir::cleanPath(exeDir + "/../share/digitpad/models/default.dpm"));
-        QCOMPARE(QString::fromStdString(candidates[1]),
+        for (std::size_t i = 0; i < data.size(); ++i)
+            QCOMPARE(QString::fromStdString(candidates[i + 1]),
+                     QString::fromStdString(data[i]) + "/digitpad/models/default.dpm");
+        QCOMPARE(QString::fromStdString(candidates.back()),
                  QStringLiteral(DIGITPAD_SOURCE_DIR "/models/default.dpm"));
         const std::optional<std::string> found = bundledModelPath();
         if (found)
