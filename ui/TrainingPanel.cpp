@@ -84,10 +84,6 @@ const QString kDataFolderKey = QStringLiteral("dataFolder");
 /// Which of a run's models an entry of the weights box stands for.
 enum class KeptWeights { Last, Best };
 
-QString percentText(double fraction) {
-    return QString::number(100.0 * fraction, 'f', 2) + QChar(0x00A0) + u'%';
-}
-
 QString formatDuration(double seconds) {
     const int s = static_cast<int>(seconds + 0.5);
     if (s >= 3600)
@@ -415,11 +411,11 @@ void TrainingPanel::onEpoch(const digitpad::EpochMetrics& metrics) {
     QString line = tr("Epoch %1: loss %2, training accuracy %3")
                        .arg(metrics.epoch)
                        .arg(metrics.trainLoss, 0, 'f', 4)
-                       .arg(percentText(metrics.trainAccuracy));
+                       .arg(accuracyText(metrics.trainAccuracy));
     if (std::isfinite(metrics.validationAccuracy))
-        line += tr(", validation %1").arg(percentText(metrics.validationAccuracy));
+        line += tr(", validation %1").arg(accuracyText(metrics.validationAccuracy));
     if (std::isfinite(metrics.testAccuracy))
-        line += tr(", test %1").arg(percentText(metrics.testAccuracy));
+        line += tr(", test %1").arg(accuracyText(metrics.testAccuracy));
     setMessage(line + QLatin1Char('.'));
     // The status bar shares its line with the model in use: keep this short.
     const double shown =
@@ -428,7 +424,7 @@ void TrainingPanel::onEpoch(const digitpad::EpochMetrics& metrics) {
                            .arg(metrics.epoch)
                            .arg(totalEpochs_)
                            .arg(std::isfinite(metrics.validationAccuracy) ? tr("validation") : tr("training"))
-                           .arg(percentText(shown)));
+                           .arg(accuracyText(shown)));
 }
 
 std::shared_ptr<const digitpad::Model> TrainingPanel::finishedModel() const {
@@ -444,7 +440,7 @@ void TrainingPanel::offerModels(const digitpad::TrainingOutcome& outcome) {
         if (epoch < 1 || epoch > static_cast<int>(outcome.epochs.size()))
             return QString();
         const double accuracy = outcome.epochs[static_cast<std::size_t>(epoch - 1)].validationAccuracy;
-        return std::isfinite(accuracy) ? tr(", validation %1").arg(percentText(accuracy)) : QString();
+        return std::isfinite(accuracy) ? tr(", validation %1").arg(accuracyText(accuracy)) : QString();
     };
     if (models_.last) {
         const int epoch = models_.last->info.epochs;

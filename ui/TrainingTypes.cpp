@@ -24,12 +24,11 @@ QString csvNumber(double value, int precision) {
     return std::isfinite(value) ? QString::number(value, 'g', precision) : QString();
 }
 
-/// "97.31 %" with a no-break space, so a wrapped line never leaves the % sign alone.
-QString percent(double fraction) {
+} // namespace
+
+QString accuracyText(double fraction) {
     return QString::number(100.0 * fraction, 'f', 2) + QChar(0x00A0) + u'%';
 }
-
-} // namespace
 
 QString epochMetricsCsv(const std::vector<digitpad::EpochMetrics>& epochs) {
     QString csv = QStringLiteral("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,"
@@ -70,11 +69,11 @@ QString describeOutcome(const digitpad::TrainingOutcome& outcome) {
     for (const digitpad::EpochMetrics& m : outcome.epochs)
         seconds += m.seconds;
     QStringList parts;
-    parts << QStringLiteral("train accuracy %1").arg(percent(last.trainAccuracy));
+    parts << QStringLiteral("train accuracy %1").arg(accuracyText(last.trainAccuracy));
     if (std::isfinite(last.validationAccuracy))
-        parts << QStringLiteral("validation %1").arg(percent(last.validationAccuracy));
+        parts << QStringLiteral("validation %1").arg(accuracyText(last.validationAccuracy));
     if (std::isfinite(last.testAccuracy))
-        parts << QStringLiteral("test %1").arg(percent(last.testAccuracy));
+        parts << QStringLiteral("test %1").arg(accuracyText(last.testAccuracy));
     parts << QStringLiteral("%1 s training").arg(seconds, 0, 'f', 1);
     return QStringLiteral("Completed %1 epoch(s): %2.").arg(done).arg(parts.join(QStringLiteral(", ")));
 }

@@ -48,6 +48,9 @@ Q_DECLARE_METATYPE(SharedEvaluationReport)
 /// Registers the types above with Qt's meta-type system; safe to call more than once.
 void registerTrainingTypes();
 
+/// An accuracy (0..1) as "97.31 %", with a no-break space so a wrapped line never leaves the % sign alone.
+QString accuracyText(double fraction);
+
 /// Per-epoch metrics as CSV with a header line; accuracies in 0..1, NaN (no such split) as an empty field.
 QString epochMetricsCsv(const std::vector<digitpad::EpochMetrics>& epochs);
 

@@ -8,7 +8,6 @@
 #include "layers/FlattenLayer.h"
 #include "layers/MaxPool2DLayer.h"
 
-#include <cmath>
 #include <cstdio>
 #include <map>
 
