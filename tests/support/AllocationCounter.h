@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Counts every heap allocation of the test executable that includes this header (include it from exactly one
 // translation unit: it defines malloc). operator new and Eigen's aligned_malloc both end in glibc's malloc,
-// which an executable may interpose. Not under AddressSanitizer, which interposes malloc itself.
+// which an executable may interpose. Not under AddressSanitizer or ThreadSanitizer, which interpose malloc
+// themselves (a second definition would bypass their allocator: TSan then crashes at start-up).
 #pragma once
 
 #include "train/Trainer.h"
@@ -13,7 +14,15 @@ namespace digitpad::test {
 
 inline std::atomic<long long> heapAllocations{0};
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define DIGITPAD_SANITIZER_OWNS_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define DIGITPAD_SANITIZER_OWNS_MALLOC 1
+#endif
+#endif
+
+#if defined(DIGITPAD_SANITIZER_OWNS_MALLOC)
 inline constexpr bool kCountsAllocations = false;
 #else
 inline constexpr bool kCountsAllocations = true;
@@ -39,7 +48,7 @@ inline long long allocationsAfterFirstEpoch(Network& network, const Dataset& tra
 
 } // namespace digitpad::test
 
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(DIGITPAD_SANITIZER_OWNS_MALLOC)
 extern "C" {
 void* __libc_malloc(std::size_t size);
 void* __libc_calloc(std::size_t count, std::size_t size);

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "support/MouseDrawing.h"
 
@@ -310,7 +311,9 @@ private slots:
         canvas.show();
         QVERIFY(QTest::qWaitForWindowExposed(&canvas));
         QSignalSpy finished(&canvas, &DrawingCanvas::strokeFinished);
-        QPointingDevice* screen = QTest::createTouchDevice();
+        // The caller owns the device QTest makes (and registers with the window system).
+        const std::unique_ptr<QPointingDevice> device(QTest::createTouchDevice());
+        QPointingDevice* screen = device.get();
         QTest::touchEvent(&canvas, screen).press(0, QPoint(60, 140));
         for (int x = 70; x <= 220; x += 10)
             QTest::touchEvent(&canvas, screen).move(0, QPoint(x, 140));
