@@ -62,8 +62,9 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     toggleButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toggleButton_->setArrowType(Qt::DownArrow);
     toggleButton_->setAutoRaise(true);
-    // Like the tab's other buttons it never takes focus; Ctrl+I or Alt+I reach it from anywhere.
-    toggleButton_->setFocusPolicy(Qt::NoFocus);
+    // Like the tab's other controls it takes focus from Tab, not from a click; Ctrl+I or Alt+I reach it from
+    // anywhere.
+    toggleButton_->setFocusPolicy(Qt::TabFocus);
 
     auto* content = new QWidget;
     whyView_ = new InputPreview(content);
