@@ -108,6 +108,12 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     body_->setWidgetResizable(true);
     body_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     body_->setFrameShape(QFrame::NoFrame);
+    // Tab reaches the views after the button, so the arrow keys and Page Down scroll them; a frameless scroll
+    // area has no focus ring of its own, so it gets one (transparent until focused, so nothing moves).
+    body_->setFocusPolicy(Qt::TabFocus);
+    body_->setStyleSheet(
+        QStringLiteral("QScrollArea#lookInsideBody { border: 2px solid transparent; border-radius: 3px; }"
+                       "QScrollArea#lookInsideBody:focus { border-color: palette(highlight); }"));
     body_->setMinimumWidth(300);
 
     auto* layout = new QVBoxLayout(this);
@@ -128,6 +134,10 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
 }
 
 LookInsidePanel::~LookInsidePanel() = default;
+
+QWidget* LookInsidePanel::views() const {
+    return body_;
+}
 
 bool LookInsidePanel::isExpanded() const {
     return toggleAction_->isChecked();

@@ -204,6 +204,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     for (QToolButton* button : keepButtons_)
         order.append(button);
     order.append(lookInside_->toggleButton());
+    order.append(lookInside_->views());
     for (QWidget* widget : order)
         widget->setFocusPolicy(Qt::TabFocus);
     for (qsizetype i = 0; i + 1 < order.size(); ++i)

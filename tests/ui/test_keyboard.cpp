@@ -111,6 +111,7 @@ class TestKeyboard : public QObject {
         for (int digit = 0; digit < 10; ++digit)
             controls.append(panel->keepButton(digit));
         controls.append(panel->lookInside()->toggleButton());
+        controls.append(panel->lookInside()->views());
         return controls;
     }
 
