@@ -5,6 +5,7 @@
 #include "DrawingCanvas.h"
 #include "LookInsidePanel.h"
 #include "MainWindow.h"
+#include "MyDigitsDialog.h"
 #include "RecognizePanel.h"
 #include "RecognizeViewActions.h"
 #include "TrainingPanel.h"
@@ -115,8 +116,9 @@ class TestKeyboard : public QObject {
         return controls;
     }
 
-    /// Every Alt+letter of the window's visible widgets and menu bar, failing on a letter used twice.
-    void checkMnemonicsUnique(const QString& where) {
+    /// Every Alt+letter of `root`'s visible widgets (and of the main window's menu bar when `root` is it),
+    /// failing on a letter used twice.
+    void checkMnemonicsUnique(QWidget* root, const QString& where) {
         QMap<QString, QString> owners; // Alt+letter → what uses it
         const auto claim = [&](const QString& text, const QString& owner) {
             const QString key = mnemonicOf(text);
@@ -128,11 +130,12 @@ class TestKeyboard : public QObject {
                     QStringLiteral("%1: %2 is both %3 and %4").arg(where, key, owners.value(key), owner)));
             owners.insert(key, owner);
         };
-        for (QAction* action : window_->menuBar()->actions())
-            if (action->isVisible())
-                claim(action->text(), QStringLiteral("menu %1").arg(action->text()));
-        for (QWidget* widget : window_->findChildren<QWidget*>()) {
-            if (!widget->isVisible())
+        if (root == window_.get())
+            for (QAction* action : window_->menuBar()->actions())
+                if (action->isVisible())
+                    claim(action->text(), QStringLiteral("menu %1").arg(action->text()));
+        for (QWidget* widget : root->findChildren<QWidget*>()) {
+            if (!widget->isVisible() || widget->window() != root)
                 continue;
             if (auto* button = qobject_cast<QAbstractButton*>(widget))
                 claim(button->text(), QStringLiteral("button %1").arg(button->text()));
@@ -324,8 +327,13 @@ private slots:
         for (int tab = 0; tab < window_->tabs()->count(); ++tab) {
             window_->tabs()->setCurrentIndex(tab);
             QCoreApplication::processEvents();
-            checkMnemonicsUnique(window_->tabs()->tabText(tab));
+            checkMnemonicsUnique(window_.get(), window_->tabs()->tabText(tab));
         }
+        // Tools ▸ My digits… is a window of its own.
+        press(window_.get(), Qt::Key_M, Qt::ControlModifier);
+        QVERIFY(window_->myDigitsDialog() != nullptr);
+        QVERIFY(QTest::qWaitForWindowExposed(window_->myDigitsDialog()));
+        checkMnemonicsUnique(window_->myDigitsDialog(), QStringLiteral("My digits"));
         for (QAction* action : window_->menuBar()->actions())
             if (action->menu() != nullptr)
                 checkMenuMnemonicsUnique(action->menu());
