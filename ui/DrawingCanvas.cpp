@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QTabletEvent>
 #include <QTouchEvent>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QUrl>
 
 #include <algorithm>
@@ -26,16 +28,40 @@ QPen inkPen(qreal width) {
 
 } // namespace
 
+/// One change of the drawing. The change has happened when the step is pushed, so its first redo() (which
+/// QUndoStack::push calls) does nothing.
+class DrawingCanvas::Step : public QUndoCommand {
+public:
+    Step(DrawingCanvas* canvas, const QString& text, Snapshot before, Snapshot after)
+        : QUndoCommand(text), canvas_(canvas), before_(std::move(before)), after_(std::move(after)) {}
+
+    void undo() override { canvas_->restore(before_); }
+    void redo() override {
+        if (pushed_)
+            canvas_->restore(after_);
+        pushed_ = true;
+    }
+
+private:
+    DrawingCanvas* canvas_;
+    Snapshot before_;
+    Snapshot after_;
+    bool pushed_ = false;
+};
+
 DrawingCanvas::DrawingCanvas(QWidget* parent) : QWidget(parent) {
     image_ = QImage(kLogicalSize, kLogicalSize, QImage::Format_RGB32);
     image_.fill(Qt::white);
+    history_ = new QUndoStack(this);
+    // Enough for any digit and many clears; a step holds shared copies, so even this many cost little.
+    history_->setUndoLimit(500);
     setAttribute(Qt::WA_AcceptTouchEvents);
     setAcceptDrops(true);
     setCursor(Qt::CrossCursor);
     QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
-    setToolTip(tr("Draw a digit. Enter recognises, Backspace clears, Ctrl+Z undoes the last stroke.\n"
+    setToolTip(tr("Draw a digit. Enter recognises, Backspace clears, Ctrl+Z undoes the last step.\n"
                   "You can also drop an image file here."));
 }
 
@@ -73,6 +99,7 @@ QPointF DrawingCanvas::toLogical(const QPointF& widgetPos) const {
 }
 
 void DrawingCanvas::setBackgroundImage(const QImage& picture) {
+    Snapshot before = snapshot();
     strokes_.clear();
     drawing_ = false;
     background_ = QImage(kLogicalSize, kLogicalSize, QImage::Format_RGB32);
@@ -84,24 +111,49 @@ void DrawingCanvas::setBackgroundImage(const QImage& picture) {
         painter.drawImage((kLogicalSize - scaled.width()) / 2, (kLogicalSize - scaled.height()) / 2, scaled);
     }
     redrawAll();
+    record(tr("Image"), std::move(before));
 }
 
 void DrawingCanvas::clear() {
+    Snapshot before = snapshot();
     strokes_.clear();
     background_ = QImage();
     drawing_ = false;
     redrawAll();
+    if (!before.strokes.isEmpty() || !before.background.isNull())
+        record(tr("Clear"), std::move(before));
     emit cleared();
 }
 
 bool DrawingCanvas::undo() {
-    if (strokes_.isEmpty())
+    if (!history_->canUndo())
         return false;
-    strokes_.removeLast();
-    drawing_ = false;
-    redrawAll();
-    emit strokeUndone();
+    history_->undo();
     return true;
+}
+
+bool DrawingCanvas::redo() {
+    if (!history_->canRedo())
+        return false;
+    history_->redo();
+    return true;
+}
+
+DrawingCanvas::Snapshot DrawingCanvas::snapshot() const {
+    return {strokes_, background_};
+}
+
+void DrawingCanvas::restore(const Snapshot& state) {
+    // A stroke in progress (Ctrl+Z with the button held) ends here; its release then draws nothing.
+    drawing_ = false;
+    strokes_ = state.strokes;
+    background_ = state.background;
+    redrawAll();
+    emit restored();
+}
+
+void DrawingCanvas::record(const QString& text, Snapshot before) {
+    history_->push(new Step(this, text, std::move(before), snapshot()));
 }
 
 void DrawingCanvas::paintEvent(QPaintEvent* event) {
@@ -248,6 +300,9 @@ void DrawingCanvas::extendStroke(const QPointF& widgetPos, qreal width) {
 
 void DrawingCanvas::endStroke() {
     drawing_ = false;
+    Snapshot before = snapshot();
+    before.strokes.removeLast();
+    record(tr("Stroke"), std::move(before));
     emit strokeFinished();
 }
 

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QMimeData;
+class QUndoStack;
 
 /// A square drawing surface like Qt's Scribble example: black, round-capped, anti-aliased ink on white paper.
 ///
@@ -17,9 +18,12 @@ class QMimeData;
 /// whatever the screen's devicePixelRatio, so the image the network sees depends only on what was drawn.
 /// Pointer positions are scaled from the displayed square into logical coordinates.
 ///
-/// Strokes are kept as polylines (with a width per point, so tablet pressure can vary it): undo() removes the
-/// last one and redraws the rest. An image set with setBackgroundImage() (File ▸ Open image, or a dropped
-/// file) lies under the strokes until clear().
+/// Strokes are kept as polylines (with a width per point, so tablet pressure can vary it). An image set with
+/// setBackgroundImage() (File ▸ Open image, or a dropped file) lies under the strokes until clear().
+///
+/// Every change is a step in history(): each stroke, clear() and setBackgroundImage(). A step remembers the
+/// strokes and image before and after it, so undo() and redo() give back the very drawing, pixel for pixel
+/// (redrawing paints the same segments in the same order).
 class DrawingCanvas : public QWidget {
     Q_OBJECT
 public:
@@ -41,6 +45,9 @@ public:
     /// image is not part of it.
     digitpad::Drawing drawing() const;
     bool hasBackgroundImage() const { return !background_.isNull(); }
+    /// The drawing's undo history (owned by the canvas); its command texts name the steps ("Stroke",
+    /// "Clear").
+    QUndoStack* history() const { return history_; }
     /// True while an image file is dragged over the canvas (its frame is drawn in the highlight colour).
     bool isDropTarget() const { return dropTarget_; }
 
@@ -54,7 +61,7 @@ public:
     QPointF toLogical(const QPointF& widgetPos) const;
 
     /// Puts an image under the strokes, scaled to fit the canvas keeping its aspect ratio and centred;
-    /// removes existing strokes (a new picture replaces the old drawing).
+    /// removes existing strokes (a new picture replaces the old drawing, undoably).
     void setBackgroundImage(const QImage& picture);
 
     QSize sizeHint() const override { return {kLogicalSize, kLogicalSize}; }
@@ -63,15 +70,18 @@ public:
     int heightForWidth(int width) const override { return width; }
 
 public slots:
+    /// Wipes strokes and image as one undoable step (nothing is recorded when the canvas is empty already).
     void clear();
-    /// Removes the last stroke; returns false when there was none.
+    /// Takes back the last step (a stroke, a clear, an image); returns false when there is none.
     bool undo();
+    /// Does again the step undo() took back; returns false when there is none.
+    bool redo();
 
 signals:
     /// A stroke was completed (pointer released).
     void strokeFinished();
-    /// The last stroke was removed by undo().
-    void strokeUndone();
+    /// undo() or redo() put back another drawing.
+    void restored();
     /// The canvas was wiped.
     void cleared();
     /// A local image file was dropped on the canvas; the receiver decides how to load it.
@@ -94,6 +104,19 @@ private:
         QList<QPointF> points; ///< logical coordinates
         QList<qreal> widths;   ///< one per point
     };
+    /// What a history step changes: the strokes and the image under them (both implicitly shared, so a
+    /// step costs little).
+    struct Snapshot {
+        QList<Stroke> strokes;
+        QImage background;
+    };
+    class Step;
+
+    Snapshot snapshot() const;
+    /// Shows `state` (a step undone or redone) and emits restored().
+    void restore(const Snapshot& state);
+    /// Records the change from `before` to the drawing shown now as a step named `text`.
+    void record(const QString& text, Snapshot before);
 
     void beginStroke(const QPointF& widgetPos, qreal width);
     void extendStroke(const QPointF& widgetPos, qreal width);
@@ -112,4 +135,5 @@ private:
     bool drawing_ = false;
     bool dropTarget_ = false; ///< an image file is being dragged over the canvas: the frame is highlighted
     qreal penWidth_ = kDefaultPenWidth;
+    QUndoStack* history_ = nullptr;
 };

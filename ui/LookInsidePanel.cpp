@@ -62,8 +62,9 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     toggleButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toggleButton_->setArrowType(Qt::DownArrow);
     toggleButton_->setAutoRaise(true);
-    // Like the tab's other buttons it never takes focus; Ctrl+I or Alt+I reach it from anywhere.
-    toggleButton_->setFocusPolicy(Qt::NoFocus);
+    // Like the tab's other controls it takes focus from Tab, not from a click; Ctrl+I or Alt+I reach it from
+    // anywhere.
+    toggleButton_->setFocusPolicy(Qt::TabFocus);
 
     auto* content = new QWidget;
     whyView_ = new InputPreview(content);
@@ -107,6 +108,12 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     body_->setWidgetResizable(true);
     body_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     body_->setFrameShape(QFrame::NoFrame);
+    // Tab reaches the views after the button, so the arrow keys and Page Down scroll them; a frameless scroll
+    // area has no focus ring of its own, so it gets one (transparent until focused, so nothing moves).
+    body_->setFocusPolicy(Qt::TabFocus);
+    body_->setStyleSheet(
+        QStringLiteral("QScrollArea#lookInsideBody { border: 2px solid transparent; border-radius: 3px; }"
+                       "QScrollArea#lookInsideBody:focus { border-color: palette(highlight); }"));
     body_->setMinimumWidth(300);
 
     auto* layout = new QVBoxLayout(this);
@@ -127,6 +134,10 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
 }
 
 LookInsidePanel::~LookInsidePanel() = default;
+
+QWidget* LookInsidePanel::views() const {
+    return body_;
+}
 
 bool LookInsidePanel::isExpanded() const {
     return toggleAction_->isChecked();

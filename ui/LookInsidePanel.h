@@ -48,6 +48,10 @@ public:
     void setExpanded(bool expanded);
     /// "Look inside" (Ctrl+I, checkable): expands and collapses the panel. Window-level, like Enter.
     QAction* toggleAction() const { return toggleAction_; }
+    /// The button showing toggleAction() above the views.
+    QToolButton* toggleButton() const { return toggleButton_; }
+    /// The scrolling views under the button.
+    QWidget* views() const;
 
     /// True when the views show an input (after showInput while expanded).
     bool hasViews() const { return look_.has_value(); }

@@ -9,6 +9,9 @@
 #include "MyDigitsStore.h"
 #include "OnnxFile.h"
 #include "RecognizePanel.h"
+#include "RecognizeViewActions.h"
+#include "SessionSettings.h"
+#include "StandardKeys.h"
 #include "TeachDialog.h"
 #include "TrainingInsights.h"
 #include "TrainingPanel.h"
@@ -23,8 +26,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 
 namespace {
@@ -52,7 +55,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     trainingPanel_ = new TrainingPanel(tabs_);
     tabs_->addTab(recognizePanel_, tr("&Recognize"));
     tabs_->addTab(trainingPanel_, tr("&Train"));
-    tabs_->setFocusPolicy(Qt::NoFocus);
+    // Tab reaches the tab bar (arrow keys then switch tabs); a click on a tab leaves focus where it was.
+    tabs_->setFocusPolicy(Qt::TabFocus);
+    tabs_->tabBar()->setFocusPolicy(Qt::TabFocus);
     recognizePanel_->setStore(myDigits_);
     setCentralWidget(tabs_);
     connect(tabs_, &QTabWidget::currentChanged, this,
@@ -79,14 +84,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             });
     connect(library_, &ModelLibrary::recentModelsChanged, this, &MainWindow::rebuildRecentMenu);
 
+    viewActions_ = new RecognizeViewActions(recognizePanel_);
     createMenus();
     setModel(nullptr, {});
-
-    const QByteArray geometry = QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"))
-                                    .value(QStringLiteral("window/geometry"))
-                                    .toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1200, 660); // room for the canvas, the answer and the "Look inside" column
+    session::restore(*this);
 }
 
 MainWindow::~MainWindow() = default;
@@ -94,32 +95,45 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* openImage = file->addAction(tr("Open &image…"), this, &MainWindow::openImageDialog);
-    openImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    openImage->setShortcuts(standardKeys(QKeySequence::Open, {QKeySequence(Qt::CTRL | Qt::Key_O)}));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    // Some platform themes (e.g. offscreen, bare X11) have no standard Quit key: name Ctrl+Q explicitly.
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setShortcuts(standardKeys(QKeySequence::Quit, {QKeySequence(Qt::CTRL | Qt::Key_Q)}));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(recognizePanel_->recognizeAction());
+    edit->addSeparator();
     edit->addAction(recognizePanel_->undoAction());
+    edit->addAction(recognizePanel_->redoAction());
     edit->addAction(recognizePanel_->clearAction());
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(recognizePanel_->lookInside()->toggleAction());
+    viewActions_->addTo(view);
+    view->addSeparator();
+    // Alt+R and Alt+T (the tabs' mnemonics) switch tabs too; these also work where a field takes Alt keys.
+    QAction* toRecognize =
+        view->addAction(tr("&Recognize tab"), this, [this] { tabs_->setCurrentWidget(recognizePanel_); });
+    toRecognize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* toTrain =
+        view->addAction(tr("&Train tab"), this, [this] { tabs_->setCurrentWidget(trainingPanel_); });
+    toTrain->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
     QMenu* modelMenu = menuBar()->addMenu(tr("&Model"));
     modelMenu->addAction(tr("&Open model…"), this, &MainWindow::openModelDialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     saveModelAction_ = modelMenu->addAction(tr("&Save model as…"), this, &MainWindow::saveModelDialog);
-    saveModelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    saveModelAction_->setShortcuts(
+        standardKeys(QKeySequence::SaveAs, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
     exportOnnxAction_ = modelMenu->addAction(tr("&Export as ONNX…"), this, &MainWindow::exportOnnxDialog);
     exportOnnxAction_->setToolTip(tr("Write the model for other programs and runtimes (ONNX, opset 11)"));
     recentMenu_ = modelMenu->addMenu(tr("&Recent models"));
     bundledAction_ = modelMenu->addAction(tr("Use &bundled model"), this, &MainWindow::useBundledModel);
     rebuildRecentMenu();
 
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    // Alt+T is the Train tab's.
+    QMenu* tools = menuBar()->addMenu(tr("Too&ls"));
     QAction* myDigits = tools->addAction(tr("&My digits…"), this, &MainWindow::showMyDigits);
     myDigits->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     myDigits->setStatusTip(tr("Browse, delete and export the drawings you kept on the Recognize tab"));
@@ -211,6 +225,8 @@ void MainWindow::restoreStartupModel() {
         qCWarning(lcModel).noquote() << problem;
     if (startup.model) {
         setModel(startup.model, QFileInfo(startup.path).fileName(), startup.path);
+        // The model adopted its training framing; the person's last choice wins at start.
+        session::restoreFraming(*recognizePanel_);
         if (!startup.problems.isEmpty() && startup.path != library_->lastModelPath())
             statusBar()->showMessage(startup.problems.first(), 10000);
     } else {
@@ -262,8 +278,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }
         trainingPanel_->stopAndWait();
     }
-    QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"))
-        .setValue(QStringLiteral("window/geometry"), saveGeometry());
+    session::save(*this);
     event->accept();
 }
 

@@ -16,13 +16,15 @@ class QLabel;
 class QMenu;
 class QTabWidget;
 class RecognizePanel;
+class RecognizeViewActions;
 class TeachDialog;
 class TrainingPanel;
 
-/// The DigitPad window: the Recognize and Train tabs, the File / Edit / Model / Tools / Help menus and a
-/// status bar that names the model in use. Owns the model in use and hands it to the Recognize tab; a model
-/// finished in the Train tab or tuned in Tools ▸ Teach… replaces it only when the user asks (on the GUI
-/// thread).
+/// The DigitPad window: the Recognize and Train tabs, the File / Edit / View / Model / Tools / Help menus and
+/// a status bar that names the model in use. The session (geometry, tab, the Recognize tab's options) is
+/// saved on closing and restored at start (SessionSettings). Owns the model in use and hands it to the
+/// Recognize tab; a model finished in the Train tab or tuned in Tools ▸ Teach… replaces it only when the user
+/// asks (on the GUI thread).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -53,6 +55,8 @@ public:
 
     RecognizePanel* recognizePanel() const { return recognizePanel_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    /// View ▸ Live, Framing, Thinner/Thicker pen.
+    RecognizeViewActions* viewActions() const { return viewActions_; }
     ModelLibrary* library() const { return library_; }
     /// The person's kept drawings (appdata::myDigitsFolder()), shared by the Recognize tab and My digits.
     MyDigitsStore* myDigits() const { return myDigits_; }
@@ -96,6 +100,7 @@ private:
     QTabWidget* tabs_ = nullptr;
     RecognizePanel* recognizePanel_ = nullptr;
     TrainingPanel* trainingPanel_ = nullptr;
+    RecognizeViewActions* viewActions_ = nullptr;
     QLabel* modelLabel_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QAction* saveModelAction_ = nullptr;

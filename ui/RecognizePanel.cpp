@@ -10,6 +10,7 @@
 #include "ProbabilityChart.h"
 #include "ProbabilityText.h"
 #include "QtImage.h"
+#include "StandardKeys.h"
 
 #include "app/Recognizer.h"
 #include "data/ImportedImage.h"
@@ -25,6 +26,7 @@
 #include <QSlider>
 #include <QStringList>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -43,33 +45,36 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     preview_ = new InputPreview(this);
     lookInside_ = new LookInsidePanel(this);
 
-    recognizeAction_ = new QAction(tr("&Recognise"), this);
+    recognizeAction_ = new QAction(tr("Reco&gnise"), this);
     recognizeAction_->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     recognizeAction_->setToolTip(tr("Recognise the drawing (Enter)"));
     clearAction_ = new QAction(tr("&Clear"), this);
     clearAction_->setShortcuts({QKeySequence(Qt::Key_Backspace), QKeySequence(Qt::Key_Delete)});
-    clearAction_->setToolTip(tr("Clear the canvas (Backspace)"));
-    undoAction_ = new QAction(tr("&Undo stroke"), this);
-    undoAction_->setShortcuts(QKeySequence::Undo);
-    undoAction_->setToolTip(tr("Remove the last stroke (Ctrl+Z)"));
+    clearAction_->setToolTip(tr("Clear the canvas (Backspace; Ctrl+Z brings the drawing back)"));
+    undoAction_ = new QAction(this);
+    undoAction_->setShortcuts(standardKeys(QKeySequence::Undo, {QKeySequence(Qt::CTRL | Qt::Key_Z)}));
+    redoAction_ = new QAction(this);
+    redoAction_->setShortcuts(
+        standardKeys(QKeySequence::Redo,
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}));
     // Window-level shortcuts: they work as soon as the window is shown, whichever child has focus.
-    for (QAction* action : {recognizeAction_, clearAction_, undoAction_}) {
+    for (QAction* action : {recognizeAction_, clearAction_, undoAction_, redoAction_}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
     connect(recognizeAction_, &QAction::triggered, this, &RecognizePanel::recognize);
     connect(clearAction_, &QAction::triggered, this, &RecognizePanel::clear);
     connect(undoAction_, &QAction::triggered, this, &RecognizePanel::undo);
+    connect(redoAction_, &QAction::triggered, this, &RecognizePanel::redo);
 
     auto* recognizeButton = new QPushButton(tr("Recognise"), this);
+    recognizeButton->setObjectName("recognizeButton");
     recognizeButton->setToolTip(recognizeAction_->toolTip());
     auto* clearButton = new QPushButton(tr("Clear"), this);
+    clearButton->setObjectName("clearButton");
     clearButton->setToolTip(clearAction_->toolTip());
     undoButton_ = new QPushButton(tr("Undo"), this);
-    undoButton_->setToolTip(undoAction_->toolTip());
-    // Buttons never take focus: Space on a focused button would repeat its click behind the user's back.
-    for (QPushButton* button : {recognizeButton, clearButton, undoButton_})
-        button->setFocusPolicy(Qt::NoFocus);
+    undoButton_->setObjectName("undoButton");
     connect(recognizeButton, &QPushButton::clicked, this, &RecognizePanel::recognize);
     connect(clearButton, &QPushButton::clicked, this, &RecognizePanel::clear);
     connect(undoButton_, &QPushButton::clicked, this, &RecognizePanel::undo);
@@ -82,7 +87,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
                              Qt::ToolTipRole);
     framingBox_->setItemData(1, tr("Shrink the whole canvas to 28×28 (the classic tutorials' way)"),
                              Qt::ToolTipRole);
-    framingBox_->setFocusPolicy(Qt::NoFocus);
+    framingBox_->setObjectName("framingBox");
     connect(framingBox_, &QComboBox::currentIndexChanged, this, [this] {
         if (answer_ == Answer::Digit || answer_ == Answer::Nothing || !canvas_->isEmpty())
             classify(isLive() && provisional_);
@@ -97,19 +102,22 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     showFramingSteps();
 
     liveBox_ = new QCheckBox(tr("Live"), this);
+    liveBox_->setObjectName("liveBox");
     liveBox_->setToolTip(tr("Recognise after every stroke (answers marked provisional)"));
-    liveBox_->setFocusPolicy(Qt::NoFocus);
     connect(liveBox_, &QCheckBox::toggled, this, [this](bool live) {
         if (live && !canvas_->isEmpty())
             classify(true);
     });
 
-    auto* penLabel = new QLabel(tr("Pen"), this);
+    auto* penLabel = new QLabel(tr("&Pen"), this);
     penSlider_ = new QSlider(Qt::Horizontal, this);
+    penSlider_->setObjectName("penSlider");
     penSlider_->setRange(6, 40);
+    // One arrow key (or View ▸ Thinner/Thicker pen) makes a difference one can see.
+    penSlider_->setSingleStep(2);
+    penSlider_->setPageStep(6);
     penSlider_->setValue(static_cast<int>(DrawingCanvas::kDefaultPenWidth));
     penSlider_->setToolTip(tr("Pen width in canvas pixels (the canvas is 280 wide)"));
-    penSlider_->setFocusPolicy(Qt::NoFocus);
     penLabel->setBuddy(penSlider_);
     connect(penSlider_, &QSlider::valueChanged, this, [this](int width) { canvas_->setPenWidth(width); });
 
@@ -130,7 +138,8 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     probabilityLabel_->setFont(medium);
 
     connect(canvas_, &DrawingCanvas::strokeFinished, this, &RecognizePanel::canvasChanged);
-    connect(canvas_, &DrawingCanvas::strokeUndone, this, &RecognizePanel::canvasChanged);
+    connect(canvas_, &DrawingCanvas::restored, this, &RecognizePanel::canvasRestored);
+    connect(canvas_->history(), &QUndoStack::indexChanged, this, &RecognizePanel::updateActions);
     connect(canvas_, &DrawingCanvas::cleared, this, &RecognizePanel::showIdle);
     connect(canvas_, &DrawingCanvas::imageFileDropped, this, [this](const QString& path) {
         const digitpad::Status status = openImage(path);
@@ -188,6 +197,19 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(right, 2);
     layout->addWidget(lookInside_, 2);
 
+    // Tab reaches every control, in reading order; a click gives none of them focus (Qt::TabFocus), so the
+    // canvas-first mouse use stays as it was and Space never repeats a click. Enter and Backspace stay
+    // window-level: no control here needs them.
+    QList<QWidget*> order{recognizeButton, clearButton, undoButton_, framingBox_, liveBox_, penSlider_};
+    for (QToolButton* button : keepButtons_)
+        order.append(button);
+    order.append(lookInside_->toggleButton());
+    order.append(lookInside_->views());
+    for (QWidget* widget : order)
+        widget->setFocusPolicy(Qt::TabFocus);
+    for (qsizetype i = 0; i + 1 < order.size(); ++i)
+        setTabOrder(order[i], order[i + 1]);
+
     showIdle();
 }
 
@@ -215,7 +237,6 @@ void RecognizePanel::createCorrectionRow() {
         auto* button = new QToolButton(correctionRow_);
         button->setObjectName(QStringLiteral("keepButton%1").arg(digit));
         button->setText(QString::number(digit));
-        button->setFocusPolicy(Qt::NoFocus);
         button->setMinimumWidth(26);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         connect(button, &QToolButton::clicked, this, [this, digit] { keep(digit); });
@@ -433,6 +454,18 @@ void RecognizePanel::undo() {
     canvas_->undo();
 }
 
+void RecognizePanel::redo() {
+    canvas_->redo();
+}
+
+void RecognizePanel::canvasRestored() {
+    // An undo back to a blank canvas (or a redone Clear) is a fresh start, as after Backspace.
+    if (canvas_->isEmpty())
+        showIdle();
+    else
+        canvasChanged();
+}
+
 void RecognizePanel::canvasChanged() {
     kept_ = false;
     keptLabel_->clear();
@@ -537,9 +570,16 @@ void RecognizePanel::setActionsActive(bool active) {
 }
 
 void RecognizePanel::updateActions() {
-    const bool canUndo = canvas_->strokeCount() > 0;
-    undoButton_->setEnabled(canUndo);
-    undoAction_->setEnabled(actionsActive_ && canUndo);
+    const QUndoStack* history = canvas_->history();
+    undoButton_->setEnabled(history->canUndo());
+    undoAction_->setEnabled(actionsActive_ && history->canUndo());
+    redoAction_->setEnabled(actionsActive_ && history->canRedo());
+    undoAction_->setText(history->canUndo() ? tr("&Undo %1").arg(history->undoText()) : tr("&Undo"));
+    redoAction_->setText(history->canRedo() ? tr("&Redo %1").arg(history->redoText()) : tr("&Redo"));
+    const QString undoKey = undoAction_->shortcut().toString(QKeySequence::NativeText);
+    undoAction_->setToolTip(history->canUndo() ? tr("Undo %1 (%2)").arg(history->undoText(), undoKey)
+                                               : tr("Nothing to undo (%1)").arg(undoKey));
+    undoButton_->setToolTip(undoAction_->toolTip());
     recognizeAction_->setEnabled(actionsActive_);
     clearAction_->setEnabled(actionsActive_);
     lookInside_->toggleAction()->setEnabled(actionsActive_);

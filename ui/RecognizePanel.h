@@ -31,8 +31,10 @@ class QToolButton;
 ///
 /// Every classification takes the same path, whatever started it (Enter, the button, live mode, an opened or
 /// dropped image, a framing switch): canvas image → digitpad::preprocess(framing) → network probabilities.
-/// The keyboard actions (Enter/Return recognise, Backspace/Delete clear, Ctrl+Z undo) are window-level, so
-/// they work without the canvas having focus.
+/// The keyboard actions (Enter/Return recognise, Backspace/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y
+/// redo) are window-level, so they work wherever focus is: on a focused button Enter still recognises and
+/// Space presses the button. Every control takes focus from Tab (not from a click, so a mouse user's Space
+/// never repeats a click) and shows the style's focus ring.
 ///
 /// After an answer the person can say what the digit really was, and the drawing is kept in the
 /// MyDigitsStore with that label: a digit key (window-level, like Enter), the "It is:" row of buttons, or
@@ -86,10 +88,16 @@ public:
     InputPreview* preview() const { return preview_; }
     /// The collapsible "Look inside" views, updated with every answer and cleared with the canvas.
     LookInsidePanel* lookInside() const { return lookInside_; }
-    /// Enter/Return, Backspace/Delete and Ctrl+Z; the main window puts them in its Edit menu.
+    /// Enter/Return, Backspace/Delete, Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y; the main window puts them in its
+    /// Edit menu. Undo and Redo name the step they take ("Undo Clear"), from the canvas's history.
     QAction* recognizeAction() const { return recognizeAction_; }
     QAction* clearAction() const { return clearAction_; }
     QAction* undoAction() const { return undoAction_; }
+    QAction* redoAction() const { return redoAction_; }
+    /// The framing, Live and pen controls: the View menu's actions follow them, the session restores them.
+    QComboBox* framingBox() const { return framingBox_; }
+    QCheckBox* liveBox() const { return liveBox_; }
+    QSlider* penSlider() const { return penSlider_; }
     /// Where kept drawings go; without a store the "It is:" row and My accuracy are hidden. Not owned.
     void setStore(MyDigitsStore* store);
     MyDigitsStore* store() const { return store_; }
@@ -117,6 +125,7 @@ public slots:
     void recognize();
     void clear();
     void undo();
+    void redo();
 
 signals:
     /// After every classification that found a digit.
@@ -131,6 +140,8 @@ signals:
 private:
     void classify(bool provisional);
     void canvasChanged();
+    /// An undo or redo put back another drawing.
+    void canvasRestored();
     void showIdle();
     void showMessage(Answer answer, const QString& big, const QString& text);
     void setStale(bool stale);
@@ -156,6 +167,7 @@ private:
     QAction* recognizeAction_ = nullptr;
     QAction* clearAction_ = nullptr;
     QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
     QWidget* resultArea_ = nullptr;
     QWidget* correctionRow_ = nullptr;
     QLabel* keepHint_ = nullptr;

@@ -137,6 +137,7 @@ TrainingPanel::~TrainingPanel() {
 
 void TrainingPanel::buildUi() {
     folderEdit_ = new QLineEdit(this);
+    folderEdit_->setObjectName("dataFolderEdit");
     folderEdit_->setToolTip(
         tr("A folder with IDX files: train-images-idx3-ubyte, train-labels-idx1-ubyte and "
            "optionally the t10k pair (MNIST, Fashion-MNIST, ...)"));
@@ -162,7 +163,7 @@ void TrainingPanel::buildUi() {
     startButton_ = new QPushButton(tr("&Start"), this);
     startButton_->setDefault(false);
     pauseButton_ = new QPushButton(tr("&Pause"), this);
-    stopButton_ = new QPushButton(tr("S&top"), this);
+    stopButton_ = new QPushButton(tr("St&op"), this);
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(startButton_);
     runRow->addWidget(pauseButton_);
@@ -180,16 +181,16 @@ void TrainingPanel::buildUi() {
     message_->setMinimumHeight(message_->fontMetrics().lineSpacing() * 3);
     message_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
-    useButton_ = new QPushButton(tr("&Use this model"), this);
+    useButton_ = new QPushButton(tr("Use th&is model"), this);
     useButton_->setToolTip(tr("Recognize drawings with the model this run trained"));
-    saveButton_ = new QPushButton(tr("Save &model…"), this);
+    saveButton_ = new QPushButton(tr("Save mo&del…"), this);
     auto* resultRow = new QHBoxLayout;
     resultRow->addWidget(useButton_);
     resultRow->addWidget(saveButton_);
     weightsBox_ = new QComboBox(this);
     weightsBox_->setToolTip(tr("A run that got worse, was stopped or diverged keeps the weights of its last "
                                "complete epoch and of its best one by validation accuracy"));
-    weightsLabel_ = new QLabel(tr("We&ights:"), this);
+    weightsLabel_ = new QLabel(tr("Weights:"), this);
     weightsLabel_->setBuddy(weightsBox_);
     auto* weightsRow = new QHBoxLayout;
     weightsRow->addWidget(weightsLabel_);
@@ -210,8 +211,8 @@ void TrainingPanel::buildUi() {
 
     chart_ = new LossChart(this);
     insights_ = new TrainingInsights(chart_, this);
-    pngButton_ = new QPushButton(tr("Export curves as P&NG…"), this);
-    csvButton_ = new QPushButton(tr("Export metrics as &CSV…"), this);
+    pngButton_ = new QPushButton(tr("E&xport curves as PNG…"), this);
+    csvButton_ = new QPushButton(tr("Export metrics as CSV…"), this);
     auto* exportRow = new QHBoxLayout;
     exportRow->addStretch(1);
     exportRow->addWidget(pngButton_);
@@ -518,7 +519,7 @@ void TrainingPanel::onRunningChanged(bool running) {
 }
 
 void TrainingPanel::onPausedChanged(bool paused) {
-    pauseButton_->setText(paused ? tr("&Resume") : tr("&Pause"));
+    pauseButton_->setText(paused ? tr("Res&ume") : tr("&Pause"));
     if (paused) {
         pauseClock_.start();
         progress_->setFormat(tr("Paused"));

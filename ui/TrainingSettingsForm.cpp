@@ -90,16 +90,16 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
 
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&Preset:"), preset_);
-    form->addRow(tr("&Hidden layers:"), layers_);
+    form->addRow(tr("Preset:"), preset_);
+    form->addRow(tr("Hidden la&yers:"), layers_);
     form->addRow(tr("&Activation:"), activation_);
-    form->addRow(tr("&Loss:"), loss_);
-    form->addRow(tr("&Optimiser:"), optimizer_);
-    form->addRow(tr("Learning &rate:"), learningRate_);
+    form->addRow(tr("Loss:"), loss_);
+    form->addRow(tr("Optimiser:"), optimizer_);
+    form->addRow(tr("Lear&ning rate:"), learningRate_);
     form->addRow(tr("&Batch size:"), batch_);
-    form->addRow(tr("&Epochs:"), epochs_);
-    form->addRow(tr("&Seed:"), seed_);
-    form->addRow(tr("&Validation split:"), validation_);
+    form->addRow(tr("Epo&chs:"), epochs_);
+    form->addRow(tr("Seed:"), seed_);
+    form->addRow(tr("Validation split:"), validation_);
     form->addRow(tr("Augmentation:"), augmentRow);
     form->addRow(tr("Framing steps:"), stepsRow);
 

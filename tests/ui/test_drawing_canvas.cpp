@@ -11,6 +11,7 @@
 #include <QTabletEvent>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QUrl>
 
 #include <algorithm>
@@ -165,7 +166,7 @@ private slots:
         canvas.resize(282, 282);
         canvas.show();
         QVERIFY(QTest::qWaitForWindowExposed(&canvas));
-        QSignalSpy undone(&canvas, &DrawingCanvas::strokeUndone);
+        QSignalSpy undone(&canvas, &DrawingCanvas::restored);
 
         drawStroke(&canvas, line({60, 60}, {220, 60}));
         const QImage afterFirst = canvas.image();
@@ -181,6 +182,66 @@ private slots:
         QVERIFY(canvas.isEmpty());
         QVERIFY(!canvas.undo());
         QCOMPARE(undone.count(), 2);
+    }
+
+    void clearAndImagesAreUndoableSteps() {
+        DrawingCanvas canvas;
+        canvas.resize(282, 282);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        QUndoStack* history = canvas.history();
+
+        drawStroke(&canvas, line({60, 60}, {220, 60}));
+        drawStroke(&canvas, line({140, 60}, {140, 240}));
+        const QImage drawn = canvas.image();
+        canvas.clear();
+        QCOMPARE(history->undoText(), QStringLiteral("Clear"));
+        QVERIFY(canvas.isEmpty());
+        const int steps = history->count();
+        canvas.clear(); // clearing a blank canvas is no step
+        QCOMPARE(history->count(), steps);
+
+        QVERIFY(canvas.undo());
+        QCOMPARE(canvas.image(), drawn); // bit-identical
+        QCOMPARE(canvas.strokeCount(), 2);
+        QVERIFY(canvas.redo());
+        QCOMPARE(canvas.image(), blankImage());
+        QVERIFY(!canvas.redo());
+
+        // A picture replaces the drawing as one step; undo brings the strokes back, redo the picture.
+        QVERIFY(canvas.undo());
+        QImage picture(40, 40, QImage::Format_RGB32);
+        picture.fill(Qt::black);
+        canvas.setBackgroundImage(picture);
+        const QImage shown = canvas.image();
+        QCOMPARE(history->undoText(), QStringLiteral("Image"));
+        QVERIFY(canvas.undo());
+        QCOMPARE(canvas.image(), drawn);
+        QVERIFY(!canvas.hasBackgroundImage());
+        QVERIFY(canvas.redo());
+        QCOMPARE(canvas.image(), shown);
+        QVERIFY(canvas.hasBackgroundImage());
+
+        // A new stroke after an undo drops what could have been redone.
+        QVERIFY(canvas.undo());
+        drawStroke(&canvas, line({60, 200}, {220, 200}));
+        QVERIFY(!history->canRedo());
+        QCOMPARE(canvas.strokeCount(), 3);
+    }
+
+    void undoWhileDrawingEndsTheStroke() {
+        DrawingCanvas canvas;
+        canvas.resize(282, 282);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        drawStroke(&canvas, line({60, 60}, {220, 60}));
+        const QImage first = canvas.image();
+        QTest::mousePress(&canvas, Qt::LeftButton, Qt::NoModifier, QPoint(140, 100));
+        QVERIFY(canvas.undo());
+        QTest::mouseRelease(&canvas, Qt::LeftButton, Qt::NoModifier, QPoint(140, 240));
+        QVERIFY(canvas.isEmpty());
+        QVERIFY(canvas.redo());
+        QCOMPARE(canvas.image(), first);
     }
 
     void drawingKeepsTheStrokesInLogicalCoordinates() {
