@@ -45,6 +45,7 @@ public:
     enum class Answer {
         Idle,       ///< nothing asked yet, or cleared
         Digit,      ///< a recognised digit
+        Number,     ///< several digits side by side, each recognised alone (shownNumber())
         Nothing,    ///< the canvas has no ink: "Nothing to recognise"
         NoModel,    ///< no model is loaded
         Unsuitable, ///< the model cannot take a 28×28 input
@@ -75,6 +76,8 @@ public:
     Answer answer() const { return answer_; }
     /// The shown class index, -1 unless answer() == Digit.
     int shownDigit() const { return digit_; }
+    /// The shown number's digits ("42"), empty unless answer() == Number.
+    QString shownNumber() const { return number_; }
     double shownProbability() const { return probability_; }
     /// True when the shown digit came from live mode (a provisional answer).
     bool isProvisional() const { return provisional_; }
@@ -133,6 +136,8 @@ private:
     void canvasChanged();
     void showIdle();
     void showMessage(Answer answer, const QString& big, const QString& text);
+    /// Shows a number of several digits: the digits, each one's probability, and their boxes on the canvas.
+    void showNumber(const digitpad::NumberRecognition& number, bool provisional);
     void setStale(bool stale);
     void updateActions();
     void updateKeepControls();
@@ -169,6 +174,7 @@ private:
 
     Answer answer_ = Answer::Idle;
     int digit_ = -1;
+    QString number_; ///< the digits of a Number answer
     double probability_ = 0.0;
     bool provisional_ = false;
     bool actionsActive_ = true;

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/Recognizer.h"
+#include "data/DigitSegmentation.h"
+
+#include <string>
+#include <vector>
+
+namespace digitpad {
+
+/// One digit of a number: where it is and what it was recognised as.
+struct DigitReading {
+    InkBox box;              ///< its ink in the source image
+    Recognition recognition; ///< recognize() on its ink alone (always Recognised)
+};
+
+/// What recognising a drawing of one or more digits gave.
+struct NumberRecognition {
+    std::vector<DigitReading> digits; ///< in reading order (left to right); empty when there is no ink
+
+    bool recognised() const { return !digits.empty(); }
+    /// The digits' labels one after the other ("42"); empty when nothing was recognised.
+    std::string number() const;
+    /// True when any digit is unsure (Recognition::unsure).
+    bool anyUnsure() const;
+};
+
+/// Recognises the digits in `image` (dark ink on light paper): segmentDigits() finds them, and each goes
+/// through recognize() with `framing`, cut out of the image so the framing sees only that digit. When the
+/// image holds one digit (one segment), its reading is recognize() on the whole image, exactly what a
+/// single-digit answer is. An image without ink gives no digits. Fails as recognize() does: the model does
+/// not take 28×28 digits.
+Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, Framing framing);
+
+} // namespace digitpad
