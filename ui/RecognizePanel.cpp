@@ -528,16 +528,18 @@ void RecognizePanel::showNumber(const digitpad::NumberRecognition& number, bool 
         const digitpad::Recognition& r = digit.recognition;
         const QString label = QString::fromStdString(r.label);
         const QString certainty = probabilityText(r.probability);
-        parts.append(r.unsure && r.runnerUpIndex >= 0
-                         ? tr("%1 (not sure: %1 or %2? %3)")
-                               .arg(label, QString::fromStdString(r.runnerUpLabel), certainty)
-                         : tr("%1 (%2)").arg(label, certainty));
+        // Non-breaking spaces inside a digit's part, so a long number wraps between digits only.
+        const QString part = r.unsure && r.runnerUpIndex >= 0
+                                 ? tr("%1: not sure, %1 or %2? %3")
+                                       .arg(label, QString::fromStdString(r.runnerUpLabel), certainty)
+                                 : tr("%1: %2").arg(label, certainty);
+        parts.append(QString(part).replace(QLatin1Char(' '), QChar::Nbsp));
         // The canvas image is the logical drawing, so the boxes are in logical coordinates already.
         boxes.append({QRectF(digit.box.x, digit.box.y, digit.box.width, digit.box.height),
                       tr("%1 %2").arg(label, certainty)});
     }
     digitLabel_->setText(number_);
-    const QString text = parts.join(QStringLiteral("  "));
+    const QString text = parts.join(QStringLiteral(" · "));
     probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(text) : text);
     setStale(false);
     // The chart, the 28×28 preview and Look inside are about one input; a number has several.

@@ -26,11 +26,16 @@ class QPushButton;
 class QSlider;
 class QToolButton;
 
+namespace digitpad {
+struct NumberRecognition;
+}
+
 /// The Recognize tab: a canvas to draw on, the answer (digit, probability, all ten probabilities) and the
 /// 28×28 image the network saw.
 ///
 /// Every classification takes the same path, whatever started it (Enter, the button, live mode, an opened or
-/// dropped image, a framing switch): canvas image → digitpad::preprocess(framing) → network probabilities.
+/// dropped image, a framing switch): canvas image → digitpad::recognizeNumber (one digit: preprocess(framing)
+/// → network probabilities on the whole canvas; several: each digit alone, shown as a number with boxes).
 /// The keyboard actions (Enter/Return recognise, Backspace/Delete clear, Ctrl+Z undo) are window-level, so
 /// they work without the canvas having focus.
 ///

@@ -57,6 +57,7 @@ constexpr double kTallStackedOverlap = 0.8; ///< the same when both are tall: si
 constexpr double kSmallArea = 0.12;         ///< a part with less ink than this share of the other is "small"
 constexpr double kSmallReach = 0.12;        ///< how far (share of the line height) a small part may be
 constexpr double kDustArea = 0.005;         ///< parts with less ink than this share of the largest are dust
+constexpr double kFragmentShare = 0.45;     ///< a part shorter than this share of the line is a fragment
 constexpr double kCentreWeight = 0.5;       ///< how much a cut away from a wide part's middle costs
 constexpr double kNearGap = 0.06;           ///< a gap this share of the line height or less is "near"
 constexpr double kShortShare = 0.7;         ///< a part at most this share of the other's height is "short"
@@ -76,7 +77,9 @@ bool belongTogether(const Part& a, const Part& b, int line) {
         return true;
     const Part& small = a.area() <= b.area() ? a : b;
     const Part& large = a.area() <= b.area() ? b : a;
-    if (small.area() >= kSmallArea * large.area())
+    // A fragment: little ink beside the other, or too short to be a digit of the line (a stroke the pen broke,
+    // a detached bar or tick).
+    if (small.area() >= kSmallArea * large.area() && small.height() >= kFragmentShare * line)
         return false;
     const double reach = kSmallReach * line;
     return -overlap <= reach && -rowOverlap(a, b) <= reach;
@@ -159,13 +162,13 @@ std::vector<Part> mergeParts(std::vector<Part> parts) {
     return kept;
 }
 
-/// Cuts `part` where two touching digits most likely meet, while a piece is wider than kSplitAspect × its
+/// Cuts `part` where two touching digits most likely meet, while a piece is wider than splitAspect × its
 /// height: a column with little ink (a 3-column window, so a thin bridge counts as little) where the outline
 /// dips in from above and below (two rounded digits touch at their sides, so the column there has ink only
 /// in its middle), near the middle (two digits are about as wide as each other). Each of the three is a share
 /// of the part's size, so the cost does not depend on the image's scale.
-void splitWide(Part part, int width, std::vector<Part>& out) {
-    if (part.width() <= kSplitAspect * part.height() || part.width() < 4) {
+void splitWide(Part part, int width, double splitAspect, std::vector<Part>& out) {
+    if (part.width() <= splitAspect * part.height() || part.width() < 4) {
         out.push_back(std::move(part));
         return;
     }
@@ -210,13 +213,13 @@ void splitWide(Part part, int width, std::vector<Part>& out) {
         out.push_back(std::move(part));
         return;
     }
-    splitWide(std::move(left), width, out);
-    splitWide(std::move(right), width, out);
+    splitWide(std::move(left), width, splitAspect, out);
+    splitWide(std::move(right), width, splitAspect, out);
 }
 
 } // namespace
 
-std::vector<DigitSegment> segmentDigits(const GrayImage& image) {
+std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspect) {
     const int width = image.width;
     const int height = image.height;
     if (width <= 0 || height <= 0)
@@ -224,16 +227,17 @@ std::vector<DigitSegment> segmentDigits(const GrayImage& image) {
     const auto [darkest, lightest] = std::minmax_element(image.pixels.begin(), image.pixels.end());
     if (*lightest == *darkest)
         return {};
-    // Ink is at least half as dark as the darkest pixel, measured from the paper (the lightest pixel).
+    // Ink is at least a quarter as dark as the darkest pixel, measured from the paper (the lightest pixel): a
+    // thin anti-aliased stroke stays in one piece.
     const int paper = *lightest;
-    const int threshold = paper - (paper - *darkest + 1) / 2;
+    const int threshold = paper - (paper - *darkest + 3) / 4;
     std::vector<bool> ink(image.pixels.size());
     for (std::size_t i = 0; i < ink.size(); ++i)
         ink[i] = image.pixels[i] <= threshold;
 
     std::vector<Part> pieces;
     for (Part& part : mergeParts(components(ink, width, height)))
-        splitWide(std::move(part), width, pieces);
+        splitWide(std::move(part), width, splitAspect, pieces);
     std::sort(pieces.begin(), pieces.end(),
               [](const Part& a, const Part& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
 
@@ -277,6 +281,8 @@ std::vector<DigitSegment> segmentDigits(const GrayImage& image) {
         const int left = piece.x0 - (cut - piece.width()) / 2;
         const int top = piece.y0 - (cut - piece.height()) / 2;
         segment.image = GrayImage(cut, cut, static_cast<std::uint8_t>(paper));
+        segment.imageX = left;
+        segment.imageY = top;
         for (int y = 0; y < cut; ++y)
             for (int x = 0; x < cut; ++x) {
                 const int sx = left + x;

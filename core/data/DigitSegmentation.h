@@ -23,6 +23,8 @@ struct InkBox {
 struct DigitSegment {
     InkBox box;      ///< where its ink is in the source image
     GrayImage image; ///< its ink alone (every other digit's ink removed) on white paper, cut around the box
+    int imageX = 0;  ///< where image's top-left pixel lies in the source (it may start outside)
+    int imageY = 0;
 };
 
 /// Splits the ink of `image` (dark ink on light paper) into digits, in reading order (left to right):
@@ -35,9 +37,9 @@ struct DigitSegment {
 ///    ink near its middle, again while a piece stays too wide (touching digits);
 /// 4. the faint anti-aliased edge of the ink goes with the nearest digit.
 /// An image without ink gives no segment. Only the proportions of the ink matter, not the image's size.
-std::vector<DigitSegment> segmentDigits(const GrayImage& image);
-
 /// A part wider than this many times its height is taken for several touching digits.
 inline constexpr double kSplitAspect = 1.25;
+
+std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspect = kSplitAspect);
 
 } // namespace digitpad
