@@ -59,6 +59,7 @@ constexpr double kSmallReach = 0.12;        ///< how far (share of the line heig
 constexpr double kDustArea = 0.005;         ///< parts with less ink than this share of the largest are dust
 constexpr double kFragmentShare = 0.45;     ///< a part shorter than this share of the line is a fragment
 constexpr double kCentreWeight = 0.5;       ///< how much a cut away from a wide part's middle costs
+constexpr double kNoDip = 0.5;              ///< a best cut with more ink than this (less dip) is no cut
 constexpr double kNearGap = 0.06;           ///< a gap this share of the line height or less is "near"
 constexpr double kShortShare = 0.7;         ///< a part at most this share of the other's height is "short"
 
@@ -77,8 +78,8 @@ bool belongTogether(const Part& a, const Part& b, int line) {
         return true;
     const Part& small = a.area() <= b.area() ? a : b;
     const Part& large = a.area() <= b.area() ? b : a;
-    // A fragment: little ink beside the other, or too short to be a digit of the line (a stroke the pen broke,
-    // a detached bar or tick).
+    // A fragment: little ink beside the other, or too short to be a digit of the line (a stroke the pen
+    // broke, a detached bar or tick).
     if (small.area() >= kSmallArea * large.area() && small.height() >= kFragmentShare * line)
         return false;
     const double reach = kSmallReach * line;
@@ -191,6 +192,7 @@ void splitWide(Part part, int width, double splitAspect, std::vector<Part>& out)
     const double h = part.height();
     int best = first;
     double bestCost = std::numeric_limits<double>::max();
+    double bestDip = 0.0;
     for (int c = first; c <= last; ++c) {
         int window = 0;
         for (int k = c - 1; k <= c + 1; ++k)
@@ -199,11 +201,18 @@ void splitWide(Part part, int width, double splitAspect, std::vector<Part>& out)
         const auto column = static_cast<std::size_t>(c);
         const double depth =
             columnInk[column] == 0 ? 1.0 : ((top[column] - part.y0) + (part.y1 - bottom[column])) / h;
-        const double cost = window / (3.0 * h) - depth + kCentreWeight * std::abs(c - middle) / part.width();
+        const double dip = window / (3.0 * h) - depth;
+        const double cost = dip + kCentreWeight * std::abs(c - middle) / part.width();
         if (cost < bestCost) {
             bestCost = cost;
+            bestDip = dip;
             best = c;
         }
+    }
+    // No column is thinner than most: one wide stroke (a bar, a dash), not touching digits.
+    if (bestDip > kNoDip) {
+        out.push_back(std::move(part));
+        return;
     }
     Part left;
     Part right;
