@@ -150,7 +150,7 @@ int runPredict(const std::vector<std::string>& args) {
         "are cut apart), each is classified alone, and the CSV line is\n"
         "  file,number,confidences\n"
         "the number's digits left to right and each digit's confidence with 4 decimals, separated by\n"
-        "spaces (an image of one digit gives exactly the answer of predict without --multi). JSON keys:\n"
+        "spaces (an image found to hold one digit gives exactly the answer of predict). JSON keys:\n"
         "file, number (text), digits (one object per digit, left to right: class, label, confidence,\n"
         "box {x, y, width, height} in the image's pixels, runner_up, runner_up_confidence, unsure),\n"
         "inverted and flattened. An unsure digit is named on stderr by its position.\n");
