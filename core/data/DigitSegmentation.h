@@ -27,19 +27,20 @@ struct DigitSegment {
     int imageY = 0;
 };
 
-/// Splits the ink of `image` (dark ink on light paper) into digits, in reading order (left to right):
-/// 1. ink is every pixel at least half as dark as the darkest one; its 8-connected components are the parts;
-/// 2. parts that belong to one digit are merged: one mostly above or below the other (a 5's separate bar, a 4
-///    drawn in two strokes, the rings of an 8) or a small part next to a larger one (a speck, a detached
-///    tick);
-/// 3. a part too wide for one digit (wider than kSplitAspect × its height) is cut at the column with the
-/// least
-///    ink near its middle, again while a piece stays too wide (touching digits);
-/// 4. the faint anti-aliased edge of the ink goes with the nearest digit.
-/// An image without ink gives no segment. Only the proportions of the ink matter, not the image's size.
 /// A part wider than this many times its height is taken for several touching digits.
 inline constexpr double kSplitAspect = 1.25;
 
+/// Splits the ink of `image` (dark ink on light paper) into digits, in reading order (left to right):
+/// 1. ink is every pixel at least a quarter as dark as the darkest one (from the paper); its 8-connected
+///    components are the parts;
+/// 2. parts that belong to one digit are merged: one mostly above or below the other (a 5's separate bar, the
+///    rings of an 8), a short part right beside a taller one (a 4 whose stem was drawn apart), a fragment
+///    (little ink, or short for the line: a speck, a detached tick) next to a part;
+/// 3. a part wider than `splitAspect` × its height is cut where touching digits most likely meet (a thin
+///    column where the outline dips in, near the middle), again while a piece stays too wide; a part with no
+///    thinner column (one wide stroke) is not cut;
+/// 4. the faint anti-aliased edge of the ink goes with the nearest digit.
+/// An image without ink gives no segment. Only the proportions of the ink matter, not the image's size.
 std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspect = kSplitAspect);
 
 } // namespace digitpad

@@ -68,6 +68,13 @@ private slots:
         QVERIFY(std::abs(segments[1].box.x - 135) < 15);
     }
 
+    void oneWideStrokeIsNotCut() {
+        // A 7's bar drawn first (live mode recognises it alone): far wider than tall, but one stroke, no dip.
+        GrayImage image(280, 280);
+        inkPolyline(image, {{80, 60}, {200, 60}}, 22);
+        QCOMPARE(segmentDigits(image).size(), std::size_t(1));
+    }
+
     void singleDigitBoxIsItsInk() {
         GrayImage image(100, 100);
         inkPolyline(image, {{50, 20}, {50, 80}}, 10);
