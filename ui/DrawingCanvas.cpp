@@ -4,6 +4,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QImageReader>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -171,6 +172,40 @@ void DrawingCanvas::paintEvent(QPaintEvent* event) {
     }
     painter.setPen(QPen(palette().color(QPalette::Mid), 1));
     painter.drawRect(paper.adjusted(-0.5, -0.5, 0.5, 0.5));
+    paintOverlay(painter, paper);
+}
+
+void DrawingCanvas::setOverlay(const QList<OverlayBox>& boxes) {
+    overlay_ = boxes;
+    update();
+}
+
+void DrawingCanvas::paintOverlay(QPainter& painter, const QRectF& paper) const {
+    if (overlay_.isEmpty())
+        return;
+    const qreal scale = paper.width() / kLogicalSize;
+    const QColor colour = palette().color(QPalette::Highlight);
+    QFont font = painter.font();
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFontMetricsF metrics(font);
+    for (const OverlayBox& box : overlay_) {
+        const QRectF rect(paper.topLeft() + box.rect.topLeft() * scale, box.rect.size() * scale);
+        painter.setPen(QPen(colour, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect.adjusted(-3, -3, 3, 3));
+        // The caption sits on a filled tab above the box, or inside its top when the box touches the paper's
+        // top.
+        const QSizeF size(metrics.horizontalAdvance(box.caption) + 8, metrics.height() + 2);
+        QPointF corner(rect.left() - 3, rect.top() - 3 - size.height());
+        if (corner.y() < paper.top())
+            corner.setY(rect.top() - 3);
+        const QRectF tab(corner, size);
+        painter.fillRect(tab, colour);
+        painter.setPen(palette().color(QPalette::HighlightedText));
+        painter.drawText(tab, Qt::AlignCenter, box.caption);
+    }
 }
 
 void DrawingCanvas::resizeEvent(QResizeEvent* event) {
@@ -278,6 +313,10 @@ void DrawingCanvas::dropEvent(QDropEvent* event) {
 
 void DrawingCanvas::beginStroke(const QPointF& widgetPos, qreal width) {
     drawing_ = true;
+    if (!overlay_.isEmpty()) {
+        overlay_.clear();
+        update();
+    }
     Stroke stroke;
     stroke.points.append(toLogical(widgetPos));
     stroke.widths.append(width);
@@ -334,6 +373,7 @@ void DrawingCanvas::redrawAll() {
     for (const Stroke& stroke : strokes_)
         for (qsizetype i = 0; i < stroke.points.size(); ++i)
             drawSegment(stroke, i);
+    overlay_.clear();
     update();
 }
 

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QMimeData;
+class QPainter;
 class QUndoStack;
 
 /// A square drawing surface like Qt's Scribble example: black, round-capped, anti-aliased ink on white paper.
@@ -59,6 +60,16 @@ public:
     QRectF displayRect() const;
     /// Maps a widget position into logical image coordinates.
     QPointF toLogical(const QPointF& widgetPos) const;
+
+    /// A box drawn over the paper with a caption above it: where a digit of a number was found and what it
+    /// was read as.
+    struct OverlayBox {
+        QRectF rect; ///< logical coordinates
+        QString caption;
+    };
+    /// Shows `boxes` over the drawing until it changes (a stroke begins, undo, clear, a new picture).
+    void setOverlay(const QList<OverlayBox>& boxes);
+    const QList<OverlayBox>& overlay() const { return overlay_; }
 
     /// Puts an image under the strokes, scaled to fit the canvas keeping its aspect ratio and centred;
     /// removes existing strokes (a new picture replaces the old drawing, undoably).
@@ -126,12 +137,14 @@ private:
     QRectF drawSegment(const Stroke& stroke, qsizetype index);
     void redrawAll();
     void updateLogicalRect(const QRectF& logical);
+    void paintOverlay(QPainter& painter, const QRectF& paper) const;
     qreal pressureWidth(qreal pressure) const;
     static QString droppedImagePath(const QMimeData* mime);
 
     QImage image_;
     QImage background_; ///< already scaled and centred, kLogicalSize square; null when none
     QList<Stroke> strokes_;
+    QList<OverlayBox> overlay_; ///< the digits of the last number answer, until the drawing changes
     bool drawing_ = false;
     bool dropTarget_ = false; ///< an image file is being dragged over the canvas: the frame is highlighted
     qreal penWidth_ = kDefaultPenWidth;

@@ -12,6 +12,7 @@
 #include "QtImage.h"
 #include "StandardKeys.h"
 
+#include "app/NumberRecognizer.h"
 #include "app/Recognizer.h"
 #include "data/ImportedImage.h"
 
@@ -89,7 +90,8 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
                              Qt::ToolTipRole);
     framingBox_->setObjectName("framingBox");
     connect(framingBox_, &QComboBox::currentIndexChanged, this, [this] {
-        if (answer_ == Answer::Digit || answer_ == Answer::Nothing || !canvas_->isEmpty())
+        if (answer_ == Answer::Digit || answer_ == Answer::Number || answer_ == Answer::Nothing ||
+            !canvas_->isEmpty())
             classify(isLive() && provisional_);
     });
 
@@ -484,24 +486,37 @@ void RecognizePanel::classify(bool provisional) {
     const digitpad::Framing how = framing();
     const QString framingName = QString::fromStdString(toName(how));
     const auto start = std::chrono::steady_clock::now();
-    const digitpad::Result<digitpad::Recognition> recognition =
-        digitpad::recognize(*model_, toGrayImage(canvas_->image()), how);
-    if (!recognition) {
+    // One use case for one digit and for several: a single digit's answer is recognize() on the whole canvas.
+    const digitpad::Result<digitpad::NumberRecognition> number =
+        digitpad::recognizeNumber(*model_, toGrayImage(canvas_->image()), how);
+    if (!number) {
         showMessage(
             Answer::Unsuitable, QStringLiteral("?"),
             tr("This model expects %1 inputs, not a 28×28 image").arg(model_->network.inputShape().size()));
         return;
     }
-    if (!recognition->recognised()) {
+    if (!number->recognised()) {
         qCInfo(lcRecognize).noquote() << QStringLiteral("nothing to recognise (%1 framing)").arg(framingName);
         showMessage(Answer::Nothing, QStringLiteral("–"), tr("Nothing to recognise"));
         return;
     }
+    if (number->digits.size() > 1) {
+        showNumber(*number, provisional);
+        qCInfo(lcRecognize).noquote() << QStringLiteral("recognized number %1 (%2 digits, %3 framing)%4")
+                                             .arg(number_)
+                                             .arg(number->digits.size())
+                                             .arg(framingName)
+                                             .arg(provisional ? QStringLiteral(" provisional") : QString());
+        return;
+    }
+    const digitpad::Recognition* recognition = &number->digits.front().recognition;
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     const QList<double> values(recognition->probabilities.begin(), recognition->probabilities.end());
     answer_ = Answer::Digit;
+    number_.clear();
+    canvas_->setOverlay({});
     digit_ = recognition->classIndex;
     probability_ = recognition->probability;
     provisional_ = provisional;
@@ -534,6 +549,41 @@ void RecognizePanel::classify(bool provisional) {
     emit recognized(digit_, probability_, provisional);
 }
 
+void RecognizePanel::showNumber(const digitpad::NumberRecognition& number, bool provisional) {
+    answer_ = Answer::Number;
+    digit_ = -1;
+    probability_ = 0.0;
+    provisional_ = provisional;
+    number_ = QString::fromStdString(number.number());
+    QStringList parts;
+    QList<DrawingCanvas::OverlayBox> boxes;
+    for (const digitpad::DigitReading& digit : number.digits) {
+        const digitpad::Recognition& r = digit.recognition;
+        const QString label = QString::fromStdString(r.label);
+        const QString certainty = probabilityText(r.probability);
+        // Non-breaking spaces inside a digit's part, so a long number wraps between digits only.
+        const QString part = r.unsure && r.runnerUpIndex >= 0
+                                 ? tr("%1: not sure, %1 or %2? %3")
+                                       .arg(label, QString::fromStdString(r.runnerUpLabel), certainty)
+                                 : tr("%1: %2").arg(label, certainty);
+        parts.append(QString(part).replace(QLatin1Char(' '), QChar::Nbsp));
+        // The canvas image is the logical drawing, so the boxes are in logical coordinates already.
+        boxes.append({QRectF(digit.box.x, digit.box.y, digit.box.width, digit.box.height),
+                      tr("%1 %2").arg(label, certainty)});
+    }
+    digitLabel_->setText(number_);
+    const QString text = parts.join(QStringLiteral(" · "));
+    probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(text) : text);
+    setStale(false);
+    // The chart, the 28×28 preview and Look inside are about one input; a number has several.
+    chart_->clearProbabilities();
+    preview_->clearInput();
+    lookInside_->clearViews();
+    input_.clear();
+    canvas_->setOverlay(boxes);
+    updateActions();
+}
+
 void RecognizePanel::showIdle() {
     kept_ = false;
     keptLabel_->clear();
@@ -543,6 +593,8 @@ void RecognizePanel::showIdle() {
 void RecognizePanel::showMessage(Answer answer, const QString& big, const QString& text) {
     answer_ = answer;
     digit_ = -1;
+    number_.clear();
+    canvas_->setOverlay({});
     probability_ = 0.0;
     provisional_ = false;
     digitLabel_->setText(big);

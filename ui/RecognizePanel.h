@@ -26,11 +26,16 @@ class QPushButton;
 class QSlider;
 class QToolButton;
 
+namespace digitpad {
+struct NumberRecognition;
+}
+
 /// The Recognize tab: a canvas to draw on, the answer (digit, probability, all ten probabilities) and the
 /// 28×28 image the network saw.
 ///
 /// Every classification takes the same path, whatever started it (Enter, the button, live mode, an opened or
-/// dropped image, a framing switch): canvas image → digitpad::preprocess(framing) → network probabilities.
+/// dropped image, a framing switch): canvas image → digitpad::recognizeNumber (one digit: preprocess(framing)
+/// → network probabilities on the whole canvas; several: each digit alone, shown as a number with boxes).
 /// The keyboard actions (Enter/Return recognise, Backspace/Delete clear, Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y
 /// redo) are window-level, so they work wherever focus is: on a focused button Enter still recognises and
 /// Space presses the button. Every control takes focus from Tab (not from a click, so a mouse user's Space
@@ -47,6 +52,7 @@ public:
     enum class Answer {
         Idle,       ///< nothing asked yet, or cleared
         Digit,      ///< a recognised digit
+        Number,     ///< several digits side by side, each recognised alone (shownNumber())
         Nothing,    ///< the canvas has no ink: "Nothing to recognise"
         NoModel,    ///< no model is loaded
         Unsuitable, ///< the model cannot take a 28×28 input
@@ -77,6 +83,8 @@ public:
     Answer answer() const { return answer_; }
     /// The shown class index, -1 unless answer() == Digit.
     int shownDigit() const { return digit_; }
+    /// The shown number's digits ("42"), empty unless answer() == Number.
+    QString shownNumber() const { return number_; }
     double shownProbability() const { return probability_; }
     /// True when the shown digit came from live mode (a provisional answer).
     bool isProvisional() const { return provisional_; }
@@ -144,6 +152,8 @@ private:
     void canvasRestored();
     void showIdle();
     void showMessage(Answer answer, const QString& big, const QString& text);
+    /// Shows a number of several digits: the digits, each one's probability, and their boxes on the canvas.
+    void showNumber(const digitpad::NumberRecognition& number, bool provisional);
     void setStale(bool stale);
     void updateActions();
     void updateKeepControls();
@@ -181,6 +191,7 @@ private:
 
     Answer answer_ = Answer::Idle;
     int digit_ = -1;
+    QString number_; ///< the digits of a Number answer
     double probability_ = 0.0;
     bool provisional_ = false;
     bool actionsActive_ = true;

@@ -10,6 +10,7 @@
 #include "UsageError.h"
 
 #include "app/Locations.h"
+#include "app/NumberRecognizer.h"
 #include "app/Recognizer.h"
 #include "data/ImportedImage.h"
 #include "io/ModelFile.h"
@@ -67,11 +68,59 @@ Json predictionJson(const std::string& file, const Recognition& recognition, con
     return object;
 }
 
+/// One image's digits (predict --multi) as a JSON Lines object: the number as text and each digit's class,
+/// label, confidence, box (pixels of the image), runner-up and unsure flag, left to right.
+Json numberJson(const std::string& file, const NumberRecognition& number, const ImportedImage& imported) {
+    Json digits = Json::array();
+    for (const DigitReading& digit : number.digits) {
+        const Recognition& r = digit.recognition;
+        digits.push_back({{"class", r.classIndex},
+                          {"label", r.label},
+                          {"confidence", r.probability},
+                          {"box",
+                           {{"x", digit.box.x},
+                            {"y", digit.box.y},
+                            {"width", digit.box.width},
+                            {"height", digit.box.height}}},
+                          {"runner_up", r.runnerUpIndex >= 0 ? Json(r.runnerUpLabel) : Json(nullptr)},
+                          {"runner_up_confidence", r.runnerUpProbability},
+                          {"unsure", r.unsure}});
+    }
+    return {{"file", file},
+            {"number", number.number()},
+            {"digits", std::move(digits)},
+            {"inverted", imported.inverted},
+            {"flattened", imported.flattened}};
+}
+
+/// Prints one image's number (predict --multi): a CSV line `file,number,confidences` (the digits' confidences
+/// with 4 decimals, separated by spaces) or a JSON line, and warns on stderr about an empty image or an
+/// unsure digit.
+void printNumber(const std::string& file, const NumberRecognition& number, const ImportedImage& imported,
+                 bool json) {
+    if (!number.recognised())
+        warning("predict", "'" + file + "': nothing to recognise (no ink)");
+    for (std::size_t i = 0; i < number.digits.size(); ++i) {
+        const Recognition& r = number.digits[i].recognition;
+        if (r.unsure && r.runnerUpIndex >= 0)
+            warning("predict", "'" + file + "', digit " + std::to_string(i + 1) + ": not sure: " + r.label +
+                                   " or " + r.runnerUpLabel + "?");
+    }
+    if (json) {
+        printJson(numberJson(file, number, imported));
+        return;
+    }
+    std::cout << csvField(file) << ',' << number.number() << ',';
+    for (std::size_t i = 0; i < number.digits.size(); ++i)
+        std::cout << (i > 0 ? " " : "") << fixed(number.digits[i].recognition.probability, 4);
+    std::cout << '\n';
+}
+
 } // namespace
 
 int runPredict(const std::vector<std::string>& args) {
     ArgumentParser parser(
-        "predict [--model FILE] [--preprocess mnist|resize] [--json] PATH...",
+        "predict [--model FILE] [--preprocess mnist|resize] [--multi] [--json] PATH...",
         "Classifies images (PNG, JPEG, BMP; any size; dark ink on light paper as the canvas saves\n"
         "them, light ink on a dark background, which is inverted, or a photo or scan of uneven paper,\n"
         "which is evened out) and folders of images, printing one CSV line per image:\n"
@@ -83,6 +132,7 @@ int runPredict(const std::vector<std::string>& args) {
     parser.addOption("--preprocess", "MODE",
                      "framing: mnist or resize (default: the one the model was trained for)");
     parser.addOption("--json", "", "print one JSON object per image and line (JSON Lines) instead of CSV");
+    parser.addOption("--multi", "", "read a number of several digits per image (see below)");
     parser.addNotes(
         "An image without ink prints 'file,,0.0000' and a warning on stderr (nothing to recognise).\n"
         "A file that cannot be decoded is reported on stderr naming it; the other images are still\n"
@@ -93,7 +143,17 @@ int runPredict(const std::vector<std::string>& args) {
         "ink; runner_up and runner_up_confidence name the second most probable class, unsure is true\n"
         "when the answer is below the app's certainty threshold (the CSV line stays; stderr says\n"
         "'not sure: A or B?'); inverted and flattened say whether the picture was light on dark, or\n"
-        "uneven paper.\n");
+        "uneven paper.\n"
+        "\n"
+        "With --multi each image may hold a number of several digits side by side (a year, a phone\n"
+        "number): the ink is split into digits (parts that belong together are merged, touching digits\n"
+        "are cut apart), each is classified alone, and the CSV line is\n"
+        "  file,number,confidences\n"
+        "the number's digits left to right and each digit's confidence with 4 decimals, separated by\n"
+        "spaces (an image found to hold one digit gives exactly the answer of predict). JSON keys:\n"
+        "file, number (text), digits (one object per digit, left to right: class, label, confidence,\n"
+        "box {x, y, width, height} in the image's pixels, runner_up, runner_up_confidence, unsure),\n"
+        "inverted and flattened. An unsure digit is named on stderr by its position.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -104,6 +164,7 @@ int runPredict(const std::vector<std::string>& args) {
     if (std::count(paths.begin(), paths.end(), kStandardInput) > 1)
         throw UsageError("'-' (standard input) may be given once");
     const bool json = parser.has("--json");
+    const bool multi = parser.has("--multi");
     std::optional<Framing> framingOverride;
     if (const auto mode = parser.value("--preprocess")) {
         framingOverride = fromName<Framing>(*mode);
@@ -135,6 +196,15 @@ int runPredict(const std::vector<std::string>& args) {
         }
         // A picture, unlike a canvas drawing, may be light on dark or a photo of uneven paper.
         const ImportedImage imported = importImage(*image);
+        if (multi) {
+            const Result<NumberRecognition> number = recognizeNumber(*model, imported.image, framing);
+            if (!number) {
+                status = failure("predict", "'" + file + "': " + number.error().message);
+                continue;
+            }
+            printNumber(file, *number, imported, json);
+            continue;
+        }
         const Result<Recognition> recognition = recognize(*model, imported.image, framing);
         if (!recognition) {
             status = failure("predict", "'" + file + "': " + recognition.error().message);

@@ -394,6 +394,9 @@ private slots:
     void predictJson();
     void predictInvertsLightInkOnDark();
     void predictStandardInput();
+    void predictMultiSingleDigitsAsPredict();
+    void predictMultiReadsNumbers();
+    void predictMultiJson();
 
     void bench_data();
     void bench();
@@ -1761,6 +1764,92 @@ void TestCli::predictStandardInput() {
         QVERIFY2(run.err.contains("standard input"), qPrintable(run.err));
         QVERIFY(run.out.isEmpty());
     }
+}
+
+void TestCli::predictMultiSingleDigitsAsPredict() {
+    // One digit per image: --multi answers exactly as predict does, with one confidence.
+    const QString folder = temp_.filePath("predict-multi-single");
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(writeMiniDigits(folder, 6, "png").size(), 6);
+    const Run plain = runCli({"predict", "--model", model_, folder});
+    const Run multi = runCli({"predict", "--model", model_, "--multi", folder});
+    QCOMPARE(multi.exitCode, 0);
+    QCOMPARE(multi.out, plain.out);
+}
+
+void TestCli::predictMultiReadsNumbers() {
+    const QString numbers = QStringLiteral(DIGITPAD_TEST_DATA "/numbers");
+    QFile labels(numbers + "/labels.csv");
+    QVERIFY(labels.open(QIODevice::ReadOnly));
+    QMap<QString, QString> truth;
+    for (const QString& line : lines(QString::fromUtf8(labels.readAll())).mid(1))
+        truth[line.section(QLatin1Char(','), 0, 0)] = line.section(QLatin1Char(','), 1, 1);
+    QVERIFY(truth.size() >= 3);
+    // The bundled model: these strings (scripts/make-digit-strings) are read right, digit by digit.
+    const Run run = runCli({"predict", "--multi", numbers});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList rows = lines(run.out);
+    QCOMPARE(rows.size(), truth.size());
+    for (const QString& row : rows) {
+        const QString name = QFileInfo(row.section(QLatin1Char(','), 0, 0)).fileName();
+        const QString number = row.section(QLatin1Char(','), 1, 1);
+        QCOMPARE(number, truth.value(name));
+        const QStringList confidences = row.section(QLatin1Char(','), 2, 2).split(QLatin1Char(' '));
+        QCOMPARE(confidences.size(), number.size());
+        for (const QString& confidence : confidences) {
+            bool ok = false;
+            const double value = confidence.toDouble(&ok);
+            QVERIFY2(ok && value >= 0.0 && value <= 1.0, qPrintable(row));
+            QCOMPARE(confidence.size(), 6); // 4 decimals
+        }
+    }
+}
+
+void TestCli::predictMultiJson() {
+    const QString numbers = QStringLiteral(DIGITPAD_TEST_DATA "/numbers");
+    const QString blank = temp_.filePath("multi_blank.png");
+    QImage white(64, 64, QImage::Format_RGB32);
+    white.fill(Qt::white);
+    QVERIFY(white.save(blank));
+    const Run csv = runCli({"predict", "--multi", numbers});
+    const Run run = runCli({"predict", "--multi", "--json", numbers, blank});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("nothing to recognise"), qPrintable(run.err));
+    const QList<QJsonObject> answers = jsonLines(run.out);
+    const QStringList rows = lines(csv.out);
+    QCOMPARE(answers.size(), rows.size() + 1);
+    for (int i = 0; i < rows.size(); ++i) {
+        const QJsonObject& answer = answers[i];
+        QCOMPARE(answer.value("file").toString(), rows[i].section(QLatin1Char(','), 0, 0));
+        const QString number = answer.value("number").toString();
+        QCOMPARE(number, rows[i].section(QLatin1Char(','), 1, 1));
+        const QJsonArray digits = answer.value("digits").toArray();
+        QCOMPARE(digits.size(), number.size());
+        const QImage image(answer.value("file").toString());
+        int previousX = -1;
+        for (int d = 0; d < digits.size(); ++d) {
+            const QJsonObject digit = digits[d].toObject();
+            QCOMPARE(digit.value("label").toString(), number.mid(d, 1));
+            QCOMPARE(QString::number(digit.value("class").toInt(-1)), number.mid(d, 1));
+            const double confidence = digit.value("confidence").toDouble(-1.0);
+            QCOMPARE(QString::number(confidence, 'f', 4),
+                     rows[i].section(QLatin1Char(','), 2, 2).section(QLatin1Char(' '), d, d));
+            QVERIFY(digit.value("runner_up").toString() != digit.value("label").toString());
+            QVERIFY(digit.value("runner_up_confidence").toDouble(2.0) <= confidence);
+            QCOMPARE(digit.value("unsure").toBool(), confidence < digitpad::kSureProbability);
+            // Boxes inside the image, left to right.
+            const QJsonObject box = digit.value("box").toObject();
+            const QRect rect(box.value("x").toInt(-1), box.value("y").toInt(-1), box.value("width").toInt(-1),
+                             box.value("height").toInt(-1));
+            QVERIFY(rect.isValid() && image.rect().contains(rect));
+            QVERIFY(rect.center().x() > previousX);
+            previousX = rect.center().x();
+        }
+    }
+    const QJsonObject& none = answers.last();
+    QCOMPARE(none.value("file").toString(), blank);
+    QCOMPARE(none.value("number").toString(), QString());
+    QVERIFY(none.value("digits").toArray().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -402,6 +402,48 @@ private slots:
         QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
         QCOMPARE(panel->shownDigit(), digit);
     }
+
+    void twoDigitsApartShowANumberWithBoxes() {
+        RecognizePanel* panel = showPanel();
+        DrawingCanvas* canvas = panel->canvas();
+        QSignalSpy recognized(panel, &RecognizePanel::recognized);
+        // A 1 on the left and a 7 on the right, well apart: two digits.
+        drawStroke(canvas, paperStroke(canvas, {{0.25, 0.25}, {0.25, 0.75}}));
+        drawStroke(canvas, paperStroke(canvas, {{0.5, 0.25}, {0.85, 0.25}, {0.6, 0.75}}));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Number);
+        QCOMPARE(panel->shownNumber().size(), 2);
+        QCOMPARE(panel->findChild<QLabel*>("digitLabel")->text(), panel->shownNumber());
+        QCOMPARE(panel->shownDigit(), -1);
+        QCOMPARE(recognized.count(), 0); // the signal is about a single digit
+        // Each digit's label and probability, and its box over the canvas, left to right.
+        QVERIFY2(panel->answerText().contains(QStringLiteral("%")), qPrintable(panel->answerText()));
+        const QList<DrawingCanvas::OverlayBox> boxes = canvas->overlay();
+        QCOMPARE(boxes.size(), 2);
+        QVERIFY(boxes[0].rect.right() < boxes[1].rect.left());
+        QVERIFY(boxes[0].rect.center().x() < DrawingCanvas::kLogicalSize * 0.35);
+        QVERIFY(boxes[1].rect.center().x() > DrawingCanvas::kLogicalSize * 0.55);
+        QVERIFY(boxes[0].caption.startsWith(panel->shownNumber().at(0)));
+        QVERIFY(boxes[1].caption.startsWith(panel->shownNumber().at(1)));
+        QVERIFY(panel->chart()->probabilities().isEmpty());
+        QVERIFY(panel->preview()->isEmpty());
+
+        // A new stroke changes the drawing: the boxes go, the answer greys until Enter.
+        drawStroke(canvas, paperStroke(canvas, {{0.1, 0.9}, {0.15, 0.9}}));
+        QVERIFY(canvas->overlay().isEmpty());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QVERIFY(!canvas->overlay().isEmpty());
+        QTest::keyClick(panel, Qt::Key_Backspace);
+        QVERIFY(canvas->overlay().isEmpty());
+        QVERIFY(panel->shownNumber().isEmpty());
+
+        // One digit again: today's single answer, no boxes.
+        drawSeven(canvas);
+        QTest::keyClick(panel, Qt::Key_Return);
+        verifyDigitShown(panel, false);
+        QVERIFY(canvas->overlay().isEmpty());
+        QVERIFY(panel->shownNumber().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestRecognizePanel)
