@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingPanel.h"
 
+#include "AppDataFolders.h"
 #include "AugmentPreview.h"
 #include "LogCategories.h"
 #include "LossChart.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -354,8 +356,22 @@ void TrainingPanel::start() {
         setMessage(tr("Cannot start: %1").arg(problem), true);
         return;
     }
-    const digitpad::TrainConfig config = form_->config();
     saveSettings();
+    begin(form_->config(), nullptr);
+}
+
+bool TrainingPanel::resumeRun(std::shared_ptr<const digitpad::Checkpoint> checkpoint) {
+    if (isTraining() || !checkpoint)
+        return false;
+    setDataFolder(QDir::fromNativeSeparators(QString::fromStdString(checkpoint->dataFolder)));
+    const digitpad::TrainConfig config = checkpoint->config; // a copy: the pointer is moved below
+    form_->setConfig(config);
+    begin(config, std::move(checkpoint));
+    return true;
+}
+
+void TrainingPanel::begin(const digitpad::TrainConfig& config,
+                          std::shared_ptr<const digitpad::Checkpoint> resume) {
     models_ = {};
     offerModels({});
     metrics_.clear();
@@ -366,7 +382,22 @@ void TrainingPanel::start() {
     progress_->setValue(0);
     progress_->setFormat(tr("Loading data…"));
     setMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(dataFolder())));
-    controller_->start(QDir::fromNativeSeparators(dataFolder()), config);
+    if (resume) {
+        // The curves so far: one training-loss point per epoch stands for the batches that are not kept.
+        for (const digitpad::EpochMetrics& metrics : resume->state.epochs) {
+            metrics_.push_back(metrics);
+            chart_->addBatch({metrics.epoch, 1, 1, metrics.trainLoss, metrics.trainAccuracy, 0.0});
+            chart_->addEpoch(metrics);
+        }
+        progress_->setValue(1000 * resume->epochsDone() / std::max(1, config.epochs));
+        setMessage(tr("Resuming after epoch %1 of %2; loading %3…")
+                       .arg(resume->epochsDone())
+                       .arg(config.epochs)
+                       .arg(QDir::toNativeSeparators(dataFolder())));
+    }
+    const QString checkpoint = appdata::trainingCheckpointFile();
+    QDir().mkpath(QFileInfo(checkpoint).absolutePath());
+    controller_->start(QDir::fromNativeSeparators(dataFolder()), config, checkpoint, std::move(resume));
 }
 
 void TrainingPanel::togglePause() {
@@ -464,6 +495,9 @@ void TrainingPanel::offerModels(const digitpad::TrainingOutcome& outcome) {
 }
 
 void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models) {
+    // The run ended here, completed or stopped on purpose, and what it reached is offered below: nothing is
+    // left to resume.
+    QFile::remove(appdata::trainingCheckpointFile());
     // Every run offers what it reached; none replaces the model in use until the person asks.
     models_ = models;
     offerModels(outcome);
