@@ -376,6 +376,7 @@ void TrainingPanel::begin(const digitpad::TrainConfig& config,
     offerModels({});
     metrics_.clear();
     totalEpochs_ = config.epochs;
+    resumedEpochs_ = resume ? resume->epochsDone() : 0;
     pausedSeconds_ = 0.0;
     runClock_.invalidate();
     chart_->reset(config.epochs);
@@ -430,9 +431,11 @@ void TrainingPanel::onBatch(const digitpad::BatchProgress& p) {
     QString text =
         tr("Epoch %1/%2 · %3/%4").arg(p.epoch).arg(totalEpochs_).arg(p.batch).arg(p.batchesPerEpoch);
     const double elapsed = activeSeconds();
+    // The pace of this session's part only: a resumed run's earlier epochs took no time here.
+    const double doneHere = done - static_cast<double>(resumedEpochs_) / totalEpochs_;
     // Too early an estimate only flickers; wait for a few percent of the run.
-    if (done > 0.02 && elapsed > 0.5)
-        text += tr(" · %1 left").arg(formatDuration(elapsed * (1.0 - done) / done));
+    if (doneHere > 0.02 && elapsed > 0.5)
+        text += tr(" · %1 left").arg(formatDuration(elapsed * (1.0 - done) / doneHere));
     progress_->setFormat(text);
 }
 

@@ -133,6 +133,7 @@ private:
     TrainedModels models_; ///< what the last run reached; weightsBox_ chooses between them
     std::vector<digitpad::EpochMetrics> metrics_;
     int totalEpochs_ = 0;
+    int resumedEpochs_ = 0; ///< epochs a resumed run had completed before it started here
     bool runningState_ = false;
     QElapsedTimer runClock_;
     QElapsedTimer pauseClock_;
