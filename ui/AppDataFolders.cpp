@@ -22,4 +22,8 @@ QString tunedModelsFolder() {
     return appDataChild(QStringLiteral("models"));
 }
 
+QString trainingCheckpointFile() {
+    return appDataChild(QStringLiteral("training.checkpoint"));
+}
+
 } // namespace appdata

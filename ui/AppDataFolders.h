@@ -14,4 +14,8 @@ QString myDigitsFolder();
 /// Models the person tuned and chose to keep (Tools ▸ Teach…).
 QString tunedModelsFolder();
 
+/// The Train tab's checkpoint, rewritten after every epoch of a run and removed when the run ends: one left
+/// behind at start is a run a crash or a kill interrupted, which the app offers to resume.
+QString trainingCheckpointFile();
+
 } // namespace appdata

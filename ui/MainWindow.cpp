@@ -16,16 +16,21 @@
 #include "TrainingInsights.h"
 #include "TrainingPanel.h"
 
+#include "io/Checkpoint.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -216,6 +221,53 @@ bool MainWindow::openImageFile(const QString& path) {
         return false;
     }
     library_->rememberFolder(path);
+    return true;
+}
+
+QMessageBox* MainWindow::resumeOffer() const {
+    return resumeOffer_;
+}
+
+bool MainWindow::offerToResumeTraining() {
+    const QString path = appdata::trainingCheckpointFile();
+    if (!QFileInfo::exists(path) || trainingPanel_->isTraining())
+        return false;
+    digitpad::Result<digitpad::Checkpoint> loaded =
+        digitpad::loadCheckpoint(QDir::toNativeSeparators(path).toStdString());
+    if (!loaded) {
+        const QString message = QString::fromStdString(loaded.error().message);
+        qCWarning(lcTrain).noquote() << message;
+        statusBar()->showMessage(message, 10000);
+        return false;
+    }
+    auto checkpoint = std::make_shared<const digitpad::Checkpoint>(std::move(*loaded));
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Resume training"),
+                                tr("Resume the training interrupted at epoch %1 of %2?")
+                                    .arg(checkpoint->epochsDone())
+                                    .arg(checkpoint->config.epochs),
+                                QMessageBox::NoButton, this);
+    box->setInformativeText(tr("DigitPad was closed while training %1 on '%2'. Resume continues from epoch "
+                               "%3 with the same result as a run that never stopped.")
+                                .arg(QString::fromStdString(checkpoint->config.preset.empty()
+                                                                ? checkpoint->config.resolvedArchitecture()
+                                                                : checkpoint->config.preset))
+                                .arg(QDir::toNativeSeparators(QString::fromStdString(checkpoint->dataFolder)))
+                                .arg(checkpoint->epochsDone() + 1));
+    QPushButton* resume = box->addButton(tr("&Resume"), QMessageBox::AcceptRole);
+    QPushButton* discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(resume);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // Closing the box without choosing (Escape) keeps the checkpoint for the next start.
+    connect(box, &QMessageBox::finished, this, [this, box, resume, discard, checkpoint, path] {
+        if (box->clickedButton() == resume) {
+            tabs_->setCurrentWidget(trainingPanel_);
+            trainingPanel_->resumeRun(checkpoint);
+        } else if (box->clickedButton() == discard) {
+            QFile::remove(path);
+        }
+    });
+    resumeOffer_ = box;
+    box->open();
     return true;
 }
 

@@ -14,6 +14,7 @@ class MyDigitsStore;
 class QAction;
 class QLabel;
 class QMenu;
+class QMessageBox;
 class QTabWidget;
 class RecognizePanel;
 class RecognizeViewActions;
@@ -52,6 +53,13 @@ public:
     bool openImageFile(const QString& path);
     /// Uses the last used model, else the bundled one; tells in the status bar when neither loads.
     void restoreStartupModel();
+    /// When the Train tab's checkpoint (appdata::trainingCheckpointFile()) is left from a run a crash or a
+    /// kill interrupted, asks "Resume the training interrupted at epoch k of N?" in a window-modal box:
+    /// Resume continues it in the Train tab, Discard removes the checkpoint. An unreadable checkpoint is
+    /// reported in the status bar and left alone. Returns whether it asked.
+    bool offerToResumeTraining();
+    /// The box offerToResumeTraining() shows, while it is open; else null.
+    QMessageBox* resumeOffer() const;
 
     RecognizePanel* recognizePanel() const { return recognizePanel_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
@@ -108,6 +116,7 @@ private:
     QAction* bundledAction_ = nullptr;
     QAction* teachAction_ = nullptr;
     QPointer<TeachDialog> teachDialog_;
+    QPointer<QMessageBox> resumeOffer_;
     std::shared_ptr<const digitpad::Model> model_;
     QString modelSource_;
     QString modelPath_;

@@ -45,7 +45,9 @@ void TrainingController::stopThread() {
     QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
 }
 
-bool TrainingController::start(const QString& dataFolder, const digitpad::TrainConfig& config) {
+bool TrainingController::start(const QString& dataFolder, const digitpad::TrainConfig& config,
+                               const QString& checkpointPath,
+                               std::shared_ptr<const digitpad::Checkpoint> resume) {
     if (running_)
         return false;
     control_->cancel = false;
@@ -54,7 +56,10 @@ bool TrainingController::start(const QString& dataFolder, const digitpad::TrainC
     TrainingWorker* worker = worker_;
     digitpad::TrainingControl* control = control_.get();
     QMetaObject::invokeMethod(
-        worker, [worker, dataFolder, config, control] { worker->run(dataFolder, config, control); },
+        worker,
+        [worker, dataFolder, config, control, checkpointPath, resume] {
+            worker->run(dataFolder, config, control, checkpointPath, resume);
+        },
         Qt::QueuedConnection);
     return true;
 }

@@ -3,6 +3,7 @@
 
 #include "TrainingTypes.h"
 
+#include "io/Checkpoint.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
 
@@ -25,7 +26,10 @@ public:
     ~TrainingController() override;
 
     /// Starts a run on the worker thread. Returns false (and does nothing) while another run is going.
-    bool start(const QString& dataFolder, const digitpad::TrainConfig& config);
+    /// With `checkpointPath` the run saves a checkpoint there after every epoch; with `resume` it continues
+    /// that checkpoint's run (config must be its settings).
+    bool start(const QString& dataFolder, const digitpad::TrainConfig& config,
+               const QString& checkpointPath = {}, std::shared_ptr<const digitpad::Checkpoint> resume = {});
     bool isRunning() const { return running_; }
     bool isPaused() const { return control_->pause.load(); }
     /// Pauses or resumes between batches.

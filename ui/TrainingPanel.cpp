@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingPanel.h"
 
+#include "AppDataFolders.h"
 #include "AugmentPreview.h"
 #include "LogCategories.h"
 #include "LossChart.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -355,19 +357,49 @@ void TrainingPanel::start() {
         setMessage(tr("Cannot start: %1").arg(problem), true);
         return;
     }
-    const digitpad::TrainConfig config = form_->config();
     saveSettings();
+    begin(form_->config(), nullptr);
+}
+
+bool TrainingPanel::resumeRun(std::shared_ptr<const digitpad::Checkpoint> checkpoint) {
+    if (isTraining() || !checkpoint)
+        return false;
+    setDataFolder(QDir::fromNativeSeparators(QString::fromStdString(checkpoint->dataFolder)));
+    const digitpad::TrainConfig config = checkpoint->config; // a copy: the pointer is moved below
+    form_->setConfig(config);
+    begin(config, std::move(checkpoint));
+    return true;
+}
+
+void TrainingPanel::begin(const digitpad::TrainConfig& config,
+                          std::shared_ptr<const digitpad::Checkpoint> resume) {
     models_ = {};
     offerModels({});
     metrics_.clear();
     totalEpochs_ = config.epochs;
+    resumedEpochs_ = resume ? resume->epochsDone() : 0;
     pausedSeconds_ = 0.0;
     runClock_.invalidate();
     chart_->reset(config.epochs);
     progress_->setValue(0);
     progress_->setFormat(tr("Loading data…"));
     setMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(dataFolder())));
-    controller_->start(QDir::fromNativeSeparators(dataFolder()), config);
+    if (resume) {
+        // The curves so far: one training-loss point per epoch stands for the batches that are not kept.
+        for (const digitpad::EpochMetrics& metrics : resume->state.epochs) {
+            metrics_.push_back(metrics);
+            chart_->addBatch({metrics.epoch, 1, 1, metrics.trainLoss, metrics.trainAccuracy, 0.0});
+            chart_->addEpoch(metrics);
+        }
+        progress_->setValue(1000 * resume->epochsDone() / std::max(1, config.epochs));
+        setMessage(tr("Resuming after epoch %1 of %2; loading %3…")
+                       .arg(resume->epochsDone())
+                       .arg(config.epochs)
+                       .arg(QDir::toNativeSeparators(dataFolder())));
+    }
+    const QString checkpoint = appdata::trainingCheckpointFile();
+    QDir().mkpath(QFileInfo(checkpoint).absolutePath());
+    controller_->start(QDir::fromNativeSeparators(dataFolder()), config, checkpoint, std::move(resume));
 }
 
 void TrainingPanel::togglePause() {
@@ -400,9 +432,11 @@ void TrainingPanel::onBatch(const digitpad::BatchProgress& p) {
     QString text =
         tr("Epoch %1/%2 · %3/%4").arg(p.epoch).arg(totalEpochs_).arg(p.batch).arg(p.batchesPerEpoch);
     const double elapsed = activeSeconds();
+    // The pace of this session's part only: a resumed run's earlier epochs took no time here.
+    const double doneHere = done - static_cast<double>(resumedEpochs_) / totalEpochs_;
     // Too early an estimate only flickers; wait for a few percent of the run.
-    if (done > 0.02 && elapsed > 0.5)
-        text += tr(" · %1 left").arg(formatDuration(elapsed * (1.0 - done) / done));
+    if (doneHere > 0.02 && elapsed > 0.5)
+        text += tr(" · %1 left").arg(formatDuration(elapsed * (1.0 - done) / doneHere));
     progress_->setFormat(text);
 }
 
@@ -465,6 +499,9 @@ void TrainingPanel::offerModels(const digitpad::TrainingOutcome& outcome) {
 }
 
 void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models) {
+    // The run ended here, completed or stopped on purpose, and what it reached is offered below: nothing is
+    // left to resume.
+    QFile::remove(appdata::trainingCheckpointFile());
     // Every run offers what it reached; none replaces the model in use until the person asks.
     models_ = models;
     offerModels(outcome);

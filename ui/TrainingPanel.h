@@ -3,6 +3,7 @@
 
 #include "TrainingTypes.h"
 
+#include "io/Checkpoint.h"
 #include "io/Model.h"
 #include "train/Trainer.h"
 
@@ -41,6 +42,11 @@ public:
     /// Cancels the run and waits for the worker thread (closing the window): nothing the run had queued
     /// arrives afterwards, so it neither offers nor replaces a model.
     void stopAndWait();
+
+    /// Continues the run `checkpoint` holds (one a crash or a kill interrupted): its settings and data folder
+    /// go into the form, its completed epochs into the curves, and training goes on from the next epoch.
+    /// Returns false while a run is going.
+    bool resumeRun(std::shared_ptr<const digitpad::Checkpoint> checkpoint);
 
     /// The data folder the next run reads (an IDX folder such as data/mnist).
     QString dataFolder() const;
@@ -83,6 +89,8 @@ private:
     /// Shows the form's augmentation in the preview strip and its title.
     void updateAugmentPreview();
     void start();
+    /// Starts `config` on the controller, continuing `resume` when set; checkpoints go to the app-data file.
+    void begin(const digitpad::TrainConfig& config, std::shared_ptr<const digitpad::Checkpoint> resume);
     void togglePause();
     void onDataLoaded(const QString& summary);
     void onBatch(const digitpad::BatchProgress& progress);
@@ -125,6 +133,7 @@ private:
     TrainedModels models_; ///< what the last run reached; weightsBox_ chooses between them
     std::vector<digitpad::EpochMetrics> metrics_;
     int totalEpochs_ = 0;
+    int resumedEpochs_ = 0; ///< epochs a resumed run had completed before it started here
     bool runningState_ = false;
     QElapsedTimer runClock_;
     QElapsedTimer pauseClock_;

@@ -19,7 +19,8 @@ TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
 }
 
 void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig& config,
-                         digitpad::TrainingControl* control) {
+                         digitpad::TrainingControl* control, const QString& checkpointPath,
+                         std::shared_ptr<const digitpad::Checkpoint> resume) {
     try {
         // Checked here rather than by the session for the GUI's own wording of a missing folder.
         if (!QFileInfo(dataFolder).isDir()) {
@@ -32,6 +33,9 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         request.config = config;
         // A folder with only a training split still trains; it just reports no test accuracy.
         request.testSplit = digitpad::TestSplit::Optional;
+        request.checkpointPath = QDir::toNativeSeparators(checkpointPath).toStdString();
+        request.resumePath = request.checkpointPath;
+        request.resumeFrom = std::move(resume);
 
         BatchReportThrottle throttle{std::chrono::milliseconds(kBatchReportIntervalMs)};
         digitpad::TrainingSessionCallbacks callbacks;
@@ -62,6 +66,14 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
                        .arg(100.0 * m.validationAccuracy, 0, 'f', 2)
                        .arg(m.seconds, 0, 'f', 2);
             emit epochFinished(m);
+        };
+
+        callbacks.onCheckpoint = [](const digitpad::CheckpointSaved& saved) {
+            if (!saved.error.empty())
+                qCWarning(lcTrain).noquote() << QString::fromStdString(saved.error);
+            else
+                qCDebug(lcTrain).noquote() << "checkpoint of epoch" << saved.epoch << "saved:" << saved.bytes
+                                           << "bytes in" << saved.seconds << "s";
         };
 
         digitpad::TrainingSessionResult session = digitpad::runTrainingSession(request, *control, callbacks);

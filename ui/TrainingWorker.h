@@ -3,6 +3,7 @@
 
 #include "TrainingTypes.h"
 
+#include "io/Checkpoint.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
 
@@ -26,8 +27,11 @@ public:
     /// Runs a training session on the IDX folder (train split required, t10k optional) and emits either
     /// finished() or failed(). Reads control's cancel and pause flags between batches; control must outlive
     /// the call. Runs on the worker's thread.
+    /// With `checkpointPath` a checkpoint is saved there after every epoch; with `resume` the run continues
+    /// that checkpoint (its epochs are not reported again).
     void run(const QString& dataFolder, const digitpad::TrainConfig& config,
-             digitpad::TrainingControl* control);
+             digitpad::TrainingControl* control, const QString& checkpointPath = {},
+             std::shared_ptr<const digitpad::Checkpoint> resume = {});
 
 private:
     /// Scores `model` on the test split of `dataFolder` and emits testEvaluated(); a missing test split is

@@ -10,6 +10,8 @@
 
 #include "app/Locations.h"
 #include "app/TrainingSession.h"
+#include "io/AtomicFile.h"
+#include "io/Checkpoint.h"
 #include "io/ModelFile.h"
 #include "train/Preset.h"
 
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -209,6 +212,11 @@ int runTrain(const std::vector<std::string>& args) {
                      "also train on the canvases in DIR (the drawn-digit format: images-idx3-ubyte.gz of "
                      "canvases, 255 = paper, and labels-idx1-ubyte.gz), framed like drawings; e.g. "
                      "data/synthetic from scripts/make-training-digits");
+    parser.addOption("--checkpoint", "FILE",
+                     "save a checkpoint to FILE after every epoch (atomically), to continue with --resume");
+    parser.addOption("--resume", "FILE",
+                     "continue the run a checkpoint holds, with its settings, to its --epochs; checkpoints "
+                     "then go on to FILE unless --checkpoint says otherwise");
     parser.addOption("--json", "", "print JSON Lines instead of text (one object per event, see below)");
     parser.addNotes(
         "Prints one line per epoch:\n"
@@ -225,13 +233,21 @@ int runTrain(const std::vector<std::string>& args) {
         "Networks with much work per weight (the convolutional presets) split each batch into up to four\n"
         "shards of at least 16 samples that train on all cores at once; --threads 1 runs them on one\n"
         "core and gives the same weights.\n"
+        "With --checkpoint FILE the whole state of the run (weights, optimiser, random generators,\n"
+        "curves, best epoch, settings) is saved after every epoch, so a crash, a kill or Ctrl+C loses\n"
+        "at most the epoch in progress: --resume FILE --out MODEL continues from the last saved epoch\n"
+        "and gives the same weights, bit for bit, as a run that never stopped. The settings come from\n"
+        "the checkpoint; an option given with --resume must agree with them (--epochs may be raised,\n"
+        "--threads changed), else the run is refused with the setting that differs.\n"
         "With --json stdout holds one JSON object per line, told apart by \"event\": start (preset,\n"
         "architecture, parameters, optimizer, learning_rate, batch_size, training_images,\n"
         "validation_images, test_images, augmentation, framing_steps, extra_images), one epoch per epoch "
         "(epoch, epochs,\n"
         "train_loss, train_accuracy, validation_loss, validation_accuracy, test_accuracy,\n"
         "learning_rate, seconds; accuracies 0..1, null when there is no such split), and last done\n"
-        "(test_accuracy, correct, test_images, model: the saved path). A failed or interrupted run\n"
+        "(test_accuracy, correct, test_images, model: the saved path). With --checkpoint or --resume\n"
+        "a checkpoint event follows each epoch (epoch, path, bytes, seconds, error: null or why it\n"
+        "could not be written), and start has resumed_epochs (0 for a new run). A failed or interrupted run\n"
         "prints no done line; its message goes to stderr as without --json.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
@@ -242,23 +258,49 @@ int runTrain(const std::vector<std::string>& args) {
     const std::string out = parser.required("--out");
     if (out.empty())
         throw UsageError("option '--out' needs a file name");
-    const std::string presetName = parser.value("--preset").value_or("mlp");
-    std::optional<TrainConfig> preset = presetConfig(presetName);
-    if (!preset)
-        throw UsageError("unknown preset '" + presetName + "' (known: " + presetNames() + ")");
     TrainingRequest request;
-    request.config = *preset;
+    std::shared_ptr<const Checkpoint> resume;
+    if (const std::optional<std::string> resumePath = parser.value("--resume")) {
+        if (resumePath->empty())
+            throw UsageError("option '--resume' needs a checkpoint file");
+        Result<Checkpoint> loaded = loadCheckpoint(*resumePath);
+        if (!loaded)
+            return failure("train", loaded.error().message);
+        resume = std::make_shared<const Checkpoint>(std::move(*loaded));
+        request.resumeFrom = resume;
+        request.resumePath = *resumePath;
+        request.checkpointPath = *resumePath;
+    }
+    // A resumed run starts from its checkpoint's settings; options given with it must agree (the session
+    // says which does not), --preset included.
+    const std::string presetName = parser.value("--preset").value_or(resume ? resume->config.preset : "mlp");
+    std::optional<TrainConfig> preset = presetConfig(presetName);
+    if (!preset && !(resume && !parser.has("--preset")))
+        throw UsageError("unknown preset '" + presetName + "' (known: " + presetNames() + ")");
+    request.config = resume && !parser.has("--preset") ? resume->config : *preset;
     applyOverrides(parser, request.config);
     const TrainConfig& config = request.config;
-    request.trainingLimit =
-        static_cast<int>(parser.integer("--limit", 0, 1, std::numeric_limits<int>::max()));
-    request.dataFolder = dataFolder(parser.value("--data"));
+    request.trainingLimit = static_cast<int>(
+        parser.integer("--limit", resume ? resume->trainingLimit : 0, 1, std::numeric_limits<int>::max()));
+    request.dataFolder =
+        resume && !parser.has("--data") ? resume->dataFolder : dataFolder(parser.value("--data"));
     request.testSplit = TestSplit::Required;
+    if (resume)
+        request.extraFolder = resume->extraFolder;
     if (const std::optional<std::string> extra = parser.value("--extra")) {
         if (extra->empty())
             throw UsageError("option '--extra' needs a folder");
         request.extraFolder = *extra;
     }
+    if (const std::optional<std::string> checkpoint = parser.value("--checkpoint")) {
+        if (checkpoint->empty())
+            throw UsageError("option '--checkpoint' needs a file name");
+        request.checkpointPath = *checkpoint;
+    }
+    if (!request.checkpointPath.empty())
+        if (const Status target = checkTempFileCreatable(request.checkpointPath); !target)
+            return failure("train", "cannot save checkpoint '" + request.checkpointPath +
+                                        "': " + target.error().message);
 
     // A destination that cannot be written would otherwise only fail after the whole training run.
     if (const Status target = checkModelTarget(out); !target)
@@ -284,7 +326,8 @@ int runTrain(const std::vector<std::string>& args) {
                        {"validation_images", start.validationImages},
                        {"test_images", start.testImages},
                        {"augmentation", config.augment.enabled ? config.augment.describe() : ""},
-                       {"framing_steps", config.framingSteps.toText()}});
+                       {"framing_steps", config.framingSteps.toText()},
+                       {"resumed_epochs", start.resumedEpochs.size()}});
             return;
         }
         std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
@@ -300,6 +343,20 @@ int runTrain(const std::vector<std::string>& args) {
         if (start.extraImages > 0)
             std::cout << "extra training canvases: " << start.extraImages << " from " << request.extraFolder
                       << std::endl;
+        if (!start.resumedEpochs.empty())
+            std::cout << "resuming from '" << request.resumePath << "' after epoch "
+                      << start.resumedEpochs.size() << " of " << config.epochs << std::endl;
+    };
+    callbacks.onCheckpoint = [json](const CheckpointSaved& saved) {
+        if (json)
+            printJson({{"event", "checkpoint"},
+                       {"epoch", saved.epoch},
+                       {"path", saved.path},
+                       {"bytes", saved.bytes},
+                       {"seconds", saved.seconds},
+                       {"error", saved.error.empty() ? Json(nullptr) : Json(saved.error)}});
+        if (!saved.error.empty())
+            warning("train", saved.error + " (training goes on)");
     };
     callbacks.onBatch = [&bar](const BatchProgress& progress) { bar.update(progress); };
     callbacks.onEpoch = [&bar, &config, json](const EpochMetrics& metrics) {

@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
     window.activateWindow();
     window.raise();
     window.restoreStartupModel();
+    window.offerToResumeTraining();
     if (parser.isSet(options.model))
         window.openModelFile(parser.value(options.model));
     if (!parser.positionalArguments().isEmpty()) {

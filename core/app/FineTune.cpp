@@ -253,8 +253,8 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
     const Dataset trainSet = replay ? concatenated(*drawingSet, *replay) : std::move(drawingSet.value());
     Network network = request.base.network;
     const Dataset* heldOutForEpochs = sets.heldOut->size() > 0 ? &*sets.heldOut : nullptr;
-    result.outcome =
-        train(network, trainSet, heldOutForEpochs, config, control, {callbacks.onBatch, callbacks.onEpoch});
+    result.outcome = train(network, trainSet, heldOutForEpochs, config, control,
+                           {callbacks.onBatch, callbacks.onEpoch, {}});
     if (result.outcome.status != TrainingStatus::Completed)
         return result;
     result.after = sets.score(network, *loss);

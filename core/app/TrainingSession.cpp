@@ -5,8 +5,11 @@
 #include "app/SplitLoader.h"
 #include "data/DrawnDigits.h"
 
+#include "train/TrainingState.h"
+
 #include <filesystem>
 
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -21,6 +24,70 @@ TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
     return result;
 }
 
+/// A folder as given, normalised so "data/mnist/" and "data/./mnist" compare equal.
+std::string sameFolder(const std::string& folder) {
+    std::filesystem::path path = std::filesystem::path(folder).lexically_normal();
+    if (!path.has_filename() && path.has_parent_path())
+        path = path.parent_path();
+    return path.string();
+}
+
+/// Why `request` cannot continue its checkpoint (settings or data that differ), or empty.
+std::string resumeMismatch(const TrainingRequest& request, const Checkpoint& checkpoint) {
+    if (std::string difference = settingsDifference(checkpoint.config, request.config); !difference.empty())
+        return difference;
+    if (sameFolder(checkpoint.dataFolder) != sameFolder(request.dataFolder))
+        return "the checkpoint's run trained on '" + checkpoint.dataFolder + "', this one on '" +
+               request.dataFolder + "'";
+    if (checkpoint.trainingLimit != request.trainingLimit)
+        return "the checkpoint's run used limit " + std::to_string(checkpoint.trainingLimit) +
+               ", this one asks for " + std::to_string(request.trainingLimit);
+    if (sameFolder(checkpoint.extraFolder) != sameFolder(request.extraFolder))
+        return "the checkpoint's run used extra '" + checkpoint.extraFolder + "', this one asks for '" +
+               request.extraFolder + "'";
+    if (checkpoint.epochsDone() > request.config.epochs)
+        return "the checkpoint's run already completed " + std::to_string(checkpoint.epochsDone()) +
+               " epochs, more than the " + std::to_string(request.config.epochs) + " asked for";
+    return {};
+}
+
+/// Puts the checkpoint's weights into `network`; false when their shapes differ from its parameters.
+bool takeWeights(Network& network, const std::vector<Matrix>& weights) {
+    const std::vector<ParamRef> params = network.params();
+    if (params.size() != weights.size())
+        return false;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        if (params[i].value->rows() != weights[i].rows() || params[i].value->cols() != weights[i].cols())
+            return false;
+    for (std::size_t i = 0; i < params.size(); ++i)
+        *params[i].value = weights[i];
+    return true;
+}
+
+/// Saves a checkpoint of the run after an epoch, and reports how that went.
+CheckpointSaved saveAfterEpoch(const TrainingRequest& request, int trainingImages, const Network& network,
+                               const TrainingState& state) {
+    const auto start = std::chrono::steady_clock::now();
+    CheckpointSaved saved;
+    saved.path = request.checkpointPath;
+    saved.epoch = static_cast<int>(state.epochs.size());
+    Checkpoint checkpoint;
+    checkpoint.config = request.config;
+    checkpoint.dataFolder = request.dataFolder;
+    checkpoint.trainingLimit = request.trainingLimit;
+    checkpoint.extraFolder = request.extraFolder;
+    checkpoint.trainingImages = trainingImages;
+    for (const auto& [name, tensor] : network.tensors())
+        checkpoint.weights.push_back(*tensor);
+    checkpoint.state = state;
+    if (const Status written = saveCheckpoint(checkpoint, request.checkpointPath); !written)
+        saved.error = written.error().message;
+    std::error_code ec;
+    saved.bytes = saved.error.empty() ? std::filesystem::file_size(request.checkpointPath, ec) : 0;
+    saved.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return saved;
+}
+
 } // namespace
 
 TrainingSessionResult runTrainingSession(const TrainingRequest& request, TrainingControl& control,
@@ -30,6 +97,11 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     // The one check of the settings in a run: what follows builds the network for the data actually loaded.
     if (Status settings = config.validate(); !settings)
         return stopped(Cause::Settings, settings.error().message);
+    const Checkpoint* resume = request.resumeFrom.get();
+    const std::string resumeError = "cannot resume from checkpoint '" + request.resumePath + "': ";
+    if (resume)
+        if (const std::string mismatch = resumeMismatch(request, *resume); !mismatch.empty())
+            return stopped(Cause::Settings, resumeError + mismatch);
 
     const std::string& folder = request.dataFolder;
     Result<Dataset> trainSet = loadSplit(folder, "train");
@@ -90,6 +162,16 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     start.validationSet = std::make_shared<const Dataset>(
         train.slice(train.size() - start.validationImages, start.validationImages));
     start.testImages = test ? test->size() : 0;
+    if (resume) {
+        if (resume->trainingImages != train.size())
+            return stopped(Cause::Data, resumeError + "the checkpoint's run had " +
+                                            std::to_string(resume->trainingImages) +
+                                            " training images, this one has " + std::to_string(train.size()));
+        if (!takeWeights(network, resume->weights))
+            return stopped(Cause::Data,
+                           resumeError + "its weights do not fit the network " + network.architecture());
+        start.resumedEpochs = resume->state.epochs;
+    }
     if (callbacks.onStart)
         callbacks.onStart(start);
 
@@ -99,8 +181,24 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
         result.outcome.status = TrainingStatus::Cancelled;
         return result;
     }
-    result.outcome = digitpad::train(network, train, test ? &*test : nullptr, config, control,
-                                     {callbacks.onBatch, callbacks.onEpoch});
+    TrainingCallbacks trainerCallbacks{callbacks.onBatch, callbacks.onEpoch, {}};
+    if (!request.checkpointPath.empty()) {
+        const int trainingImages = train.size();
+        trainerCallbacks.onCheckpoint = [&request, &callbacks, trainingImages](const Network& weights,
+                                                                               const TrainingState& state) {
+            const CheckpointSaved saved = saveAfterEpoch(request, trainingImages, weights, state);
+            if (callbacks.onCheckpoint)
+                callbacks.onCheckpoint(saved);
+        };
+    }
+    try {
+        result.outcome = digitpad::train(network, train, test ? &*test : nullptr, config, control,
+                                         trainerCallbacks, resume ? &resume->state : nullptr);
+    } catch (const std::invalid_argument& error) {
+        if (!resume)
+            throw;
+        return stopped(Cause::Data, resumeError + error.what()); // a state that does not fit this run
+    }
     const std::vector<EpochMetrics>& epochs = result.outcome.epochs;
     if (epochs.empty())
         return result;

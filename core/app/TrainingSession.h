@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/Checkpoint.h"
 #include "io/Model.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,6 +31,22 @@ struct TrainingRequest {
     /// preprocessing as a drawing (the model's framing and steps) and join the training images only: the
     /// validation images stay those of the data folder.
     std::string extraFolder;
+    /// Where to save a checkpoint after every completed epoch (saveCheckpoint(), atomically); empty = none.
+    std::string checkpointPath;
+    /// A checkpoint to continue from instead of starting afresh; its settings (but the epoch and thread
+    /// counts), data folder, limit and extra folder must be this request's. The run then ends as the run that
+    /// wrote it would have, epoch for epoch and bit for bit.
+    std::shared_ptr<const Checkpoint> resumeFrom;
+    std::string resumePath; ///< where resumeFrom was read, for messages
+};
+
+/// A checkpoint the session wrote (or failed to write) after an epoch.
+struct CheckpointSaved {
+    int epoch = 0;
+    std::string path;
+    std::uintmax_t bytes = 0; ///< the file's size
+    double seconds = 0.0;     ///< wall time of gathering the state and writing the file
+    std::string error;        ///< why it could not be written; the run goes on without it
 };
 
 /// What a session is about to train, reported once the data is loaded and the network built.
@@ -43,12 +61,16 @@ struct TrainingStart {
     /// The validation images themselves (the last validationImages of the training split, framed as trained
     /// on), so a front end can show the images behind the validation figures; empty without validation.
     std::shared_ptr<const Dataset> validationSet;
+    /// The epochs a resumed run had completed (their metrics, the curves so far); empty for a new run.
+    std::vector<EpochMetrics> resumedEpochs;
 };
 
 struct TrainingSessionCallbacks {
     std::function<void(const TrainingStart&)> onStart;
     std::function<void(const BatchProgress&)> onBatch; ///< on the training thread; keep it cheap
     std::function<void(const EpochMetrics&)> onEpoch;
+    /// After each checkpoint write (TrainingRequest::checkpointPath), on the training thread.
+    std::function<void(const CheckpointSaved&)> onCheckpoint;
 };
 
 /// Why a session stopped before training.

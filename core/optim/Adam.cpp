@@ -5,6 +5,12 @@
 
 namespace digitpad {
 
+void Adam::restore(const OptimizerState& state) {
+    steps_ = state.steps;
+    firstMoment_ = state.first;
+    secondMoment_ = state.second;
+}
+
 void Adam::step(const std::vector<ParamRef>& params) {
     if (firstMoment_.size() != params.size()) {
         firstMoment_.clear();

@@ -14,6 +14,8 @@ public:
     void step(const std::vector<ParamRef>& params) override;
     void setLearningRate(double rate) override { settings_.learningRate = rate; }
     double learningRate() const override { return settings_.learningRate; }
+    OptimizerState state() const override { return {steps_, firstMoment_, secondMoment_}; }
+    void restore(const OptimizerState& state) override;
 
 private:
     OptimizerSettings settings_;

@@ -30,6 +30,15 @@ struct OptimizerSettings {
     double epsilon = 1e-8;    ///< Adam
 };
 
+/// What an optimiser carries from one step to the next, per parameter index, so a stopped run can continue
+/// exactly (see TrainingState). Empty before the first step.
+struct OptimizerState {
+    long long steps = 0; ///< Adam's step count t (its bias corrections depend on it); 0 for SGD
+    std::vector<Matrix>
+        first; ///< SGD's velocity v (with momentum), Adam's first moment m; shaped as the params
+    std::vector<Matrix> second; ///< Adam's second moment v; empty for SGD
+};
+
 /// Updates parameters from their gradients. State (momentum, Adam moments) is kept per parameter index in the
 /// order Network::params() returns, never per address, so it survives copies of the network.
 class Optimizer {
@@ -38,6 +47,10 @@ public:
     virtual void step(const std::vector<ParamRef>& params) = 0;
     virtual void setLearningRate(double rate) = 0;
     virtual double learningRate() const = 0;
+    /// A copy of the state the next step() continues from.
+    virtual OptimizerState state() const = 0;
+    /// Continues from `state`, as state() returned it for the same parameters (the caller checks shapes).
+    virtual void restore(const OptimizerState& state) = 0;
 };
 
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings);

@@ -14,6 +14,8 @@ public:
     void step(const std::vector<ParamRef>& params) override;
     void setLearningRate(double rate) override { learningRate_ = rate; }
     double learningRate() const override { return learningRate_; }
+    OptimizerState state() const override { return {0, velocity_, {}}; }
+    void restore(const OptimizerState& state) override { velocity_ = state.first; }
 
 private:
     double learningRate_;

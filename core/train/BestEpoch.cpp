@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <memory>
+#include <utility>
 
 namespace digitpad {
 
@@ -12,6 +13,12 @@ void BestEpoch::consider(const Network& network, const EpochMetrics& metrics) {
         return;
     outcome_.bestEpoch = metrics.epoch;
     outcome_.bestEpochNetwork = std::make_shared<const Network>(network);
+    bestAccuracy_ = accuracy;
+}
+
+void BestEpoch::restore(int epoch, double accuracy, std::shared_ptr<const Network> weights) {
+    outcome_.bestEpoch = epoch;
+    outcome_.bestEpochNetwork = std::move(weights);
     bestAccuracy_ = accuracy;
 }
 

@@ -4,6 +4,8 @@
 #include "nn/Network.h"
 #include "train/Trainer.h"
 
+#include <memory>
+
 namespace digitpad {
 
 /// Keeps a training outcome's best epoch (by validation accuracy) and a copy of its weights, so a run that
@@ -18,6 +20,11 @@ public:
     /// Called after each completed epoch with the network holding that epoch's weights. An epoch without a
     /// validation accuracy (NaN) is never the best; of equal accuracies the earliest stays.
     void consider(const Network& network, const EpochMetrics& metrics);
+
+    /// The validation accuracy of outcome.bestEpoch (0 while there is none).
+    double bestAccuracy() const { return bestAccuracy_; }
+    /// Continues a resumed run: its best epoch so far, that epoch's accuracy and weights.
+    void restore(int epoch, double accuracy, std::shared_ptr<const Network> weights);
 
     /// Called once the run ends, after the last completed epoch was added to outcome.epochs.
     void finish();

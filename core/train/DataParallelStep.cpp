@@ -5,6 +5,8 @@
 #include "tensor/DenormalGuard.h"
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace digitpad {
 
@@ -21,6 +23,21 @@ DataParallelStep::DataParallelStep(Network& network, int batchSize, int shards, 
         shard.ownRng.seed(config.seed + 0x9E3779B97F4A7C15ULL * static_cast<unsigned long long>(index));
         shard.rng = index == 0 ? &rng : &shard.ownRng;
     }
+}
+
+std::vector<Rng> DataParallelStep::shardRngs() const {
+    std::vector<Rng> rngs;
+    for (int index = 1; index < shards_; ++index)
+        rngs.push_back(states_[static_cast<std::size_t>(index)].ownRng);
+    return rngs;
+}
+
+void DataParallelStep::restoreShardRngs(const std::vector<Rng>& rngs) {
+    if (static_cast<int>(rngs.size()) != shards_ - 1)
+        throw std::invalid_argument("the saved state has " + std::to_string(rngs.size() + 1) +
+                                    " shards, this run splits each batch into " + std::to_string(shards_));
+    for (int index = 1; index < shards_; ++index)
+        states_[static_cast<std::size_t>(index)].ownRng = rngs[static_cast<std::size_t>(index - 1)];
 }
 
 void DataParallelStep::runShard(const Batch& batch, int index) {

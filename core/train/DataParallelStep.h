@@ -39,6 +39,10 @@ public:
     DataParallelStep& operator=(const DataParallelStep&) = delete;
 
     int shards() const { return shards_; }
+    /// The generators of shards 1, 2, … (shard 0 uses the caller's), for a checkpoint.
+    std::vector<Rng> shardRngs() const;
+    /// Continues with generators shardRngs() returned; throws std::invalid_argument for a wrong count.
+    void restoreShardRngs(const std::vector<Rng>& rngs);
     /// The network's parameters, whose gradients run() fills.
     const std::vector<ParamRef>& params() const { return params_; }
 

@@ -10,6 +10,7 @@
 #include "train/LearningRateSchedule.h"
 #include "train/PauseGate.h"
 #include "train/Sharding.h"
+#include "train/TrainingState.h"
 
 #include <algorithm>
 #include <cmath>
@@ -71,6 +72,18 @@ public:
         return loss > limit_ ? "loss exploded to " + shortNumber(loss) : std::string();
     }
 
+    /// The first finite loss of the run, NaN before it (for a checkpoint).
+    double firstLoss() const {
+        return std::isfinite(limit_) ? start_ : std::numeric_limits<double>::quiet_NaN();
+    }
+    /// Continues a resumed run whose first finite loss was `first` (NaN: none yet).
+    void resume(double first) {
+        if (std::isfinite(first)) {
+            start_ = first;
+            limit_ = kDivergenceFactor * std::max(first, kDivergenceLossFloor);
+        }
+    }
+
     /// Why an exploded loss counts as divergence: the limit and where it comes from.
     std::string limit() const {
         return "the limit is " + shortNumber(limit_) + ", " + shortNumber(kDivergenceFactor) +
@@ -110,10 +123,49 @@ void evaluateEpoch(const Network& network, const Loss& loss, const Dataset& vali
         metrics.testAccuracy = evaluate(network, loss, *test).accuracy;
 }
 
+/// Shapes of `tensors` against `params` (what a saved state must match); `what` names the tensors.
+void checkShapes(const std::vector<Matrix>& tensors, const std::vector<ParamRef>& params, const char* what) {
+    if (tensors.empty())
+        return; // before the first step, or SGD without momentum
+    bool fits = tensors.size() == params.size();
+    for (std::size_t i = 0; fits && i < params.size(); ++i)
+        fits = tensors[i].rows() == params[i].value->rows() && tensors[i].cols() == params[i].value->cols();
+    if (!fits)
+        throw std::invalid_argument(std::string("the saved ") + what + " does not fit the network");
+}
+
+/// The network with `weights` (Network::params() order) in place of its own.
+std::shared_ptr<const Network> withWeights(const Network& network, const std::vector<Matrix>& weights) {
+    auto copy = std::make_shared<Network>(network);
+    const std::vector<ParamRef> params = copy->params();
+    for (std::size_t i = 0; i < params.size(); ++i)
+        *params[i].value = weights[i];
+    return copy;
+}
+
+/// What continues the run after the epoch that just completed (see TrainingState).
+TrainingState stateAfterEpoch(const TrainingOutcome& outcome, const Rng& rng, const DataParallelStep& step,
+                              const Optimizer& optimizer, const DivergenceCheck& divergence,
+                              const BestEpoch& best) {
+    TrainingState state;
+    state.epochs = outcome.epochs;
+    state.rng = rng;
+    state.shardRngs = step.shardRngs();
+    state.optimizer = optimizer.state();
+    state.firstLoss = divergence.firstLoss();
+    state.bestEpoch = outcome.bestEpoch;
+    state.bestAccuracy = best.bestAccuracy();
+    if (outcome.bestEpochNetwork && outcome.bestEpoch != outcome.epochs.back().epoch)
+        for (const auto& [name, tensor] : outcome.bestEpochNetwork->tensors())
+            state.bestWeights.push_back(*tensor);
+    return state;
+}
+
 } // namespace
 
 TrainingOutcome train(Network& network, const Dataset& train, const Dataset* test, const TrainConfig& config,
-                      TrainingControl& control, const TrainingCallbacks& callbacks) {
+                      TrainingControl& control, const TrainingCallbacks& callbacks,
+                      const TrainingState* resumeFrom) {
     const DenormalGuard flushDenormals;
     checkArguments(network, train, config);
     const int trainCount = trainingSampleCount(train, config);
@@ -135,7 +187,34 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     BestEpoch best(outcome);
     outcome.shards = step.shards();
     outcome.epochs.reserve(static_cast<std::size_t>(config.epochs));
-    for (int epoch = 1; epoch <= config.epochs; ++epoch) {
+    int firstEpoch = 1;
+    if (resumeFrom) {
+        const TrainingState& state = *resumeFrom;
+        if (static_cast<int>(state.epochs.size()) > config.epochs)
+            throw std::invalid_argument("the saved run completed " + std::to_string(state.epochs.size()) +
+                                        " epochs, more than the " + std::to_string(config.epochs) +
+                                        " asked for");
+        checkShapes(state.optimizer.first, step.params(), "optimiser state");
+        checkShapes(state.optimizer.second, step.params(), "optimiser state");
+        if (state.bestEpoch < 0 || state.bestEpoch > static_cast<int>(state.epochs.size()))
+            throw std::invalid_argument("the saved best epoch is not one of the completed epochs");
+        const bool bestIsLast =
+            state.bestEpoch > 0 && state.bestEpoch == static_cast<int>(state.epochs.size());
+        if (state.bestEpoch > 0 && !bestIsLast && state.bestWeights.empty())
+            throw std::invalid_argument("the saved state lacks the weights of its best epoch");
+        checkShapes(state.bestWeights, step.params(), "best epoch's weights");
+        step.restoreShardRngs(state.shardRngs);
+        rng = state.rng;
+        optimizer->restore(state.optimizer);
+        divergence.resume(state.firstLoss);
+        outcome.epochs = state.epochs;
+        if (state.bestEpoch > 0)
+            best.restore(state.bestEpoch, state.bestAccuracy,
+                         bestIsLast ? std::make_shared<const Network>(network)
+                                    : withWeights(network, state.bestWeights));
+        firstEpoch = static_cast<int>(state.epochs.size()) + 1;
+    }
+    for (int epoch = firstEpoch; epoch <= config.epochs; ++epoch) {
         schedule.apply(epoch, *optimizer);
         lastGood.save();
         batches.startEpoch(epoch, rng);
@@ -181,6 +260,9 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
         best.consider(network, metrics);
         if (callbacks.onEpoch)
             callbacks.onEpoch(metrics);
+        if (callbacks.onCheckpoint)
+            callbacks.onCheckpoint(network,
+                                   stateAfterEpoch(outcome, rng, step, *optimizer, divergence, best));
     }
     outcome.status = TrainingStatus::Completed;
     best.finish();

@@ -85,9 +85,14 @@ struct TrainingControl {
     std::atomic<bool> pause{false};
 };
 
+struct TrainingState;
+
 struct TrainingCallbacks {
     std::function<void(const BatchProgress&)> onBatch;
     std::function<void(const EpochMetrics&)> onEpoch;
+    /// After every completed epoch (after onEpoch), with the network holding that epoch's weights and the
+    /// state that continues the run from there: what a checkpoint saves. Only taken when set.
+    std::function<void(const Network&, const TrainingState&)> onCheckpoint;
 };
 
 /// Trains `network` in place with `config`. The training split is shuffled each epoch from config.seed (same
@@ -97,7 +102,13 @@ struct TrainingCallbacks {
 /// Either way the network keeps the weights of the last completed epoch (or its initial weights), so a
 /// stopped run keeps its work; the outcome also names the best epoch by validation accuracy and keeps its
 /// weights when they differ from the last epoch's.
+///
+/// With `resumeFrom` (a state onCheckpoint reported for the same settings and data, `network` holding the
+/// weights reported with it) the run continues after its last completed epoch: the outcome, the callbacks'
+/// epoch numbers and the weights are those of a run that never stopped. Throws std::invalid_argument when the
+/// state does not fit the network and settings (tensor shapes, shard count, more epochs than config.epochs).
 TrainingOutcome train(Network& network, const Dataset& train, const Dataset* test, const TrainConfig& config,
-                      TrainingControl& control, const TrainingCallbacks& callbacks = {});
+                      TrainingControl& control, const TrainingCallbacks& callbacks = {},
+                      const TrainingState* resumeFrom = nullptr);
 
 } // namespace digitpad

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real digitpad-cli binary (DIGITPAD_CLI) and checks exit codes, messages and output formats.
 #include "app/AnswerCertainty.h"
+#include "io/ModelFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
 #include <limits>
 #include <sys/types.h>
 
@@ -357,6 +359,8 @@ private slots:
     void trainInterruptKeepsCompletedEpochs();
     void trainDivergedWritesNoModel();
     void trainWithAugmentation();
+    void trainResumesBitIdentically();
+    void trainResumeRefusesMismatchAndDamage();
     void exportOnnx();
     void info();
     void infoJson();
@@ -642,6 +646,133 @@ void TestCli::trainWithAugmentation() {
     QVERIFY2(run.out.contains(QRegularExpression(R"(\nepoch 2/2  loss \d+\.\d{4}  train )")),
              qPrintable(run.out));
     QVERIFY(QFileInfo::exists(out));
+}
+
+namespace {
+
+/// Whether two model files hold the same tensors, bit for bit (their headers differ in the training time).
+bool sameWeights(const QString& a, const QString& b) {
+    const digitpad::Result<digitpad::Model> left = digitpad::loadModel(a.toStdString());
+    const digitpad::Result<digitpad::Model> right = digitpad::loadModel(b.toStdString());
+    if (!left || !right)
+        return false;
+    const auto x = left->network.tensors();
+    const auto y = right->network.tensors();
+    if (x.size() != y.size())
+        return false;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        if (x[i].second->rows() != y[i].second->rows() || x[i].second->cols() != y[i].second->cols() ||
+            std::memcmp(x[i].second->data(), y[i].second->data(),
+                        sizeof(digitpad::Scalar) * static_cast<std::size_t>(x[i].second->size())) != 0)
+            return false;
+    return true;
+}
+
+} // namespace
+
+void TestCli::trainResumesBitIdentically() {
+    // Ctrl+C during a long run with --checkpoint, then --resume to two epochs past the last saved one: the
+    // weights are those of a run of that many epochs that never stopped (augmentation, dropout, 2 shards).
+    const QStringList common{"--data",
+                             kMini,
+                             "--architecture",
+                             "dense32,relu,dropout20,dense10",
+                             "--augment",
+                             "--shards",
+                             "2",
+                             "--seed",
+                             "5",
+                             "--limit",
+                             "300"};
+    const QString checkpoint = temp_.filePath("resume.ckpt");
+    const QString part = temp_.filePath("part.dpm");
+    const Run stopped = interruptAfterFirstEpoch(
+        QStringList{"train"} + common +
+        QStringList{"--epochs", "100000", "--checkpoint", checkpoint, "--out", part});
+    QCOMPARE(stopped.exitCode, 130);
+    const QRegularExpressionMatch done =
+        QRegularExpression(QStringLiteral("interrupted after (\\d+) complete epoch")).match(stopped.err);
+    QVERIFY2(done.hasMatch(), qPrintable(stopped.err));
+    const int epochs = done.captured(1).toInt() + 2;
+
+    const QString resumedOut = temp_.filePath("resumed.dpm");
+    const Run resumed = runCli({"train", "--resume", checkpoint, "--epochs", QString::number(epochs),
+                                "--threads", "1", "--out", resumedOut});
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+    QVERIFY2(resumed.out.contains(QStringLiteral("resuming from '%1' after epoch %2 of %3")
+                                      .arg(checkpoint)
+                                      .arg(epochs - 2)
+                                      .arg(epochs)),
+             qPrintable(resumed.out));
+    // The epoch lines go on from where the run stopped.
+    const QStringList epochLines = lines(resumed.out).filter(QRegularExpression("^epoch \\d+/"));
+    QCOMPARE(epochLines.size(), 2);
+    QVERIFY(epochLines[0].startsWith(QStringLiteral("epoch %1/%2 ").arg(epochs - 1).arg(epochs)));
+    QVERIFY(epochLines[1].startsWith(QStringLiteral("epoch %1/%2 ").arg(epochs).arg(epochs)));
+
+    const QString wholeOut = temp_.filePath("whole.dpm");
+    const Run whole = runCli(QStringList{"train"} + common +
+                             QStringList{"--epochs", QString::number(epochs), "--out", wholeOut});
+    QCOMPARE(whole.exitCode, 0);
+    QVERIFY(sameWeights(wholeOut, resumedOut));
+
+    // --json: one checkpoint event per epoch, every line an object.
+    const QString jsonOut = temp_.filePath("resumed-json.dpm");
+    const Run json = runCli({"train", "--resume", checkpoint, "--epochs", QString::number(epochs + 1),
+                             "--checkpoint", temp_.filePath("more.ckpt"), "--json", "--out", jsonOut});
+    QCOMPARE(json.exitCode, 0);
+    QStringList events;
+    for (const QString& line : lines(json.out)) {
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8());
+        QVERIFY2(document.isObject(), qPrintable(line));
+        events << document.object().value("event").toString();
+        if (events.back() == "start")
+            QCOMPARE(document.object().value("resumed_epochs").toInt(), epochs);
+        if (events.back() == "checkpoint") {
+            QCOMPARE(document.object().value("epoch").toInt(), epochs + 1);
+            QVERIFY(document.object().value("bytes").toInt() > 0);
+            QVERIFY(document.object().value("error").isNull());
+        }
+    }
+    QCOMPARE(events, (QStringList{"start", "epoch", "checkpoint", "done"}));
+}
+
+void TestCli::trainResumeRefusesMismatchAndDamage() {
+    const QString checkpoint = temp_.filePath("refuse.ckpt");
+    const Run first = runCli({"train", "--data", kMini, "--layers", "16", "--epochs", "1", "--limit", "200",
+                              "--checkpoint", checkpoint, "--out", temp_.filePath("refuse.dpm")});
+    QCOMPARE(first.exitCode, 0);
+
+    const Run otherRate =
+        runCli({"train", "--resume", checkpoint, "--lr", "0.5", "--out", temp_.filePath("x.dpm")});
+    QCOMPARE(otherRate.exitCode, 2);
+    QVERIFY2(otherRate.err.contains("cannot resume from checkpoint '" + checkpoint + "'") &&
+                 otherRate.err.contains("lr 0.001, this one asks for 0.5"),
+             qPrintable(otherRate.err));
+    const Run otherPreset =
+        runCli({"train", "--resume", checkpoint, "--preset", "lenet", "--out", temp_.filePath("x.dpm")});
+    QCOMPARE(otherPreset.exitCode, 2);
+    QVERIFY2(otherPreset.err.contains("the checkpoint's run used"), qPrintable(otherPreset.err));
+
+    QFile file(checkpoint);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    file.close();
+    const QString damaged = temp_.filePath("damaged.ckpt");
+    QFile out(damaged);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes.left(bytes.size() - 100));
+    out.close();
+    const Run truncated = runCli({"train", "--resume", damaged, "--out", temp_.filePath("x.dpm")});
+    QCOMPARE(truncated.exitCode, 1);
+    QVERIFY2(truncated.err.contains("cannot resume from checkpoint '" + damaged + "'") &&
+                 truncated.err.contains("truncated"),
+             qPrintable(truncated.err));
+    const Run model =
+        runCli({"train", "--resume", temp_.filePath("refuse.dpm"), "--out", temp_.filePath("x.dpm")});
+    QCOMPARE(model.exitCode, 1);
+    QVERIFY2(model.err.contains("not a DigitPad training checkpoint"), qPrintable(model.err));
+    QVERIFY(!QFileInfo::exists(temp_.filePath("x.dpm")));
 }
 
 void TestCli::exportOnnx() {

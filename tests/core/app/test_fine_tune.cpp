@@ -28,7 +28,11 @@ Model mnistModel() {
     config.threads = 1;
     config.validationFraction = 0.0;
     TrainingControl control;
-    TrainingSessionResult session = runTrainingSession({kMini, config, TestSplit::Required, 0, {}}, control);
+    TrainingRequest request;
+    request.dataFolder = kMini;
+    request.config = config;
+    request.testSplit = TestSplit::Required;
+    TrainingSessionResult session = runTrainingSession(request, control);
     if (!session.model)
         qFatal("the base model did not train");
     return std::move(*session.model);

@@ -141,14 +141,14 @@ private slots:
         request.config.framingSteps.deskew = true;
         TrainingControl control;
         TrainingStart plainStart;
-        const TrainingSessionResult plain =
-            runTrainingSession(request, control, {[&](const TrainingStart& s) { plainStart = s; }, {}, {}});
+        const TrainingSessionResult plain = runTrainingSession(
+            request, control, {[&](const TrainingStart& s) { plainStart = s; }, {}, {}, {}});
         QVERIFY(plain.model);
         QCOMPARE(plainStart.extraImages, 0);
         request.extraFolder = extra.path().toStdString();
         TrainingStart start;
         const TrainingSessionResult result =
-            runTrainingSession(request, control, {[&](const TrainingStart& s) { start = s; }, {}, {}});
+            runTrainingSession(request, control, {[&](const TrainingStart& s) { start = s; }, {}, {}, {}});
         QVERIFY(!result.error);
         QVERIFY(result.model);
         QCOMPARE(start.extraImages, 40);
