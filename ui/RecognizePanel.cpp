@@ -215,7 +215,11 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     showIdle();
 }
 
-RecognizePanel::~RecognizePanel() = default;
+RecognizePanel::~RecognizePanel() {
+    // The canvas, a child, outlives this class's part of the object: its undo stack clears itself when it is
+    // destroyed and would call updateActions() on a panel that is already half gone.
+    disconnect(canvas_->history(), nullptr, this, nullptr);
+}
 
 void RecognizePanel::createCorrectionRow() {
     for (int digit = 0; digit < 10; ++digit) {
