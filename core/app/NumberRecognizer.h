@@ -34,8 +34,8 @@ inline constexpr double kMaybeSplitAspect = 0.8;
 /// through recognize() with `framing`, cut out of the image so the framing sees only that digit. A segment
 /// wider than kMaybeSplitAspect × its height is split at its likeliest cut when every piece's answer is more
 /// probable than the whole segment's. When the image holds one digit, its reading is recognize() on the whole
-/// image, exactly what a single-digit answer is; so is a reading of two digits with one of them unsure when the
-/// whole image reads surely as one digit. An image without ink gives no digits. Fails as recognize()
+/// image, exactly what a single-digit answer is; so is a reading of two digits with one of them unsure when
+/// the whole image reads surely as one digit. An image without ink gives no digits. Fails as recognize()
 /// does: the model does not take 28×28 digits.
 Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, Framing framing);
 
