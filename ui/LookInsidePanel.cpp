@@ -167,6 +167,16 @@ void LookInsidePanel::rebuildLayerViews() {
     layerGrids_.clear();
     if (model_ == nullptr)
         return;
+    if (model_->memberCount() > 1) {
+        auto* ensembleNote =
+            note(tr("The model averages %1 networks; these are the layers of the first. \"Why\" below is "
+                    "their mean.")
+                     .arg(model_->memberCount()),
+                 layerBox_);
+        ensembleNote->setObjectName(QStringLiteral("ensembleNote"));
+        layerBox_->layout()->addWidget(ensembleNote);
+        layerCaptions_.push_back(ensembleNote);
+    }
     const auto& layers = model_->network.layers();
     for (std::size_t i = 0; i < layers.size(); ++i) {
         // Geometry and caption come from the layer's shape alone; the tiles stay empty until an answer.

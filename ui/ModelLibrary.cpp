@@ -155,7 +155,10 @@ QString describeModel(const digitpad::Model& model, const QString& source, bool 
         model.info.preset.empty() ? ModelLibrary::tr("custom")
                                   : QString::fromStdString(digitpad::printable(model.info.preset));
     if (withLayers)
-        text += QStringLiteral(" (%1)").arg(layerSizes(model.network));
+        text += model.otherMembers.empty() ? QStringLiteral(" (%1)").arg(layerSizes(model.network))
+                                           : ModelLibrary::tr(" (an ensemble of %1 networks; the first: %2)")
+                                                 .arg(model.memberCount())
+                                                 .arg(layerSizes(model.network));
     if (model.info.testAccuracy)
         text += ModelLibrary::tr(", test accuracy %1 %").arg(100.0 * *model.info.testAccuracy, 0, 'f', 2);
     if (!source.isEmpty())

@@ -479,6 +479,11 @@ void TeachDialog::stop() {
 
 void TeachDialog::onStarted(const digitpad::FineTuneStart& start) {
     start_ = start;
+    // An ensemble's members are taught one after the other: the chart and the progress span all of them.
+    if (start.totalEpochs > totalEpochs_) {
+        totalEpochs_ = start.totalEpochs;
+        chart_->reset(totalEpochs_);
+    }
     showScores(ScoreColumn::Before, start.before);
     QStringList notes;
     if (start.heldOutDrawings == 0)
@@ -493,6 +498,10 @@ void TeachDialog::onStarted(const digitpad::FineTuneStart& start) {
                      QString::fromStdString(digitpad::missingDataHint(native(dataFolder_).toStdString()))));
     if (!drawnMissing_.isEmpty())
         notes.append(drawnMissing_);
+    if (start.members > 1)
+        notes.append(tr("The model is an ensemble of %1 networks: each is taught in turn, so teaching takes "
+                        "%1 times as long.")
+                         .arg(start.members));
     scoreNotes_->setText(notes.join(QLatin1Char('\n')));
     scoreNotes_->setVisible(!notes.isEmpty());
     setMessage(tr("Teaching: %1 drawings × %2 copies and %3 MNIST images per epoch, %4 held out.")

@@ -16,5 +16,6 @@ int runPredict(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
+int runEnsemble(const std::vector<std::string>& args);
 
 } // namespace digitpad::cli

@@ -186,7 +186,7 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
 
     if (json) {
         Json object = {{"model", modelPath},
-                       {"architecture", model.network.architecture()},
+                       {"architecture", model.architecture()},
                        {"samples", dir},
                        {"framing", toName(model.info.framing)},
                        {"loss_function", toName(model.info.loss)}};
@@ -195,7 +195,7 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
         printJson(object);
         return 0;
     }
-    std::cout << "model      " << modelPath << " (" << model.network.architecture() << ")\n"
+    std::cout << "model      " << modelPath << " (" << model.architecture() << ")\n"
               << "samples    " << dir << ", " << evaluation.count << " drawings, "
               << toName(model.info.framing) << " framing\n"
               << "loss       " << fixed(evaluation.loss, 4) << " (" << toName(model.info.loss) << ")\n"
@@ -335,7 +335,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
 
     if (json) {
         Json object = {{"model", modelPath},
-                       {"architecture", model->network.architecture()},
+                       {"architecture", model->architecture()},
                        {"data", request.dataFolder},
                        {"loss_function", lossName},
                        {"framing_steps", steps.toText()},
@@ -369,7 +369,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
         printJson(object);
         return 0;
     }
-    std::cout << "model      " << modelPath << " (" << model->network.architecture() << ")\n"
+    std::cout << "model      " << modelPath << " (" << model->architecture() << ")\n"
               << "data       " << request.dataFolder << ", " << evaluation.count << " test images\n"
               << "steps      " << steps.toText() << " (framing steps after " << toName(framing)
               << " framing)\n"

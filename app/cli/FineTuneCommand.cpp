@@ -186,7 +186,7 @@ int runFinetune(const std::vector<std::string>& args) {
     FineTuneCallbacks callbacks;
     std::optional<InterruptGuard> interruptible;
     callbacks.onStart = [&](const FineTuneStart& start) {
-        std::cout << "fine-tuning " << modelPath << " (" << request.base.network.architecture() << ") on "
+        std::cout << "fine-tuning " << modelPath << " (" << request.base.architecture() << ") on "
                   << samplesDir << ": " << start.trainingDrawings << " drawings to train on, "
                   << start.heldOutDrawings << " held out\n"
                   << "each epoch  " << start.samplesPerEpoch << " samples: every drawing "

@@ -61,6 +61,18 @@ Json infoJson(const std::string& path, const Model& model) {
         object["tuned_on_drawings"] = info.tunedOnDrawings;
     }
     object["trained_at"] = info.trainedAt;
+    object["networks"] = model.memberCount();
+    if (!model.otherMembers.empty()) {
+        Json members = Json::array();
+        const std::vector<const Network*> all = model.members();
+        for (std::size_t i = 0; i < all.size(); ++i)
+            members.push_back(
+                {{"architecture", all[i]->architecture()},
+                 {"parameters", all[i]->parameterCount()},
+                 {"seed", i < info.memberSeeds.size() ? Json(info.memberSeeds[i]) : Json(nullptr)}});
+        object["members"] = members;
+        object["parameters"] = model.parameterCount();
+    }
     return object;
 }
 
@@ -80,7 +92,9 @@ int runInfo(const std::vector<std::string>& args) {
         "loss, optimizer, learning_rate, batch_size, epochs, seed, dataset, augmentation (empty for\n"
         "none), extra_training_data (empty for none), test_accuracy and drawn_accuracy (0..1), tuned_from "
         "and tuned_on_drawings (fine-tuned\n"
-        "models only) and trained_at; a value the file does not record is null.\n");
+        "models only), trained_at, and networks (1, or an ensemble's count; an ensemble also has\n"
+        "members: architecture, parameters and seed of each, and parameters is the total);\n"
+        "a value the file does not record is null.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -100,8 +114,20 @@ int runInfo(const std::vector<std::string>& args) {
     const Network& network = model->network;
     const ModelInfo& info = model->info;
     row("file", path);
-    row("architecture", network.architecture());
-    row("parameters", std::to_string(network.parameterCount()));
+    if (model->otherMembers.empty()) {
+        row("architecture", network.architecture());
+        row("parameters", std::to_string(network.parameterCount()));
+    } else {
+        // An ensemble: one row per network, then the total.
+        row("networks", std::to_string(model->memberCount()) + ", answers averaged");
+        const std::vector<const Network*> all = model->members();
+        for (std::size_t i = 0; i < all.size(); ++i)
+            row("network " + std::to_string(i + 1),
+                all[i]->architecture() + " (" + std::to_string(all[i]->parameterCount()) + " parameters" +
+                    (i < info.memberSeeds.size() ? ", seed " + std::to_string(info.memberSeeds[i]) : "") +
+                    ")");
+        row("parameters", std::to_string(model->parameterCount()));
+    }
     row("input", network.inputShape().toString());
     row("classes", std::to_string(network.outputSize()) + " (" + info.labels + ")");
     row("head", toName(network.head()));

@@ -27,6 +27,7 @@ const std::vector<Subcommand>& subcommands() {
         {"info", "show what a model file holds", runInfo},
         {"bench", "measure training and inference speed on MNIST", runBench},
         {"export", "write a model as ONNX for other programs and runtimes", runExport},
+        {"ensemble", "combine trained models into one that averages their answers", runEnsemble},
     };
     return all;
 }

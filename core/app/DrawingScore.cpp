@@ -48,11 +48,12 @@ Result<DrawingScore> scoreDrawings(const Model& model, const std::vector<Labelle
         return data.error();
     const std::unique_ptr<Loss> loss = makeLoss(model.info.loss);
     DrawingScore score;
-    score.all = evaluate(model.network, *loss, *data);
+    const std::vector<const Network*> members = model.members();
+    score.all = evaluate(members, *loss, *data);
     score.recentCount = std::clamp(lastN, 0, data->size());
     if (score.recentCount > 0) {
         const Dataset recent = data->slice(data->size() - score.recentCount, score.recentCount);
-        score.recent = evaluate(model.network, *loss, recent).accuracy;
+        score.recent = evaluate(members, *loss, recent).accuracy;
     }
     return score;
 }

@@ -141,14 +141,15 @@ struct ScoringSets {
     std::optional<Dataset> mnistTest;
     std::optional<Dataset> drawn;
 
-    FineTuneScores score(const Network& network, const Loss& loss) const {
+    FineTuneScores score(const Model& model, const Loss& loss) const {
+        const std::vector<const Network*> members = model.members();
         FineTuneScores scores;
         if (heldOut && heldOut->size() > 0)
-            scores.heldOut = evaluate(network, loss, *heldOut).accuracy;
+            scores.heldOut = evaluate(members, loss, *heldOut).accuracy;
         if (mnistTest)
-            scores.mnist = evaluate(network, loss, *mnistTest).accuracy;
+            scores.mnist = evaluate(members, loss, *mnistTest).accuracy;
         if (drawn)
-            scores.drawn = evaluate(network, loss, *drawn).accuracy;
+            scores.drawn = evaluate(members, loss, *drawn).accuracy;
         return scores;
     }
 };
@@ -159,6 +160,7 @@ ModelInfo tunedInfo(const FineTuneRequest& request, const TrainConfig& config, i
     ModelInfo info = describeTraining(config, base.dataset);
     info.framing = base.framing;
     info.labels = base.labels;
+    info.memberSeeds = base.memberSeeds;
     info.tunedFrom = request.baseName + (base.trainedAt.empty() ? "" : " (trained " + base.trainedAt + ")");
     info.tunedOnDrawings = trainingDrawings;
     // The base model's accuracies no longer describe these weights: only what was measured now is recorded.
@@ -240,7 +242,9 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
     start.samplesPerEpoch = drawingSet->size() + start.replayImages;
     start.mnistTestImages = sets.mnistTest ? sets.mnistTest->size() : 0;
     start.drawnImages = sets.drawn ? sets.drawn->size() : 0;
-    start.before = sets.score(request.base.network, *loss);
+    start.members = request.base.memberCount();
+    start.totalEpochs = settings.epochs * start.members;
+    start.before = sets.score(request.base, *loss);
     if (callbacks.onStart)
         callbacks.onStart(start);
 
@@ -251,15 +255,43 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
         return result;
     }
     const Dataset trainSet = replay ? concatenated(*drawingSet, *replay) : std::move(drawingSet.value());
-    Network network = request.base.network;
     const Dataset* heldOutForEpochs = sets.heldOut->size() > 0 ? &*sets.heldOut : nullptr;
-    result.outcome = train(network, trainSet, heldOutForEpochs, config, control,
-                           {callbacks.onBatch, callbacks.onEpoch, {}});
-    if (result.outcome.status != TrainingStatus::Completed)
-        return result;
-    result.after = sets.score(network, *loss);
-    result.model =
-        Model{std::move(network), tunedInfo(request, config, start.trainingDrawings, result.after)};
+    // An ensemble's members are tuned one after the other on the same data, each from its own weights; the
+    // callbacks see one run of totalEpochs epochs, member k's epoch e numbered k × epochs + e.
+    Model tuned = request.base;
+    std::vector<Network*> members{&tuned.network};
+    for (Network& member : tuned.otherMembers)
+        members.push_back(&member);
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        const int offset = static_cast<int>(k) * settings.epochs;
+        TrainingCallbacks memberCallbacks;
+        if (callbacks.onBatch)
+            memberCallbacks.onBatch = [&callbacks, offset](const BatchProgress& progress) {
+                BatchProgress shifted = progress;
+                shifted.epoch += offset;
+                callbacks.onBatch(shifted);
+            };
+        if (callbacks.onEpoch)
+            memberCallbacks.onEpoch = [&callbacks, offset](const EpochMetrics& metrics) {
+                EpochMetrics shifted = metrics;
+                shifted.epoch += offset;
+                callbacks.onEpoch(shifted);
+            };
+        TrainingOutcome outcome =
+            train(*members[k], trainSet, heldOutForEpochs, config, control, memberCallbacks);
+        for (EpochMetrics& metrics : outcome.epochs)
+            metrics.epoch += offset;
+        result.outcome.epochs.insert(result.outcome.epochs.end(), outcome.epochs.begin(),
+                                     outcome.epochs.end());
+        result.outcome.status = outcome.status;
+        result.outcome.reason = outcome.reason;
+        result.outcome.shards = outcome.shards;
+        if (outcome.status != TrainingStatus::Completed)
+            return result;
+    }
+    result.after = sets.score(tuned, *loss);
+    tuned.info = tunedInfo(request, config, start.trainingDrawings, result.after);
+    result.model = std::move(tuned);
     return result;
 }
 

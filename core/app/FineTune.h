@@ -58,6 +58,10 @@ struct FineTuneStart {
     int mnistTestImages = 0;
     int drawnImages = 0;
     std::string mnistMissing; ///< why there is no replay and MNIST score, else empty
+    /// The networks tuned one after the other (an ensemble's members), and the epochs of the whole run:
+    /// settings.epochs × members.
+    int members = 1;
+    int totalEpochs = 0;
     FineTuneScores before;
 };
 

@@ -60,6 +60,12 @@ public:
 
     const std::string& current() const { return current_; }
 
+    /// The next nodes read the graph's input again (an ensemble's next member).
+    void restart() {
+        current_ = graph_.inputName;
+        flat_ = false;
+    }
+
 private:
     InferenceGraph& graph_;
     std::string current_;
@@ -116,32 +122,26 @@ void describe(const Model& model, InferenceGraph& graph) {
         meta.emplace_back("trained_at", info.trainedAt);
 }
 
-} // namespace
-
-Result<InferenceGraph> inferenceGraphOf(const Model& model) {
-    const Network& network = model.network;
-    if (network.empty())
-        return Error{"the network has no layers"};
+/// Appends `network`'s layers, reading the graph's input, up to its probabilities. Constants are named
+/// `memberPrefix` + the tensor's name ("" for a single network, "m1." … for an ensemble's later members), so
+/// a single network's graph keeps the names it always had. `output` names the probabilities.
+Status appendNetwork(GraphBuilder& builder, InferenceGraph& graph, const Network& network,
+                     const std::string& memberPrefix, const std::string& output) {
     std::map<std::string, const Matrix*> tensors;
     for (const auto& [name, tensor] : network.tensors())
         tensors[name] = tensor;
-
-    InferenceGraph graph;
-    graph.name = "digitpad " + network.architecture();
-    const Shape input = network.inputShape();
-    graph.inputDims = {-1, input.channels, input.height, input.width};
-    graph.outputDims = {-1, network.outputSize()};
-    GraphBuilder builder(graph);
+    builder.restart();
     for (std::size_t i = 0; i < network.layers().size(); ++i) {
         const Layer& layer = *network.layers()[i];
         const std::string prefix = std::to_string(i) + ".";
+        const std::string constantPrefix = memberPrefix + prefix;
         if (dynamic_cast<const DenseLayer*>(&layer)) {
             builder.flatten();
             const Matrix& weights = *tensors.at(prefix + "weight"); // units × inputs
             const Matrix& bias = *tensors.at(prefix + "bias");      // units × 1
-            const std::string w =
-                builder.constant(prefix + "weight", {weights.rows(), weights.cols()}, rowMajor(weights));
-            const std::string b = builder.constant(prefix + "bias", {bias.rows()}, rowMajor(bias));
+            const std::string w = builder.constant(constantPrefix + "weight",
+                                                   {weights.rows(), weights.cols()}, rowMajor(weights));
+            const std::string b = builder.constant(constantPrefix + "bias", {bias.rows()}, rowMajor(bias));
             builder.add("Gemm", {w, b}, {{"transB", {1}, false}});
         } else if (const auto* conv = dynamic_cast<const Conv2DLayer*>(&layer)) {
             builder.unflatten(layer.inputShape());
@@ -149,9 +149,9 @@ Result<InferenceGraph> inferenceGraphOf(const Model& model) {
             const Matrix& weights = *tensors.at(prefix + "weight"); // OUT × (C·K·K), taps (c·K + ky)·K + kx
             const Matrix& bias = *tensors.at(prefix + "bias");
             const std::string w = builder.constant(
-                prefix + "weight", {g.outChannels, layer.inputShape().channels, g.kernel, g.kernel},
+                constantPrefix + "weight", {g.outChannels, layer.inputShape().channels, g.kernel, g.kernel},
                 rowMajor(weights));
-            const std::string b = builder.constant(prefix + "bias", {bias.rows()}, rowMajor(bias));
+            const std::string b = builder.constant(constantPrefix + "bias", {bias.rows()}, rowMajor(bias));
             builder.add("Conv", {w, b},
                         {{"kernel_shape", {g.kernel, g.kernel}},
                          {"strides", {g.stride, g.stride}},
@@ -178,12 +178,13 @@ Result<InferenceGraph> inferenceGraphOf(const Model& model) {
         } else if (dynamic_cast<const FlattenLayer*>(&layer)) {
             builder.flatten();
         } else {
-            return Error{"layer " + std::to_string(i) + " ('" + layer.spec() + "') has no ONNX counterpart"};
+            return Error{memberPrefix + "layer " + std::to_string(i) + " ('" + layer.spec() +
+                         "') has no ONNX counterpart"};
         }
     }
     builder.flatten();
     if (network.head() == OutputHead::Softmax) {
-        builder.add("Softmax", {}, {{"axis", {1}, false}}, graph.outputName);
+        builder.add("Softmax", {}, {{"axis", {1}, false}}, output);
     } else {
         // Clamped at 0 and divided by the sum, as Network::probabilities() shows an Identity head's outputs.
         // The sum comes from a product with a classes × classes matrix of ones, repeated in every column, so
@@ -193,11 +194,64 @@ Result<InferenceGraph> inferenceGraphOf(const Model& model) {
         const std::string clamped = builder.current();
         const std::int64_t classes = network.outputSize();
         const std::string ones =
-            builder.constant("ones", {classes, classes},
+            builder.constant(memberPrefix + "ones", {classes, classes},
                              std::vector<float>(static_cast<std::size_t>(classes * classes), 1.0f));
         builder.add("MatMul", {ones});
-        graph.nodes.push_back({"Div", {clamped, builder.current()}, {graph.outputName}, {}});
+        graph.nodes.push_back({"Div", {clamped, builder.current()}, {output}, {}});
     }
+    return Success{};
+}
+
+} // namespace
+
+Result<InferenceGraph> inferenceGraphOf(const Model& model) {
+    const Network& network = model.network;
+    if (network.empty())
+        return Error{"the network has no layers"};
+    InferenceGraph graph;
+    graph.name = "digitpad " + network.architecture();
+    if (!model.otherMembers.empty())
+        graph.name += " (ensemble of " + std::to_string(model.memberCount()) + ")";
+    const Shape input = network.inputShape();
+    graph.inputDims = {-1, input.channels, input.height, input.width};
+    graph.outputDims = {-1, network.outputSize()};
+    GraphBuilder builder(graph);
+    if (model.otherMembers.empty()) {
+        if (Status added = appendNetwork(builder, graph, network, "", graph.outputName); !added)
+            return added.error();
+        describe(model, graph);
+        return graph;
+    }
+    // An ensemble: every member's probabilities [N, classes], concatenated to [N, members × classes], times
+    // a (members × classes) × classes matrix holding 1/members where a member's class meets the same class:
+    // the mean of the members' probabilities, with operators every runtime has (OpenCV's importer has no
+    // Mean and cannot broadcast a Mul).
+    const std::vector<const Network*> members = model.members();
+    std::vector<std::string> memberOutputs;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "m" + std::string&&.
+        std::string prefix;
+        if (k > 0) {
+            prefix = "m";
+            prefix += std::to_string(k) + ".";
+        }
+        std::string output = "member_";
+        output += std::to_string(k) + "_probabilities";
+        memberOutputs.push_back(output);
+        if (Status added = appendNetwork(builder, graph, *members[k], prefix, memberOutputs.back()); !added)
+            return added.error();
+    }
+    const std::int64_t classes = network.outputSize();
+    const auto count = static_cast<std::int64_t>(members.size());
+    std::vector<float> averaging(static_cast<std::size_t>(count * classes * classes), 0.0f);
+    for (std::int64_t k = 0; k < count; ++k)
+        for (std::int64_t c = 0; c < classes; ++c)
+            averaging[static_cast<std::size_t>((k * classes + c) * classes + c)] =
+                1.0f / static_cast<float>(count);
+    graph.nodes.push_back({"Concat", memberOutputs, {"member_probabilities"}, {{"axis", {1}, false}}});
+    const std::string mean =
+        builder.constant("ensemble_mean", {count * classes, classes}, std::move(averaging));
+    graph.nodes.push_back({"MatMul", {"member_probabilities", mean}, {graph.outputName}, {}});
     describe(model, graph);
     return graph;
 }

@@ -35,13 +35,20 @@ LookInside lookInside(const Model& model, const Vector& input) {
         const Layer& layer = *network.layers()[i];
         look.layers.push_back({layer.spec(), layer.outputShape(), outputs[i].col(0)});
     }
-    const Matrix& raw = outputs.back();
-    look.winner = largestExcept(raw, -1);
-    look.runnerUp = largestExcept(raw, look.winner);
+    // An ensemble answers with its mean probabilities, so they rank the classes; one network keeps ranking by
+    // its raw outputs (the same order with the softmax head).
+    const Matrix ranking = model.otherMembers.empty() ? outputs.back() : model.probabilities(x);
+    look.winner = largestExcept(ranking, -1);
+    look.runnerUp = largestExcept(ranking, look.winner);
     look.winnerLabel = classLabel(model.info, look.winner);
     if (look.runnerUp >= 0)
         look.runnerUpLabel = classLabel(model.info, look.runnerUp);
+    // For an ensemble, the members' margin gradients averaged: each member's vote between the two classes.
     look.gradient = marginGradient(network, x, look.winner, look.runnerUp).col(0);
+    for (const Network& member : model.otherMembers)
+        look.gradient += marginGradient(member, x, look.winner, look.runnerUp).col(0);
+    look.gradient /= static_cast<Scalar>(model.memberCount());
+    look.members = model.memberCount();
     look.why = input.cwiseProduct(look.gradient);
     return look;
 }

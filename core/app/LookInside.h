@@ -25,13 +25,17 @@ struct LayerActivation {
 /// What the network does with one input: every layer's output and why it chose its answer over the next
 /// best class.
 struct LookInside {
-    std::vector<LayerActivation> layers; ///< one per network layer, in order; the last holds the raw outputs
-    int winner = -1;                     ///< the largest raw output (the first of equals)
-    int runnerUp = -1;                   ///< the largest of the others; -1 for a network with one output
+    /// One per layer of the (first) network, in order; the last holds the raw outputs. For an ensemble these
+    /// are its first member's layers.
+    std::vector<LayerActivation> layers;
+    /// The largest raw output (the first of equals); for an ensemble the largest mean probability.
+    int winner = -1;
+    int runnerUp = -1; ///< the largest of the others; -1 for a network with one output
     std::string winnerLabel, runnerUpLabel;
     /// d(raw[winner] − raw[runnerUp]) / d input, inputs × 1 (marginGradient()): how each input pixel would
-    /// move the margin between the two classes.
+    /// move the margin between the two classes; for an ensemble the mean over its members.
     Vector gradient;
+    int members = 1; ///< the networks the model averages (Model::memberCount())
     /// input ⊙ gradient, inputs × 1: each pixel's share of the margin to first order. Positive pixels pushed
     /// the answer toward the winner, negative ones toward the runner-up; pixels without ink are 0.
     Vector why;

@@ -65,10 +65,11 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     EvaluationReport report;
     report.loss = modelLoss(model);
     const std::unique_ptr<Loss> loss = makeLoss(report.loss);
-    report.test = evaluate(network, *loss, *test);
+    const std::vector<const Network*> members = model.members();
+    report.test = evaluate(members, *loss, *test);
     report.testMistakes = sortedMistakes(report.test, test->labels);
     if (drawn) {
-        report.drawn = evaluate(network, *loss, *drawn);
+        report.drawn = evaluate(members, *loss, *drawn);
         report.drawnMistakes = sortedMistakes(*report.drawn, drawn->labels);
         if (!drawnTags.empty())
             report.drawnByTag = scoreByTag(drawnTags, drawn->labels, report.drawn->predictions);

@@ -25,7 +25,7 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     if (!takesDigitImages(model.network))
         return Error{"the model takes " + model.network.inputShape().toString() + " inputs, not a " +
                      std::to_string(kDigitSide) + "x" + std::to_string(kDigitSide) + " grayscale digit"};
-    const Matrix probabilities = model.network.probabilities(*input);
+    const Matrix probabilities = model.probabilities(*input);
     recognition.status = Recognition::Status::Recognised;
     recognition.classIndex = argmaxColumn(probabilities, 0);
     recognition.label = classLabel(model.info, recognition.classIndex);

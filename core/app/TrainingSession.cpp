@@ -206,7 +206,9 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     // The header says how many epochs the weights trained for, and the test accuracy the trainer measured
     // on them at the end of that epoch: no second pass needed.
     const auto describe = [&](Network weights, const EpochMetrics& epoch) {
-        Model model{std::move(weights), describeTraining(config, datasetName(folder))};
+        Model model;
+        model.network = std::move(weights);
+        model.info = describeTraining(config, datasetName(folder));
         model.info.epochs = epoch.epoch;
         model.info.extraTrainingData = extraDescription;
         if (std::isfinite(epoch.testAccuracy))

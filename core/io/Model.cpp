@@ -19,6 +19,44 @@ std::string utcNow() {
 
 } // namespace
 
+std::vector<const Network*> Model::members() const {
+    std::vector<const Network*> all{&network};
+    for (const Network& member : otherMembers)
+        all.push_back(&member);
+    return all;
+}
+
+Matrix Model::probabilities(const Matrix& x) const {
+    Matrix mean = network.probabilities(x);
+    if (otherMembers.empty())
+        return mean;
+    for (const Network& member : otherMembers)
+        mean += member.probabilities(x);
+    mean /= static_cast<Scalar>(memberCount());
+    return mean;
+}
+
+long long Model::parameterCount() const {
+    long long total = network.parameterCount();
+    for (const Network& member : otherMembers)
+        total += member.parameterCount();
+    return total;
+}
+
+std::string Model::architecture() const {
+    const std::string first = network.architecture();
+    bool allTheSame = true;
+    std::string joined = first;
+    for (const Network& member : otherMembers) {
+        const std::string text = member.architecture();
+        allTheSame = allTheSame && text == first;
+        joined += " + " + text;
+    }
+    if (otherMembers.empty() || !allTheSame)
+        return joined;
+    return std::to_string(memberCount()) + " × " + first;
+}
+
 ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset) {
     ModelInfo info;
     info.preset = config.preset;

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace digitpad {
 
@@ -35,12 +36,28 @@ struct ModelInfo {
     std::string tunedFrom;
     int tunedOnDrawings = 0;
     std::string labels = "0123456789"; ///< one character per class, for display
+    /// An ensemble's training seed for each network, in member order; empty for a single network (`seed`).
+    std::vector<unsigned long long> memberSeeds;
 };
 
-/// A network plus what it needs to be used and explained.
+/// A network (or an ensemble of networks) plus what it needs to be used and explained.
 struct Model {
+    /// The network, or an ensemble's first member: the one Look inside shows and the ONNX graph starts with.
     Network network;
     ModelInfo info;
+    /// An ensemble's other members, empty for a single network. Every member takes the same input, has the
+    /// same classes and the softmax head; the model's answer is the mean of the members' probabilities.
+    std::vector<Network> otherMembers;
+
+    int memberCount() const { return 1 + static_cast<int>(otherMembers.size()); }
+    /// network, then otherMembers.
+    std::vector<const Network*> members() const;
+    /// Class probabilities for x (inputSize × batch) → classes × batch: the mean of the members'
+    /// Network::probabilities(). Thread-safe, like Network::probabilities().
+    Matrix probabilities(const Matrix& x) const;
+    long long parameterCount() const;
+    /// The network's architecture string; for an ensemble "3 × A" when every member is A, else "A + B + …".
+    std::string architecture() const;
 };
 
 /// Fills a ModelInfo from a training config and stamps trainedAt with the current UTC time (accuracies are

@@ -80,6 +80,13 @@ std::string hex32(std::uint32_t v) {
     return text;
 }
 
+json tensorTableOf(const Network& network) {
+    json table = json::array();
+    for (const auto& [name, tensor] : network.tensors())
+        table.push_back({{"name", name}, {"rows", tensor->rows()}, {"cols", tensor->cols()}});
+    return table;
+}
+
 json headerFor(const Model& model) {
     const Network& net = model.network;
     const ModelInfo& info = model.info;
@@ -108,6 +115,8 @@ json headerFor(const Model& model) {
         header["training"]["augmentation"] = info.augmentation;
     if (!info.extraTrainingData.empty())
         header["training"]["extraData"] = info.extraTrainingData;
+    if (!info.memberSeeds.empty())
+        header["training"]["memberSeeds"] = info.memberSeeds;
     // Likewise only for a fine-tuned model.
     if (!info.tunedFrom.empty()) {
         header["training"]["tunedFrom"] = info.tunedFrom;
@@ -119,10 +128,14 @@ json headerFor(const Model& model) {
     if (info.drawnAccuracy)
         accuracy["drawn"] = *info.drawnAccuracy;
     header["accuracy"] = accuracy;
-    json table = json::array();
-    for (const auto& [name, tensor] : net.tensors())
-        table.push_back({{"name", name}, {"rows", tensor->rows()}, {"cols", tensor->cols()}});
-    header["tensors"] = table;
+    header["tensors"] = tensorTableOf(net);
+    // Only for an ensemble, so a single network has the header it always had.
+    if (!model.otherMembers.empty()) {
+        json members = json::array();
+        for (const Network& member : model.otherMembers)
+            members.push_back({{"architecture", member.architecture()}, {"tensors", tensorTableOf(member)}});
+        header["members"] = members;
+    }
     return header;
 }
 
@@ -226,23 +239,25 @@ struct TableEntry {
     long long cols = 0;
 };
 
-/// The tensor table of a parsed header, or nullopt when it is not an array of {name, rows, cols}.
-std::optional<std::vector<TableEntry>> tensorTable(const json& header, HeaderReader& reader) {
-    const json* table = reader.field(header, "tensors", "");
+/// The tensor table of a parsed header (or of one entry of its members list, `where` naming it), or nullopt
+/// when it is not an array of {name, rows, cols}.
+std::optional<std::vector<TableEntry>> tensorTable(const json& header, HeaderReader& reader,
+                                                   const std::string& where = "") {
+    const json* table = reader.field(header, "tensors", where);
     if (table == nullptr)
         return std::nullopt;
     if (!table->is_array()) {
-        reader.fail("header field 'tensors' must be an array");
+        reader.fail("header field '" + where + "tensors' must be an array");
         return std::nullopt;
     }
     std::vector<TableEntry> entries;
     for (std::size_t i = 0; i < table->size(); ++i) {
         const json& entry = (*table)[i];
-        const std::string where = "tensors[" + std::to_string(i) + "].";
+        const std::string entryWhere = where + "tensors[" + std::to_string(i) + "].";
         TableEntry e;
-        e.name = reader.string(entry, "name", where);
-        e.rows = reader.integer(entry, "rows", 0, std::numeric_limits<std::int32_t>::max(), where);
-        e.cols = reader.integer(entry, "cols", 0, std::numeric_limits<std::int32_t>::max(), where);
+        e.name = reader.string(entry, "name", entryWhere);
+        e.rows = reader.integer(entry, "rows", 0, std::numeric_limits<std::int32_t>::max(), entryWhere);
+        e.cols = reader.integer(entry, "cols", 0, std::numeric_limits<std::int32_t>::max(), entryWhere);
         if (!reader.problem().empty())
             return std::nullopt;
         entries.push_back(std::move(e));
@@ -263,6 +278,39 @@ std::uint64_t tableBytes(const std::vector<TableEntry>& table) {
     return total;
 }
 
+/// The most networks one file holds (an ensemble): far more than an ensemble gains from, few enough that a
+/// crafted list costs nothing.
+constexpr std::size_t kMaxMembers = 16;
+
+/// One of an ensemble's later networks as the header lists it.
+struct MemberEntry {
+    std::string architecture;
+    std::vector<TableEntry> table;
+};
+
+/// The header's "members" list, an ensemble's networks after the first; empty when absent (a single network).
+std::vector<MemberEntry> memberTables(const json& header, HeaderReader& reader) {
+    std::vector<MemberEntry> members;
+    const auto list = header.find("members");
+    if (!reader.problem().empty() || list == header.end())
+        return members;
+    if (!list->is_array() || list->empty() || list->size() > kMaxMembers - 1) {
+        reader.fail("header field 'members' must list 1 to " + std::to_string(kMaxMembers - 1) + " networks");
+        return members;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string where = "members[" + std::to_string(i) + "].";
+        MemberEntry member;
+        member.architecture = reader.string((*list)[i], "architecture", where);
+        std::optional<std::vector<TableEntry>> table = tensorTable((*list)[i], reader, where);
+        if (!table)
+            return {};
+        member.table = std::move(*table);
+        members.push_back(std::move(member));
+    }
+    return members;
+}
+
 /// When the checksum fails, a header that still parses tells whether the file was cut short or grew, which is
 /// a more useful message than "wrong checksum" alone. Empty when it cannot tell.
 std::string sizeDiagnosis(const std::string& headerText, std::uint64_t fileSize) {
@@ -273,7 +321,9 @@ std::string sizeDiagnosis(const std::string& headerText, std::uint64_t fileSize)
     const auto table = tensorTable(header, reader);
     if (!table)
         return {};
-    const std::uint64_t bytes = tableBytes(*table);
+    std::uint64_t bytes = tableBytes(*table);
+    for (const MemberEntry& member : memberTables(header, reader))
+        bytes = std::max(bytes, bytes + tableBytes(member.table)); // saturates rather than wraps
     const std::uint64_t expected =
         bytes > std::numeric_limits<std::uint64_t>::max() - kMinimalSize - headerText.size()
             ? std::numeric_limits<std::uint64_t>::max()
@@ -300,6 +350,98 @@ std::vector<TableEntry> plannedTensors(const std::vector<LayerPlan>& plans) {
     return entries;
 }
 
+std::string describeEntry(const std::string& name, long long rows, long long cols) {
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + std::string&&.
+    std::string text(1, '\'');
+    text += printable(name);
+    text += "' ";
+    text += std::to_string(rows) + "x" + std::to_string(cols);
+    return text;
+}
+
+/// Checks one network of the file against its plan, allocating nothing: the architecture fits the input, it
+/// has one output per label, and its tensor table is exactly the one the plan calls for. `which` prefixes
+/// the message ("network 2 of 3: " in an ensemble).
+Status checkPlan(Shape shape, const MemberEntry& member, const std::string& labels,
+                 const std::string& which) {
+    const std::string shownArchitecture = printable(member.architecture);
+    std::vector<LayerPlan> plans;
+    try {
+        plans = planEachLayer(shape, member.architecture);
+    } catch (const std::invalid_argument& e) {
+        return Error{which + "architecture '" + shownArchitecture + "' for input " + shape.toString() +
+                     " is invalid: " + printable(e.what())};
+    }
+    if (plans.empty())
+        return Error{which + "architecture '" + shownArchitecture + "' has no layers"};
+    const Shape output = plans.back().output;
+    const long long outputs = static_cast<long long>(output.channels) * output.height * output.width;
+    if (outputs != static_cast<long long>(labels.size()))
+        return Error{which + "the network has " + std::to_string(outputs) + " outputs but the header names " +
+                     std::to_string(labels.size()) + " labels ('" + printable(labels) + "')"};
+    const std::vector<TableEntry> expected = plannedTensors(plans);
+    if (member.table.size() != expected.size())
+        return Error{which + "the tensor table lists " + std::to_string(member.table.size()) +
+                     " tensors but architecture '" + shownArchitecture + "' has " +
+                     std::to_string(expected.size())};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const TableEntry& got = member.table[i];
+        const TableEntry& want = expected[i];
+        if (got.name != want.name || got.rows != want.rows || got.cols != want.cols)
+            return Error{which + "tensor " + std::to_string(i) + " is " +
+                         describeEntry(got.name, got.rows, got.cols) + " in the file but architecture '" +
+                         shownArchitecture + "' needs " + describeEntry(want.name, want.rows, want.cols)};
+    }
+    return Success{};
+}
+
+/// Builds a network checkPlan() accepted and reads its weights from `in`, positioned at its tensor data.
+Result<Network> buildMember(Shape shape, OutputHead head, const MemberEntry& member, std::ifstream& in) {
+    const std::string shownArchitecture = printable(member.architecture);
+    Network network;
+    try {
+        network = Network::fromArchitecture(shape, member.architecture, head);
+    } catch (const std::invalid_argument& e) {
+        return Error{"architecture '" + shownArchitecture + "' for input " + shape.toString() +
+                     " is invalid: " + printable(e.what())};
+    } catch (const std::bad_alloc&) {
+        return Error{"architecture '" + shownArchitecture + "' is too large to build"};
+    }
+    // The plan and the built network describe the same tensors; anything else is a bug in LayerFactory.
+    const auto tensors = network.tensors();
+    const std::vector<ParamRef> params = network.params();
+    const std::vector<TableEntry>& expected = member.table;
+    if (tensors.size() != expected.size() || params.size() != expected.size())
+        throw std::logic_error("the network has " + std::to_string(tensors.size()) + " tensors and " +
+                               std::to_string(params.size()) + " parameters but its plan has " +
+                               std::to_string(expected.size()));
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        if (tensors[i].first != expected[i].name || tensors[i].second->rows() != expected[i].rows ||
+            tensors[i].second->cols() != expected[i].cols)
+            throw std::logic_error("tensor " + std::to_string(i) + " of the network is not the planned " +
+                                   describeEntry(expected[i].name, expected[i].rows, expected[i].cols));
+
+    std::vector<std::uint8_t> buffer;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        Matrix& value = *params[i].value;
+        constexpr Eigen::Index kPiece = 1 << 16; // floats read at a time
+        for (Eigen::Index start = 0; start < value.size(); start += kPiece) {
+            const Eigen::Index count = std::min<Eigen::Index>(kPiece, value.size() - start);
+            buffer.resize(static_cast<std::size_t>(count) * 4);
+            if (!readExactly(in, buffer.data(), buffer.size()))
+                return Error{"read failed: the file is shorter than its size on disk"};
+            for (Eigen::Index k = 0; k < count; ++k) {
+                const float v = std::bit_cast<float>(readU32(buffer.data() + 4 * k));
+                if (!std::isfinite(v))
+                    return Error{"tensor '" + expected[i].name + "' holds a non-finite value at index " +
+                                 std::to_string(start + k)};
+                value.data()[start + k] = static_cast<Scalar>(v);
+            }
+        }
+    }
+    return network;
+}
+
 } // namespace
 
 Status checkModelTarget(const std::string& path) {
@@ -324,20 +466,29 @@ Status saveModel(const Model& model, const std::string& path) {
     const Network& net = model.network;
     if (net.empty())
         return saveError(path, "the network has no layers");
+    if (model.otherMembers.size() > kMaxMembers - 1)
+        return saveError(path, "an ensemble holds at most " + std::to_string(kMaxMembers) + " networks");
+    for (const Network& member : model.otherMembers)
+        if (member.empty() || !(member.inputShape() == net.inputShape()) ||
+            member.outputSize() != net.outputSize() || member.head() != OutputHead::Softmax ||
+            net.head() != OutputHead::Softmax)
+            return saveError(path, "an ensemble's networks must share input, classes and the softmax head");
 
     std::vector<std::uint8_t> bytes(std::begin(kMagic), std::end(kMagic));
     appendU32(bytes, static_cast<std::uint32_t>(kModelFormatVersion));
     const std::string header = headerFor(model).dump();
     appendU32(bytes, static_cast<std::uint32_t>(header.size()));
     bytes.insert(bytes.end(), header.begin(), header.end());
-    for (const auto& [name, tensor] : net.tensors()) {
-        // Column-major, as Eigen stores it; the double build narrows to the file's float32 here.
-        for (Eigen::Index i = 0; i < tensor->size(); ++i) {
-            const float value = static_cast<float>(tensor->data()[i]);
-            if (!std::isfinite(value))
-                return saveError(path,
-                                 "tensor '" + name + "' holds a non-finite value (a diverged network?)");
-            appendU32(bytes, std::bit_cast<std::uint32_t>(value));
+    for (const Network* member : model.members()) {
+        for (const auto& [name, tensor] : member->tensors()) {
+            // Column-major, as Eigen stores it; the double build narrows to the file's float32 here.
+            for (Eigen::Index i = 0; i < tensor->size(); ++i) {
+                const float value = static_cast<float>(tensor->data()[i]);
+                if (!std::isfinite(value))
+                    return saveError(path,
+                                     "tensor '" + name + "' holds a non-finite value (a diverged network?)");
+                appendU32(bytes, std::bit_cast<std::uint32_t>(value));
+            }
         }
     }
     appendU32(bytes, checksum(bytes.data(), bytes.size()));
@@ -469,6 +620,20 @@ Result<Model> loadModel(const std::string& path) {
         info.augmentation = reader.optionalString(*training, "augmentation", where);
         info.tunedFrom = reader.optionalString(*training, "tunedFrom", where);
         info.extraTrainingData = reader.optionalString(*training, "extraData", where);
+        if (training->contains("memberSeeds")) {
+            const json& seeds = (*training)["memberSeeds"];
+            if (!seeds.is_array() || seeds.size() > kMaxMembers)
+                reader.fail("header field 'training.memberSeeds' must list at most " +
+                            std::to_string(kMaxMembers) + " seeds");
+            else
+                for (const json& seed : seeds) {
+                    if (!seed.is_number_unsigned()) {
+                        reader.fail("header field 'training.memberSeeds' must hold non-negative integers");
+                        break;
+                    }
+                    info.memberSeeds.push_back(seed.get<unsigned long long>());
+                }
+        }
         if (training->contains("tunedOnDrawings"))
             info.tunedOnDrawings = static_cast<int>(
                 reader.integer(*training, "tunedOnDrawings", 0, std::numeric_limits<int>::max(), where));
@@ -481,54 +646,32 @@ Result<Model> loadModel(const std::string& path) {
         info.drawnAccuracy = reader.optionalFraction(accuracy, "drawn", "accuracy.");
     }
     const auto table = tensorTable(header, reader);
+    const std::vector<MemberEntry> laterMembers = memberTables(header, reader);
     if (!reader.problem().empty())
         return loadError(path, reader.problem());
+    if (!laterMembers.empty() && head != OutputHead::Softmax)
+        return loadError(path, "an ensemble's networks must have the softmax head");
+    if (!info.memberSeeds.empty() && info.memberSeeds.size() != laterMembers.size() + 1)
+        return loadError(path, "the header lists " + std::to_string(info.memberSeeds.size()) +
+                                   " member seeds for " + std::to_string(laterMembers.size() + 1) +
+                                   " networks");
 
-    // Everything up to building the network works from the plan, which allocates nothing: the architecture,
-    // the labels and the tensor table are checked against each other, and the table against the file's size,
-    // so the network is built only when the file really holds all of its weights.
-    const std::string shownArchitecture = printable(architecture);
-    std::vector<LayerPlan> plans;
-    try {
-        plans = planEachLayer(shape, architecture);
-    } catch (const std::invalid_argument& e) {
-        return loadError(path, "architecture '" + shownArchitecture + "' for input " + shape.toString() +
-                                   " is invalid: " + printable(e.what()));
-    }
-    if (plans.empty())
-        return loadError(path, "architecture '" + shownArchitecture + "' has no layers");
-    const Shape output = plans.back().output;
-    const long long outputs = static_cast<long long>(output.channels) * output.height * output.width;
-    if (outputs != static_cast<long long>(info.labels.size()))
-        return loadError(path, "the network has " + std::to_string(outputs) +
-                                   " outputs but the header names " + std::to_string(info.labels.size()) +
-                                   " labels ('" + printable(info.labels) + "')");
-
-    const std::vector<TableEntry> expected = plannedTensors(plans);
-    auto describe = [](const std::string& name, long long rows, long long cols) {
-        // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + std::string&&.
-        std::string text(1, '\'');
-        text += printable(name);
-        text += "' ";
-        text += std::to_string(rows) + "x" + std::to_string(cols);
-        return text;
-    };
-    if (table->size() != expected.size())
-        return loadError(path, "the tensor table lists " + std::to_string(table->size()) +
-                                   " tensors but architecture '" + shownArchitecture + "' has " +
-                                   std::to_string(expected.size()));
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-        const TableEntry& got = (*table)[i];
-        const TableEntry& want = expected[i];
-        if (got.name != want.name || got.rows != want.rows || got.cols != want.cols)
-            return loadError(path, "tensor " + std::to_string(i) + " is " +
-                                       describe(got.name, got.rows, got.cols) +
-                                       " in the file but architecture '" + shownArchitecture + "' needs " +
-                                       describe(want.name, want.rows, want.cols));
+    // Everything up to building the networks works from the plans, which allocate nothing: each architecture,
+    // the labels and each tensor table are checked against each other, and the tables against the file's
+    // size, so the networks are built only when the file really holds all of their weights.
+    std::vector<MemberEntry> members{{architecture, *table}};
+    members.insert(members.end(), laterMembers.begin(), laterMembers.end());
+    std::uint64_t needed = 0;
+    for (std::size_t m = 0; m < members.size(); ++m) {
+        const std::string which = members.size() == 1 ? std::string()
+                                                      : "network " + std::to_string(m + 1) + " of " +
+                                                            std::to_string(members.size()) + ": ";
+        if (Status planned = checkPlan(shape, members[m], info.labels, which); !planned)
+            return loadError(path, planned.error().message);
+        needed = std::max(needed, needed + tableBytes(members[m].table)); // saturates rather than wraps
     }
 
-    // The size rule: preamble + header + 4 × (the table's floats) + checksum = the file's size.
-    const std::uint64_t needed = tableBytes(*table);
+    // The size rule: preamble + header + 4 × (the tables' floats) + checksum = the file's size.
     if (dataBytes < needed)
         return loadError(path, "the tensor data is truncated: " + std::to_string(dataBytes) +
                                    " bytes, the header needs " + std::to_string(needed) + " (it declares " +
@@ -538,48 +681,17 @@ Result<Model> loadModel(const std::string& path) {
         return loadError(path, "the tensor data has " + std::to_string(dataBytes - needed) +
                                    " trailing bytes (expected " + std::to_string(needed) + ")");
 
-    try {
-        model.network = Network::fromArchitecture(shape, architecture, head);
-    } catch (const std::invalid_argument& e) {
-        return loadError(path, "architecture '" + shownArchitecture + "' for input " + shape.toString() +
-                                   " is invalid: " + printable(e.what()));
-    } catch (const std::bad_alloc&) {
-        return loadError(path, "architecture '" + shownArchitecture + "' is too large to build");
-    }
-    // The plan and the built network describe the same tensors; anything else is a bug in LayerFactory.
-    const auto tensors = model.network.tensors();
-    const std::vector<ParamRef> params = model.network.params();
-    if (tensors.size() != expected.size() || params.size() != expected.size())
-        throw std::logic_error("the network has " + std::to_string(tensors.size()) + " tensors and " +
-                               std::to_string(params.size()) + " parameters but its plan has " +
-                               std::to_string(expected.size()));
-    for (std::size_t i = 0; i < expected.size(); ++i)
-        if (tensors[i].first != expected[i].name || tensors[i].second->rows() != expected[i].rows ||
-            tensors[i].second->cols() != expected[i].cols)
-            throw std::logic_error("tensor " + std::to_string(i) + " of the network is not the planned " +
-                                   describe(expected[i].name, expected[i].rows, expected[i].cols));
-
     // Back to the tensor data, which the checksum pass read through.
     in.clear();
     in.seekg(static_cast<std::streamoff>(kPreambleSize + headerLength));
-    std::vector<std::uint8_t> buffer;
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        Matrix& value = *params[i].value;
-        constexpr Eigen::Index kPiece = 1 << 16; // floats read at a time
-        for (Eigen::Index start = 0; start < value.size(); start += kPiece) {
-            const Eigen::Index count = std::min<Eigen::Index>(kPiece, value.size() - start);
-            buffer.resize(static_cast<std::size_t>(count) * 4);
-            if (!readExactly(in, buffer.data(), buffer.size()))
-                return loadError(path, "read failed: the file is shorter than its size on disk");
-            for (Eigen::Index k = 0; k < count; ++k) {
-                const float v = std::bit_cast<float>(readU32(buffer.data() + 4 * k));
-                if (!std::isfinite(v))
-                    return loadError(path, "tensor '" + expected[i].name +
-                                               "' holds a non-finite value at index " +
-                                               std::to_string(start + k));
-                value.data()[start + k] = static_cast<Scalar>(v);
-            }
-        }
+    for (std::size_t m = 0; m < members.size(); ++m) {
+        Result<Network> network = buildMember(shape, head, members[m], in);
+        if (!network)
+            return loadError(path, network.error().message);
+        if (m == 0)
+            model.network = std::move(network.value());
+        else
+            model.otherMembers.push_back(std::move(network.value()));
     }
     return model;
 }

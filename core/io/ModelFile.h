@@ -13,8 +13,10 @@ namespace digitpad {
 ///   u32      format version (1)
 ///   u32      header length H
 ///   H bytes  UTF-8 JSON header: architecture string, input shape, output head, ModelInfo fields, and the
-///            tensor table (name, rows, cols) in Network::tensors() order
-///   ...      the tensors as little-endian float32, column-major, in table order
+///            tensor table (name, rows, cols) in Network::tensors() order; for an ensemble also "members":
+///            the later networks, each {architecture, tensors}, sharing the input, head and labels
+///   ...      the tensors as little-endian float32, column-major, in table order (an ensemble: the first
+///            network's, then each member's in list order)
 ///   u32      CRC-32 (zlib) of every byte before it
 /// Saving writes "<path>.tmp-<random>" then renames it over <path>: a crash never leaves a half-written
 /// model.

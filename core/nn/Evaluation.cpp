@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace digitpad {
@@ -45,8 +46,47 @@ double probabilityOf(const Matrix& raw, int column, int predicted, OutputHead he
 }
 
 Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& data, int batchSize) {
+    const Network* const members[] = {&network};
+    return evaluate(members, loss, data, batchSize);
+}
+
+namespace {
+
+/// The raw output the loss and probabilityOf() read for a batch: the network's own for one member; for an
+/// ensemble the log of the mean softmax, whose softmax is that mean. mean and memberOutput are scratch.
+void ensembleRaw(std::span<const Network* const> members, const Matrix& x, Matrix& raw,
+                 Matrix& memberOutput) {
+    if (members.size() == 1) {
+        members[0]->predictRaw(x, raw);
+        return;
+    }
+    raw.setZero(members[0]->outputSize(), x.cols());
+    for (const Network* member : members) {
+        member->predictRaw(x, memberOutput);
+        softmaxColumns(memberOutput, memberOutput);
+        raw += memberOutput;
+    }
+    // The smallest positive float keeps log() finite when every member gives a class exactly 0.
+    raw = (raw / static_cast<Scalar>(members.size()))
+              .cwiseMax(std::numeric_limits<Scalar>::min())
+              .array()
+              .log();
+}
+
+} // namespace
+
+Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, const Dataset& data,
+                    int batchSize) {
     if (batchSize < 1)
         throw std::invalid_argument("evaluation batch size must be at least 1");
+    if (members.empty())
+        throw std::invalid_argument("an evaluation needs at least one network");
+    const Network& network = *members[0];
+    for (const Network* member : members.subspan(1))
+        if (member->inputShape().size() != network.inputShape().size() ||
+            member->outputSize() != network.outputSize() || member->head() != OutputHead::Softmax ||
+            network.head() != OutputHead::Softmax)
+            throw std::invalid_argument("ensemble members must share input, classes and the softmax head");
     Evaluation result;
     const int classes = network.outputSize();
     result.confusion.assign(static_cast<std::size_t>(classes),
@@ -59,9 +99,10 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
     double lossSum = 0.0;
     int correct = 0;
     Matrix output;
+    Matrix memberOutput;
     for (int first = 0; first < data.size(); first += batchSize) {
         const int count = std::min(batchSize, data.size() - first);
-        network.predictRaw(data.images.middleCols(first, count), output);
+        ensembleRaw(members, data.images.middleCols(first, count), output, memberOutput);
         const std::span<const std::uint8_t> labels(data.labels.data() + first,
                                                    static_cast<std::size_t>(count));
         lossSum += static_cast<double>(loss.value(output, labels)) * count;

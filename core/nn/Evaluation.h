@@ -5,6 +5,7 @@
 #include "nn/Loss.h"
 #include "nn/Network.h"
 
+#include <span>
 #include <vector>
 
 namespace digitpad {
@@ -27,6 +28,13 @@ struct Evaluation {
 
 /// Evaluates in batches of `batchSize` columns.
 Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& data, int batchSize = 1000);
+
+/// Evaluates an ensemble: the answer is the mean of the members' class probabilities, and the loss is
+/// measured on the log of that mean (the logits whose softmax it is). All members take the same input and
+/// have the same number of outputs; with two or more they must have the softmax head. One member gives
+/// exactly evaluate(*members[0], …).
+Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, const Dataset& data,
+                    int batchSize = 1000);
 
 /// Index of the largest entry of each column.
 int argmaxColumn(const Matrix& m, int column);

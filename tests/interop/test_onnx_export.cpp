@@ -26,7 +26,8 @@ const QString kCheckScript = QStringLiteral(DIGITPAD_SOURCE_DIR "/tests/interop/
 constexpr int kSamples = 64;
 
 Model modelOf(const std::string& architecture, OutputHead head) {
-    Model model{Network::fromArchitecture(Shape{1, 28, 28}, architecture, head), {}};
+    Model model;
+    model.network = Network::fromArchitecture(Shape{1, 28, 28}, architecture, head);
     model.network.initialise(Init::Xavier, 7);
     model.info.labels = "0123456789";
     return model;
@@ -83,6 +84,27 @@ private slots:
         QCOMPARE(graph->outputDims, (std::vector<std::int64_t>{-1, 10}));
     }
 
+    void ensembleAveragesItsMembers() {
+        Model model = modelOf("dense16,relu,dense10", OutputHead::Softmax);
+        model.otherMembers.push_back(modelOf("dense8,relu,dense10", OutputHead::Softmax).network);
+        const Result<InferenceGraph> graph = inferenceGraphOf(model);
+        QVERIFY(graph);
+        QCOMPARE(opsOf(*graph), (QStringList{"Flatten", "Gemm", "Relu", "Gemm", "Softmax", "Flatten", "Gemm",
+                                             "Relu", "Gemm", "Softmax", "Concat", "MatMul"}));
+        // Each member reads the graph's input; their probabilities meet in the concatenation.
+        QCOMPARE(graph->nodes[0].inputs.front(), graph->inputName);
+        QCOMPARE(graph->nodes[5].inputs.front(), graph->inputName);
+        QCOMPARE(graph->nodes[10].inputs, (std::vector<std::string>{graph->nodes[4].outputs.front(),
+                                                                    graph->nodes[9].outputs.front()}));
+        QCOMPARE(graph->nodes.back().outputs.front(), graph->outputName);
+        // The averaging matrix: 1/2 where a member's class meets the same class, 0 elsewhere.
+        const GraphConstant& mean = graph->constants.back();
+        QCOMPARE(mean.dims, (std::vector<std::int64_t>{20, 10}));
+        QCOMPARE(mean.floats.at(3 * 10 + 3), 0.5f);
+        QCOMPARE(mean.floats.at(13 * 10 + 3), 0.5f);
+        QCOMPARE(mean.floats.at(13 * 10 + 4), 0.0f);
+    }
+
     void denseWeightsAreRowMajor() {
         // Gemm with transB reads W as [units, inputs] row by row; Eigen stores it column by column.
         Model model = modelOf("dense3", OutputHead::Softmax);
@@ -109,6 +131,9 @@ private slots:
             << "conv3x3x6s2p1,tanh,pool2,conv3x3x8p1,relu,dense10" << int(OutputHead::Softmax);
         QTest::newRow("sigmoid mlp with identity head")
             << "dense20,sigmoid,dense10,sigmoid" << int(OutputHead::Identity);
+        QTest::newRow("an ensemble of three networks (architectures split by |)")
+            << "dense16,relu,dense10|conv3x3x4,relu,pool2,dense10|dense24,tanh,dense10"
+            << int(OutputHead::Softmax);
     }
 
     void exportedModelsMatchDigitPad() {
@@ -120,7 +145,13 @@ private slots:
             QVERIFY2(loaded, loaded ? "" : loaded.error().message.c_str());
             source = std::move(*loaded);
         } else {
-            source = modelOf(model.toStdString(), OutputHead(head));
+            const QStringList architectures = model.split(QLatin1Char('|'));
+            source = modelOf(architectures.front().toStdString(), OutputHead(head));
+            for (qsizetype i = 1; i < architectures.size(); ++i) {
+                Model member = modelOf(architectures[i].toStdString(), OutputHead(head));
+                member.network.initialise(Init::Xavier, 7 + std::uint64_t(i));
+                source.otherMembers.push_back(std::move(member.network));
+            }
         }
         QTemporaryDir dir;
         const QString onnx = dir.filePath("model.onnx");
@@ -130,7 +161,7 @@ private slots:
         Result<Dataset> test = readIdxFolder(DIGITPAD_TEST_DATA "/mnist-mini", "t10k");
         QVERIFY(test);
         const Matrix inputs = test->images.leftCols(kSamples);
-        const Matrix expected = source.network.probabilities(inputs);
+        const Matrix expected = source.probabilities(inputs);
         QVERIFY(writeColumns(dir.filePath("inputs.f32"), inputs));
         QVERIFY(writeColumns(dir.filePath("expected.f32"), expected));
 

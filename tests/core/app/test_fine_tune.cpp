@@ -165,6 +165,35 @@ private slots:
         QVERIFY(!sameWeights(a.model->network, c.model->network));
     }
 
+    void tunesEveryNetworkOfAnEnsemble() {
+        // Two networks: the base and a copy of it with other initial weights, trained the same way.
+        Model ensemble = base_;
+        Model second = base_;
+        second.network.initialise(Init::He, 99);
+        ensemble.otherMembers.push_back(second.network);
+        ensemble.info.memberSeeds = {1, 99};
+        TrainingControl control;
+        FineTuneRequest twoNetworks = request(ensemble);
+        twoNetworks.settings.epochs = 2;
+        FineTuneStart started;
+        std::vector<int> epochs;
+        FineTuneCallbacks callbacks;
+        callbacks.onStart = [&](const FineTuneStart& s) { started = s; };
+        callbacks.onEpoch = [&](const EpochMetrics& m) { epochs.push_back(m.epoch); };
+        const FineTuneResult result = runFineTune(twoNetworks, control, callbacks);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error->message.c_str());
+        QCOMPARE(started.members, 2);
+        QCOMPARE(started.totalEpochs, 4);
+        // One run of four epochs as the callbacks see it: the second network's epochs follow the first's.
+        QCOMPARE(epochs, (std::vector<int>{1, 2, 3, 4}));
+        QCOMPARE(result.outcome.epochs.size(), std::size_t{4});
+        QVERIFY(result.model);
+        QCOMPARE(result.model->memberCount(), 2);
+        QVERIFY(!sameWeights(result.model->network, ensemble.network));
+        QVERIFY(!sameWeights(result.model->otherMembers[0], ensemble.otherMembers[0]));
+        QCOMPARE(result.model->info.memberSeeds, ensemble.info.memberSeeds);
+    }
+
     void withoutMnistTunesWithoutReplay() {
         TrainingControl control;
         FineTuneRequest alone = request(base_);
