@@ -146,7 +146,9 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     connect(canvas_, &DrawingCanvas::imageFileDropped, this, [this](const QString& path) {
         const digitpad::Status status = openImage(path);
         if (!status)
-            emit errorOccurred(tr("Cannot open image"), QString::fromStdString(status.error().message));
+            emit errorOccurred(tr("Cannot open image"),
+                               tr("DigitPad cannot open the image %1.").arg(QDir::toNativeSeparators(path)),
+                               QString::fromStdString(status.error().message));
     });
 
     auto* buttons = new QHBoxLayout;
@@ -305,7 +307,9 @@ digitpad::Status RecognizePanel::keep(int label) {
     record.probability = probability_;
     const digitpad::Result<digitpad::DrawingRecord> kept = store_->add(canvas_->image(), std::move(record));
     if (!kept) {
-        emit errorOccurred(tr("Cannot keep the drawing"), QString::fromStdString(kept.error().message));
+        emit errorOccurred(tr("Cannot keep the drawing"),
+                           tr("DigitPad cannot keep the drawing in My digits."),
+                           QString::fromStdString(kept.error().message));
         return kept.error();
     }
     kept_ = true;

@@ -86,6 +86,8 @@ private:
     void saveSettings() const;
     void chooseFolder();
     void checkDataFolder();
+    /// Tells how to download MNIST into the data folder, with the command in the details.
+    void explainFetching();
     /// Shows the form's augmentation in the preview strip and its title.
     void updateAugmentPreview();
     void start();
@@ -115,6 +117,7 @@ private:
     QLineEdit* folderEdit_ = nullptr;
     QToolButton* browseButton_ = nullptr;
     QLabel* folderHint_ = nullptr;
+    QPushButton* fetchHelpButton_ = nullptr;
     QPushButton* startButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;
