@@ -170,7 +170,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     auto* previewCaption = new QLabel(tr("What the network sees:\n28×28, ink bright"), this);
     previewCaption->setWordWrap(true);
     auto* previewRow = new QHBoxLayout;
-    previewRow->addWidget(preview_);
+    previewRow->addWidget(preview_, 2);
     previewRow->addWidget(previewCaption, 1);
     createCorrectionRow();
     resultArea_ = new QWidget(this);
@@ -192,8 +192,9 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     auto* right = new QVBoxLayout;
     right->addWidget(resultArea_);
     right->addWidget(correctionRow_);
-    right->addWidget(chart_, 1);
-    right->addLayout(previewRow);
+    // The chart and the 28×28 preview share the height a large window gives.
+    right->addWidget(chart_, 2);
+    right->addLayout(previewRow, 1);
     right->addWidget(myAccuracyLabel_);
 
     auto* layout = new QHBoxLayout(this);

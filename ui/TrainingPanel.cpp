@@ -6,6 +6,7 @@
 #include "ErrorMessage.h"
 #include "LogCategories.h"
 #include "LossChart.h"
+#include "ScrollColumn.h"
 #include "TrainingController.h"
 #include "TrainingInsights.h"
 #include "TrainingSettingsForm.h"
@@ -216,7 +217,11 @@ void TrainingPanel::buildUi() {
     leftLayout->addLayout(weightsRow);
     leftLayout->addLayout(resultRow);
     leftLayout->addStretch(1);
+    // The settings column scrolls when the window is short (a 2× screen of a small laptop) rather than
+    // cutting off Start and the result.
     left->setMaximumWidth(420);
+    leftScroll_ = new ScrollColumn(left, this);
+    leftScroll_->setObjectName("settingsScroll");
 
     chart_ = new LossChart(this);
     insights_ = new TrainingInsights(chart_, this);
@@ -251,7 +256,7 @@ void TrainingPanel::buildUi() {
     rightLayout->addLayout(exportRow);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(leftScroll_);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);

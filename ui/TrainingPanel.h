@@ -23,6 +23,7 @@ class QToolButton;
 
 class AugmentPreview;
 class LossChart;
+class ScrollColumn;
 class TrainingController;
 class TrainingInsights;
 class TrainingSettingsForm;
@@ -116,6 +117,7 @@ private:
     TrainingInsights* insights_ = nullptr;
     QLineEdit* folderEdit_ = nullptr;
     QToolButton* browseButton_ = nullptr;
+    ScrollColumn* leftScroll_ = nullptr;
     QLabel* folderHint_ = nullptr;
     QPushButton* fetchHelpButton_ = nullptr;
     QPushButton* startButton_ = nullptr;
