@@ -142,6 +142,73 @@ You can also drop an image file here.</source>
     </message>
 </context>
 <context>
+    <name>LayerListDialog</name>
+    <message>
+        <source>Layers</source>
+        <translation>网络层</translation>
+    </message>
+    <message>
+        <source>The network&apos;s layers from the input down; double-click a layer to edit it as text</source>
+        <translation>网络的各层，从输入往下排列；双击某一层可按文本编辑</translation>
+    </message>
+    <message>
+        <source>Dense (units)</source>
+        <translation>全连接层（单元数）</translation>
+    </message>
+    <message>
+        <source>Convolution 5×5 (channels)</source>
+        <translation>5×5 卷积层（通道数）</translation>
+    </message>
+    <message>
+        <source>Max pooling (window)</source>
+        <translation>最大池化（窗口）</translation>
+    </message>
+    <message>
+        <source>Dropout (percent)</source>
+        <translation>Dropout（百分比）</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the layer below the selected one (at the end when none is selected)</source>
+        <translation>在选中层的下方添加该层（未选中时添加到末尾）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add at least one layer.</source>
+        <translation>请至少添加一层。</translation>
+    </message>
+    <message>
+        <source>%1 parameters; 10 outputs, one per digit.</source>
+        <translation>%1 个参数；10 个输出，每个数字一个。</translation>
+    </message>
+    <message>
+        <source>The last layers give %1 outputs; the digits need 10 (end with dense10).</source>
+        <translation>最后几层给出 %1 个输出；数字需要 10 个（请以 dense10 结尾）。</translation>
+    </message>
+    <message>
+        <source>These layers cannot be built: %1</source>
+        <translation>无法构建这些层：%1</translation>
+    </message>
+</context>
+<context>
     <name>LookInsidePanel</name>
     <message>
         <source>Look &amp;inside</source>
@@ -327,7 +394,7 @@ You can also drop an image file here.</source>
     </message>
     <message>
         <source>&amp;Teach…</source>
-        <translation>教学(&amp;T)…</translation>
+        <translation>学习我的笔迹(&amp;T)…</translation>
     </message>
     <message>
         <source>Fine-tune the model in use on the drawings you kept</source>
@@ -435,7 +502,7 @@ It was removed from Recent models.</source>
     </message>
     <message>
         <source>Teaching in progress</source>
-        <translation>正在教学</translation>
+        <translation>正在学习你的笔迹</translation>
     </message>
     <message>
         <source>DigitPad is learning your handwriting. Stop and quit? The model in use stays as it is.</source>
@@ -900,7 +967,7 @@ Model: %1</source>
     </message>
     <message>
         <source>MNIST framing</source>
-        <translation>MNIST 取景</translation>
+        <translation>MNIST 裁剪居中</translation>
     </message>
     <message>
         <source>Resize whole canvas</source>
@@ -916,7 +983,7 @@ Model: %1</source>
     </message>
     <message>
         <source>Corrections after framing that the model was trained with and applies to every drawing: deskew straightens slanted writing, stroke width thins or thickens the ink toward MNIST&apos;s. The 28×28 preview shows their result.</source>
-        <translation>取景之后的校正，模型训练时用过，也会用于每一幅手写：倾斜校正把倾斜的字扶正，笔画粗细把笔迹调细或调粗，接近 MNIST 的粗细。28×28 预览显示其结果。</translation>
+        <translation>裁剪居中之后的校正，模型训练时用过，也会用于每一幅手写：倾斜校正把倾斜的字扶正，笔画粗细把笔迹调细或调粗，接近 MNIST 的粗细。28×28 预览显示其结果。</translation>
     </message>
     <message>
         <source>Live</source>
@@ -1101,7 +1168,7 @@ Model: %1</source>
     </message>
     <message>
         <source>&amp;MNIST framing</source>
-        <translation>MNIST 取景(&amp;M)</translation>
+        <translation>MNIST 裁剪居中(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Resize whole canvas</source>
@@ -1117,7 +1184,7 @@ Model: %1</source>
     </message>
     <message>
         <source>&amp;Framing</source>
-        <translation>取景(&amp;F)</translation>
+        <translation>裁剪方式(&amp;F)</translation>
     </message>
     <message>
         <source>Pen width: %1 px</source>
@@ -1265,11 +1332,11 @@ Model: %1</source>
     </message>
     <message>
         <source>Only %1 so far, in %2: keep at least %3 before teaching.</source>
-        <translation>%2 中目前只有 %1：教学前请至少保存 %3 幅。</translation>
+        <translation>%2 中目前只有 %1：开始学习前请至少保存 %3 幅。</translation>
     </message>
     <message>
         <source>%1 in %2. Every fifth drawing of each digit is held out: the model does not learn from it, it scores the model before and after.</source>
-        <translation>%2 中有 %1。每个数字每五幅留出一幅：模型不从中学习，而是用它给教学前后的模型打分。</translation>
+        <translation>%2 中有 %1。每个数字每五幅留出一幅：模型不从中学习，而是用它给学习前后的模型打分。</translation>
     </message>
     <message>
         <source>No held-out drawing yet of %1: keep %2 or more of a digit to score it.</source>
@@ -1309,7 +1376,7 @@ Model: %1</source>
     </message>
     <message>
         <source>Teaching: %1 drawings × %2 copies and %3 MNIST images per epoch, %4 held out.</source>
-        <translation>教学中：每轮 %1 幅手写图 × %2 份副本和 %3 张 MNIST 图像，留出 %4 幅。</translation>
+        <translation>学习中：每轮 %1 幅手写图 × %2 份副本和 %3 张 MNIST 图像，留出 %4 幅。</translation>
     </message>
     <message>
         <source> Your held-out drawings: %1 before, %2 after.</source>
@@ -1329,7 +1396,7 @@ Model: %1</source>
     </message>
     <message>
         <source>Cannot teach: %1. The model in use is unchanged.</source>
-        <translation>无法教学：%1。当前模型不变。</translation>
+        <translation>无法学习：%1。当前模型不变。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the new model.</source>
@@ -1349,11 +1416,11 @@ Model: %1</source>
     </message>
     <message>
         <source>Teaching in progress</source>
-        <translation>正在教学</translation>
+        <translation>正在学习你的笔迹</translation>
     </message>
     <message>
         <source>Stop teaching and close? The model in use stays as it is.</source>
-        <translation>要停止教学并关闭吗？当前模型保持不变。</translation>
+        <translation>要停止学习并关闭吗？当前模型保持不变。</translation>
     </message>
     <message>
         <source>Discard the new model?</source>
@@ -1415,7 +1482,7 @@ Model: %1</source>
     </message>
     <message>
         <source>Confusion</source>
-        <translation>混淆</translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Mistakes</source>
@@ -1837,7 +1904,7 @@ Model: %1</source>
     </message>
     <message>
         <source>Framing steps:</source>
-        <translation>取景步骤：</translation>
+        <translation>预处理步骤：</translation>
     </message>
     <message>
         <source>How strongly each image is distorted (0–3; digitpad-cli train --augment-strength). At %1: %2</source>
@@ -1846,6 +1913,14 @@ Model: %1</source>
     <message>
         <source>hidden layers must be positive widths separated by commas, e.g. 128,64 (got &apos;%1&apos;)</source>
         <translation>隐藏层必须是用逗号分隔的正整数宽度，例如 128,64（得到的是“%1”）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the layers one by one</source>
+        <translation>逐层编辑网络结构</translation>
     </message>
 </context>
 <context>
