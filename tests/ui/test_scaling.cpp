@@ -46,7 +46,7 @@ QList<int> softEdgePixels(const QImage& image, int column, int top, int bottom) 
     QList<int> soft;
     for (int y = top; y < bottom; ++y) {
         const int grey = qGray(image.pixel(column, y));
-        if (grey > 40 && grey < 215)
+        if (grey > 5 && grey < 250)
             soft.append(grey);
     }
     return soft;
