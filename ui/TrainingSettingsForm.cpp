@@ -10,6 +10,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -101,7 +102,10 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     auto* layersRow = new QHBoxLayout;
     layersRow->addWidget(layers_, 1);
     layersRow->addWidget(layersButton_);
-    form->addRow(tr("Hidden la&yers:"), layersRow);
+    // A label of its own: a row holding a layout gets no buddy, and Alt+Y must still reach the field.
+    auto* layersLabel = new QLabel(tr("Hidden la&yers:"), this);
+    layersLabel->setBuddy(layers_);
+    form->addRow(layersLabel, layersRow);
     form->addRow(tr("&Activation:"), activation_);
     form->addRow(tr("Loss:"), loss_);
     form->addRow(tr("Optimiser:"), optimizer_);

@@ -6,6 +6,7 @@
 #include "TrainingSettingsForm.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
@@ -55,6 +56,18 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad")).clear();
+    }
+
+    /// Alt+Y (the Hidden layers label's mnemonic) still reaches the field beside the Edit… button.
+    void mnemonicReachesTheLayersField() {
+        TrainingSettingsForm form;
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        QApplication::setActiveWindow(&form);
+        form.augmentBox()->setFocus();
+        QTest::keyClick(&form, Qt::Key_Y, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), static_cast<QWidget*>(form.layersEdit()),
+                                  10000);
     }
 
     void tokensOfEveryKind() {
