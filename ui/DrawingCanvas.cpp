@@ -161,8 +161,12 @@ void DrawingCanvas::paintEvent(QPaintEvent* event) {
     QPainter painter(this);
     painter.setClipRegion(event->region());
     const QRectF paper = displayRect();
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    painter.drawImage(paper, image_);
+    if (screenImageIsStale())
+        renderScreenImage();
+    // On whole device pixels, so the ink is copied pixel for pixel, never resampled.
+    const qreal ratio = screenImage_.devicePixelRatio();
+    painter.drawImage(QPointF(std::round(paper.x() * ratio) / ratio, std::round(paper.y() * ratio) / ratio),
+                      screenImage_);
     painter.setBrush(Qt::NoBrush);
     if (dropTarget_) {
         // "Drop it here": a wide frame in the highlight colour around the paper.
@@ -345,10 +349,7 @@ void DrawingCanvas::endStroke() {
     emit strokeFinished();
 }
 
-QRectF DrawingCanvas::drawSegment(const Stroke& stroke, qsizetype index) {
-    // Incremental drawing and redrawAll() paint the very same segments in the same order, so an undo gives
-    // back exactly the pixels drawn before the removed stroke.
-    QPainter painter(&image_);
+QRectF DrawingCanvas::paintSegment(QPainter& painter, const Stroke& stroke, qsizetype index) {
     painter.setRenderHint(QPainter::Antialiasing);
     const QPointF p = stroke.points[index];
     const qreal w = stroke.widths[index];
@@ -365,11 +366,53 @@ QRectF DrawingCanvas::drawSegment(const Stroke& stroke, qsizetype index) {
     return QRectF(q, p).normalized().adjusted(-segmentWidth, -segmentWidth, segmentWidth, segmentWidth);
 }
 
+QRectF DrawingCanvas::drawSegment(const Stroke& stroke, qsizetype index) {
+    // Incremental drawing and redrawAll() paint the very same segments in the same order, so an undo gives
+    // back exactly the pixels drawn before the removed stroke.
+    QPainter painter(&image_);
+    const QRectF touched = paintSegment(painter, stroke, index);
+    if (!screenImageIsStale()) {
+        QPainter screen(&screenImage_);
+        screen.scale(screenScale(), screenScale());
+        paintSegment(screen, stroke, index);
+    }
+    return touched;
+}
+
+qreal DrawingCanvas::screenScale() const {
+    return displayRect().width() / kLogicalSize;
+}
+
+bool DrawingCanvas::screenImageIsStale() const {
+    const qreal ratio = devicePixelRatioF();
+    const int side = static_cast<int>(std::lround(displayRect().width() * ratio));
+    return screenImage_.isNull() || screenImage_.devicePixelRatio() != ratio || screenImage_.width() != side;
+}
+
+void DrawingCanvas::renderScreenImage() {
+    const qreal ratio = devicePixelRatioF();
+    const int side = static_cast<int>(std::lround(displayRect().width() * ratio));
+    screenImage_ = QImage(side, side, QImage::Format_RGB32);
+    screenImage_.setDevicePixelRatio(ratio);
+    screenImage_.fill(Qt::white);
+    QPainter painter(&screenImage_);
+    painter.scale(screenScale(), screenScale());
+    if (!background_.isNull()) {
+        // An opened picture exists only at the logical size; the strokes over it are drawn sharp.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(0, 0, kLogicalSize, kLogicalSize), background_);
+    }
+    for (const Stroke& stroke : strokes_)
+        for (qsizetype i = 0; i < stroke.points.size(); ++i)
+            paintSegment(painter, stroke, i);
+}
+
 void DrawingCanvas::redrawAll() {
     if (background_.isNull())
         image_.fill(Qt::white);
     else
         image_ = background_.copy();
+    screenImage_ = QImage(); // drawn again at the next paint, at the screen's resolution
     for (const Stroke& stroke : strokes_)
         for (qsizetype i = 0; i < stroke.points.size(); ++i)
             drawSegment(stroke, i);

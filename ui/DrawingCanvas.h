@@ -135,13 +135,24 @@ private:
     /// Draws segment `index` of `stroke` (the line from point index - 1 to index, or the starting dot for 0)
     /// onto the image; returns the logical rectangle it touched.
     QRectF drawSegment(const Stroke& stroke, qsizetype index);
+    /// Paints one segment with `painter`, whose coordinates are logical canvas pixels.
+    static QRectF paintSegment(QPainter& painter, const Stroke& stroke, qsizetype index);
     void redrawAll();
+    /// Device-independent screen pixels per logical canvas pixel.
+    qreal screenScale() const;
+    /// Whether the screen image no longer fits the paper's size or the screen's pixel ratio.
+    bool screenImageIsStale() const;
+    /// Draws the screen image afresh from the strokes (and the opened picture).
+    void renderScreenImage();
     void updateLogicalRect(const QRectF& logical);
     void paintOverlay(QPainter& painter, const QRectF& paper) const;
     qreal pressureWidth(qreal pressure) const;
     static QString droppedImagePath(const QMimeData* mime);
 
-    QImage image_;
+    QImage image_; ///< the logical kLogicalSize square the recognisers read
+    /// The same drawing at the size the paper has on screen, in device pixels (devicePixelRatio-aware), so
+    /// the ink stays sharp on a large canvas or a 2× screen instead of being the logical image scaled up.
+    QImage screenImage_;
     QImage background_; ///< already scaled and centred, kLogicalSize square; null when none
     QList<Stroke> strokes_;
     QList<OverlayBox> overlay_; ///< the digits of the last number answer, until the drawing changes

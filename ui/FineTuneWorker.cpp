@@ -37,7 +37,7 @@ void FineTuneWorker::scan(const QString& folder) {
             folder, std::make_shared<const std::vector<digitpad::LabelledDrawing>>(samplesOf(reading->files)),
             skipped);
     } catch (const std::exception& e) {
-        emit scanFailed(folder, QStringLiteral("cannot read '%1': %2")
+        emit scanFailed(folder, tr("cannot read '%1': %2")
                                     .arg(QDir::toNativeSeparators(folder), QString::fromLocal8Bit(e.what())));
     }
 }
@@ -45,7 +45,7 @@ void FineTuneWorker::scan(const QString& folder) {
 void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* control) {
     try {
         if (!job.base || !job.drawings) {
-            emit failed(QStringLiteral("there is no model or no drawings to fine-tune"));
+            emit failed(tr("there is no model or no drawings to fine-tune"));
             return;
         }
         digitpad::FineTuneRequest request;
@@ -87,7 +87,7 @@ void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* cont
         if (result.error) {
             const QString message = QString::fromStdString(result.error->message);
             emit failed(result.error->cause == digitpad::SessionError::Cause::Settings
-                            ? QStringLiteral("invalid fine-tuning settings: %1").arg(message)
+                            ? tr("invalid fine-tuning settings: %1").arg(message)
                             : message);
             return;
         }
@@ -101,8 +101,8 @@ void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* cont
             model = std::make_shared<const digitpad::Model>(std::move(*result.model));
         emit finished(result.outcome, result.after, std::move(model));
     } catch (const std::exception& e) {
-        emit failed(QStringLiteral("fine-tuning failed: %1").arg(QString::fromLocal8Bit(e.what())));
+        emit failed(tr("fine-tuning failed: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
-        emit failed(QStringLiteral("fine-tuning failed: unknown error"));
+        emit failed(tr("fine-tuning failed: unknown error"));
     }
 }

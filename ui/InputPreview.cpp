@@ -8,8 +8,12 @@
 #include <stdexcept>
 
 InputPreview::InputPreview(QWidget* parent) : QWidget(parent) {
-    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    setFixedSize(sizeHint());
+    // Grows with the window (a large window or a 2× screen has room for larger input pixels); the picture
+    // itself stays square, in whole screen pixels per input pixel (see pictureRect()).
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    setMaximumSize(kLargestSide, kLargestSide);
     setToolTip(tr("The 28×28 image the network sees"));
 }
 
@@ -62,9 +66,17 @@ void InputPreview::clearOverlay() {
     update();
 }
 
+QRect InputPreview::pictureRect() const {
+    const int room = std::min(width(), height());
+    const int pixels = image_.isNull() ? 28 : image_.width();
+    // Whole device-independent pixels per input pixel, so every input pixel is a square of the same size.
+    const int side = room >= pixels ? room / pixels * pixels : room;
+    return {(width() - side) / 2, (height() - side) / 2, side, side};
+}
+
 void InputPreview::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    const QRect area = rect().adjusted(0, 0, -1, -1);
+    const QRect area = pictureRect().adjusted(0, 0, -1, -1);
     painter.fillRect(area, Qt::black);
     if (!image_.isNull()) {
         // No SmoothPixmapTransform: nearest-neighbour scaling keeps each input pixel a crisp square.

@@ -36,6 +36,14 @@ public:
 
     QSize sizeHint() const override { return {140, 140}; }
     QSize minimumSizeHint() const override { return {84, 84}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return width; }
+    /// Where the picture is drawn: the largest centred square that fits, a whole multiple of the input's
+    /// side.
+    QRect pictureRect() const;
+
+    /// Twelve screen pixels per input pixel: beyond that a larger preview shows nothing more.
+    static constexpr int kLargestSide = 12 * 28;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -76,6 +76,8 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     legend_->setWordWrap(true);
     legend_->setTextFormat(Qt::RichText);
     auto* why = new QHBoxLayout;
+    // Beside its legend in a narrow column, the why-map keeps the preview's usual size.
+    whyView_->setFixedSize(whyView_->sizeHint());
     why->addWidget(whyView_, 0, Qt::AlignTop);
     why->addWidget(legend_, 1);
 

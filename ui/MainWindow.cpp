@@ -2,6 +2,8 @@
 #include "MainWindow.h"
 
 #include "AppDataFolders.h"
+#include "AppLanguage.h"
+#include "ErrorMessage.h"
 #include "LogCategories.h"
 #include "LookInsidePanel.h"
 #include "ModelLibrary.h"
@@ -19,6 +21,7 @@
 #include "io/Checkpoint.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -27,6 +30,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,13 +41,16 @@
 
 namespace {
 
-const QString kModelFilter = QObject::tr("DigitPad models (*.dpm)");
+/// Built on each use so it is in the language of the translator installed by then.
+QString modelFilter() {
+    return MainWindow::tr("DigitPad models (*.dpm)");
+}
 
 QString imageFilter() {
     QStringList patterns;
     for (const QByteArray& format : QImageReader::supportedImageFormats())
         patterns.append(QStringLiteral("*.") + QString::fromLatin1(format));
-    return QObject::tr("Images (%1)").arg(patterns.join(' '));
+    return MainWindow::tr("Images (%1)").arg(patterns.join(' '));
 }
 
 } // namespace
@@ -146,9 +153,37 @@ void MainWindow::createMenus() {
     teachAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     teachAction_->setStatusTip(tr("Fine-tune the model in use on the drawings you kept"));
 
+    tools->addMenu(createLanguageMenu());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DigitPad"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+QMenu* MainWindow::createLanguageMenu() {
+    auto* menu = new QMenu(tr("&Language"), this);
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    const AppLanguage current = language::saved();
+    // Each language is named in itself, so someone who cannot read the current one still finds theirs.
+    const std::pair<AppLanguage, QString> choices[] = {
+        {AppLanguage::System, tr("&System language")},
+        {AppLanguage::English, QStringLiteral("English")},
+        {AppLanguage::SimplifiedChinese, QStringLiteral("简体中文")},
+    };
+    for (const auto& [choice, name] : choices) {
+        QAction* action = menu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        action->setActionGroup(group);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            language::save(choice);
+            statusBar()->showMessage(tr("The new language is used the next time DigitPad starts."), 10000);
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Takes effect when DigitPad next starts"))->setEnabled(false);
+    return menu;
 }
 
 void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source,
@@ -167,13 +202,13 @@ void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QS
 bool MainWindow::openModelFile(const QString& path) {
     auto loaded = ModelLibrary::load(path);
     if (!loaded) {
-        QString message = QString::fromStdString(loaded.error().message);
+        QString message = tr("DigitPad cannot open the model %1.").arg(QDir::toNativeSeparators(path));
         if (library_->recentModels().contains(QFileInfo(path).absoluteFilePath())) {
             // A recent entry that no longer opens would fail the same way every time it is chosen.
             library_->forget(path);
             message += tr("\n\nIt was removed from Recent models.");
         }
-        showError(tr("Cannot open model"), message);
+        showError(tr("Cannot open model"), message, QString::fromStdString(loaded.error().message));
         return false;
     }
     library_->remember(path);
@@ -188,7 +223,9 @@ bool MainWindow::saveModelFile(const QString& path) {
         return false;
     const digitpad::Status saved = library_->save(*model_, path);
     if (!saved) {
-        showError(tr("Cannot save model"), QString::fromStdString(saved.error().message));
+        showError(tr("Cannot save model"),
+                  tr("DigitPad cannot save the model to %1.").arg(QDir::toNativeSeparators(path)),
+                  QString::fromStdString(saved.error().message));
         return false;
     }
     library_->rememberFolder(path);
@@ -204,7 +241,9 @@ bool MainWindow::exportOnnxFile(const QString& path) {
         return false;
     const digitpad::Status saved = digitpad::saveOnnx(*model_, QDir::toNativeSeparators(path).toStdString());
     if (!saved) {
-        showError(tr("Cannot export model"), QString::fromStdString(saved.error().message));
+        showError(tr("Cannot export model"),
+                  tr("DigitPad cannot export the model to %1.").arg(QDir::toNativeSeparators(path)),
+                  QString::fromStdString(saved.error().message));
         return false;
     }
     library_->rememberFolder(path);
@@ -217,7 +256,9 @@ bool MainWindow::openImageFile(const QString& path) {
     tabs_->setCurrentWidget(recognizePanel_);
     const digitpad::Status opened = recognizePanel_->openImage(path);
     if (!opened) {
-        showError(tr("Cannot open image"), QString::fromStdString(opened.error().message));
+        showError(tr("Cannot open image"),
+                  tr("DigitPad cannot open the image %1.").arg(QDir::toNativeSeparators(path)),
+                  QString::fromStdString(opened.error().message));
         return false;
     }
     library_->rememberFolder(path);
@@ -344,7 +385,7 @@ void MainWindow::showMyDigits() {
 
 void MainWindow::openModelDialog() {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open model"), library_->dialogFolder(), kModelFilter);
+        QFileDialog::getOpenFileName(this, tr("Open model"), library_->dialogFolder(), modelFilter());
     if (!path.isEmpty())
         openModelFile(path);
 }
@@ -355,7 +396,7 @@ void MainWindow::saveModelDialog() {
     const QString name =
         modelPath_.isEmpty() ? QStringLiteral("model.dpm") : QFileInfo(modelPath_).fileName();
     QString path = QFileDialog::getSaveFileName(this, tr("Save model as"),
-                                                QDir(library_->dialogFolder()).filePath(name), kModelFilter);
+                                                QDir(library_->dialogFolder()).filePath(name), modelFilter());
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -388,9 +429,11 @@ void MainWindow::openImageDialog() {
 void MainWindow::useBundledModel() {
     const QString path = ModelLibrary::bundledModelPath();
     if (path.isEmpty()) {
-        showError(tr("No bundled model"),
-                  tr("The bundled model default.dpm was not found next to the program "
-                     "(../share/digitpad/models) or in the source tree."));
+        showError(
+            tr("No bundled model"),
+            tr("The model that comes with DigitPad is missing. Installing DigitPad again brings it back."),
+            tr("default.dpm was not found next to the program (../share/digitpad/models) or in the "
+               "source tree."));
         return;
     }
     openModelFile(path);
@@ -456,9 +499,9 @@ void MainWindow::about() {
             .arg(QStringLiteral(DIGITPAD_VERSION), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::showError(const QString& title, const QString& text) {
-    qCWarning(lcModel).noquote() << text;
-    QMessageBox::critical(this, title, text);
+void MainWindow::showError(const QString& title, const QString& text, const QString& details) {
+    qCWarning(lcModel).noquote() << text << details;
+    showErrorMessage(this, title, text, details);
 }
 
 void MainWindow::updateActions() {

@@ -86,6 +86,7 @@ protected:
 
 private:
     void createMenus();
+    QMenu* createLanguageMenu();
     void openModelDialog();
     void saveModelDialog();
     void exportOnnxDialog();
@@ -95,7 +96,7 @@ private:
     void openTeachDialog();
     void rebuildRecentMenu();
     void about();
-    void showError(const QString& title, const QString& text);
+    void showError(const QString& title, const QString& text, const QString& details);
     void updateActions();
     /// Shows modelStatusText() in the model label if it fits in 460 pixels, else the summary without layer
     /// sizes, elided in the middle if need be; the full text is the tooltip. Status messages on the left so

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MyDigitsDialog.h"
 
+#include "ErrorMessage.h"
 #include "MyDigitsStore.h"
 #include "QtImage.h"
 #include "RemoveDrawingsCommand.h"
@@ -251,7 +252,8 @@ void MyDigitsDialog::deleteSelected() {
     if (ids.isEmpty())
         return;
     undoStack_->push(new RemoveDrawingsCommand(store_, ids, [this](const QString& message) {
-        QMessageBox::warning(this, tr("My digits"), message);
+        showErrorMessage(this, tr("My digits"), tr("DigitPad cannot move the drawings."), message,
+                         QMessageBox::Warning);
     }));
 }
 
@@ -262,7 +264,10 @@ void MyDigitsDialog::updateActions() {
 digitpad::Status MyDigitsDialog::exportTo(const QString& folder) {
     const digitpad::Status exported = store_->exportTo(folder);
     if (!exported)
-        QMessageBox::warning(this, tr("Cannot export"), QString::fromStdString(exported.error().message));
+        showErrorMessage(
+            this, tr("Cannot export"),
+            tr("DigitPad cannot export your drawings to %1.").arg(QDir::toNativeSeparators(folder)),
+            QString::fromStdString(exported.error().message), QMessageBox::Warning);
     else
         summary_->setText(tr("Exported to %1").arg(QDir::toNativeSeparators(folder)));
     return exported;

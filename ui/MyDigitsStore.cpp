@@ -6,6 +6,7 @@
 #include "data/DigitFormat.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -30,7 +31,8 @@ digitpad::Error failure(const QString& text) {
 digitpad::Status writeAtomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return failure(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
+        return failure(QCoreApplication::translate("MyDigitsStore", "cannot write '%1': %2")
+                           .arg(path, file.errorString()));
     return digitpad::Success{};
 }
 
@@ -51,17 +53,19 @@ QString sidecarOf(const QFileInfo& image) {
 digitpad::Result<QByteArray> readBytes(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+        return failure(QCoreApplication::translate("MyDigitsStore", "cannot read '%1': %2")
+                           .arg(path, file.errorString()));
     return file.readAll();
 }
 
 /// Moves `from` to `to`, replacing `to`; a rename within one file system, so it is atomic.
 digitpad::Status moveFile(const QString& from, const QString& to) {
     if (QFileInfo::exists(to) && !QFile::remove(to))
-        return failure(QStringLiteral("cannot replace '%1'").arg(to));
+        return failure(QCoreApplication::translate("MyDigitsStore", "cannot replace '%1'").arg(to));
     QFile file(from);
     if (!file.rename(to))
-        return failure(QStringLiteral("cannot move '%1' to '%2': %3").arg(from, to, file.errorString()));
+        return failure(QCoreApplication::translate("MyDigitsStore", "cannot move '%1' to '%2': %3")
+                           .arg(from, to, file.errorString()));
     return digitpad::Success{};
 }
 
@@ -126,9 +130,10 @@ QString MyDigitsStore::uniqueId() const {
 digitpad::Result<digitpad::DrawingRecord> MyDigitsStore::add(const QImage& image,
                                                              digitpad::DrawingRecord record) {
     if (record.label < 0 || record.label >= digitpad::kDigitClasses)
-        return failure(QStringLiteral("label %1 is not a digit 0–9").arg(record.label));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "label %1 is not a digit 0–9").arg(record.label));
     if (image.isNull())
-        return failure(QStringLiteral("there is no image to keep"));
+        return failure(QCoreApplication::translate("MyDigitsStore", "there is no image to keep"));
     if (record.id.empty())
         record.id = uniqueId().toStdString();
     if (record.createdAt.empty())
@@ -136,13 +141,14 @@ digitpad::Result<digitpad::DrawingRecord> MyDigitsStore::add(const QImage& image
 
     const QString folder = labelFolder(record.label);
     if (!QDir().mkpath(folder))
-        return failure(QStringLiteral("cannot create the folder '%1'").arg(folder));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "cannot create the folder '%1'").arg(folder));
     // The same pixels the network sees (toGrayImage composites over white), stored as 8-bit grayscale.
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!toQImage(toGrayImage(image)).save(&buffer, "PNG"))
-        return failure(QStringLiteral("cannot encode the drawing as PNG"));
+        return failure(QCoreApplication::translate("MyDigitsStore", "cannot encode the drawing as PNG"));
 
     const QString id = QString::fromStdString(record.id);
     const QString base = QDir(folder).filePath(id);
@@ -188,10 +194,12 @@ void MyDigitsStore::finishChange() {
 digitpad::Status MyDigitsStore::moveToTrash(const QString& id) {
     const int label = findLabel(folder_, id);
     if (label < 0)
-        return failure(QStringLiteral("there is no kept drawing '%1' in '%2'").arg(id, folder_));
+        return failure(QCoreApplication::translate("MyDigitsStore", "there is no kept drawing '%1' in '%2'")
+                           .arg(id, folder_));
     const QString trash = trashFolder(label);
     if (!QDir().mkpath(trash))
-        return failure(QStringLiteral("cannot create the folder '%1'").arg(trash));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "cannot create the folder '%1'").arg(trash));
     const QString from = QDir(labelFolder(label)).filePath(id);
     const QString to = QDir(trash).filePath(id);
     // The image first: once it is gone the drawing is gone, whatever happens to its sidecar.
@@ -208,10 +216,13 @@ digitpad::Status MyDigitsStore::moveToTrash(const QString& id) {
 digitpad::Status MyDigitsStore::moveFromTrash(const QString& id) {
     const int label = findLabel(QDir(folder_).filePath(kTrash), id);
     if (label < 0)
-        return failure(QStringLiteral("the drawing '%1' is not in the trash of '%2'").arg(id, folder_));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "the drawing '%1' is not in the trash of '%2'")
+                .arg(id, folder_));
     const QString folder = labelFolder(label);
     if (!QDir().mkpath(folder))
-        return failure(QStringLiteral("cannot create the folder '%1'").arg(folder));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "cannot create the folder '%1'").arg(folder));
     const QString from = QDir(trashFolder(label)).filePath(id);
     const QString to = QDir(folder).filePath(id);
     // The sidecar first, as in add(): the drawing reappears complete.
@@ -231,23 +242,27 @@ void MyDigitsStore::emptyTrash() {
 
 digitpad::Status MyDigitsStore::exportTo(const QString& target) const {
     if (QFileInfo(target).absoluteFilePath() == QFileInfo(folder_).absoluteFilePath())
-        return failure(QStringLiteral("'%1' is the My digits folder itself").arg(target));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "'%1' is the My digits folder itself").arg(target));
     const auto copy = [](const QString& from, const QString& to) -> digitpad::Status {
         if (QFileInfo::exists(to) && !QFile::remove(to))
-            return failure(QStringLiteral("cannot replace '%1'").arg(to));
+            return failure(QCoreApplication::translate("MyDigitsStore", "cannot replace '%1'").arg(to));
         if (!QFile::copy(from, to))
-            return failure(QStringLiteral("cannot copy '%1' to '%2'").arg(from, to));
+            return failure(
+                QCoreApplication::translate("MyDigitsStore", "cannot copy '%1' to '%2'").arg(from, to));
         return digitpad::Success{};
     };
     if (!QDir().mkpath(target))
-        return failure(QStringLiteral("cannot create the folder '%1'").arg(target));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "cannot create the folder '%1'").arg(target));
     for (int label = 0; label < digitpad::kDigitClasses; ++label) {
         const QFileInfoList images = imagesIn(labelFolder(label));
         if (images.isEmpty())
             continue;
         const QString to = QDir(target).filePath(QString::number(label));
         if (!QDir().mkpath(to))
-            return failure(QStringLiteral("cannot create the folder '%1'").arg(to));
+            return failure(
+                QCoreApplication::translate("MyDigitsStore", "cannot create the folder '%1'").arg(to));
         for (const QFileInfo& image : images) {
             if (auto copied = copy(image.filePath(), QDir(to).filePath(image.fileName())); !copied)
                 return copied;
@@ -325,6 +340,7 @@ digitpad::Status MyDigitsStore::writeIndex() {
     for (const IndexRow* row : rows)
         text += row->line.toUtf8() + '\n';
     if (!QDir().mkpath(folder_))
-        return failure(QStringLiteral("cannot create the folder '%1'").arg(folder_));
+        return failure(
+            QCoreApplication::translate("MyDigitsStore", "cannot create the folder '%1'").arg(folder_));
     return writeAtomically(QDir(folder_).filePath(kIndex), text);
 }

@@ -146,7 +146,9 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     connect(canvas_, &DrawingCanvas::imageFileDropped, this, [this](const QString& path) {
         const digitpad::Status status = openImage(path);
         if (!status)
-            emit errorOccurred(tr("Cannot open image"), QString::fromStdString(status.error().message));
+            emit errorOccurred(tr("Cannot open image"),
+                               tr("DigitPad cannot open the image %1.").arg(QDir::toNativeSeparators(path)),
+                               QString::fromStdString(status.error().message));
     });
 
     auto* buttons = new QHBoxLayout;
@@ -168,7 +170,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     auto* previewCaption = new QLabel(tr("What the network sees:\n28×28, ink bright"), this);
     previewCaption->setWordWrap(true);
     auto* previewRow = new QHBoxLayout;
-    previewRow->addWidget(preview_);
+    previewRow->addWidget(preview_, 2);
     previewRow->addWidget(previewCaption, 1);
     createCorrectionRow();
     resultArea_ = new QWidget(this);
@@ -190,8 +192,9 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     auto* right = new QVBoxLayout;
     right->addWidget(resultArea_);
     right->addWidget(correctionRow_);
-    right->addWidget(chart_, 1);
-    right->addLayout(previewRow);
+    // The chart and the 28×28 preview share the height a large window gives.
+    right->addWidget(chart_, 2);
+    right->addLayout(previewRow, 1);
     right->addWidget(myAccuracyLabel_);
 
     auto* layout = new QHBoxLayout(this);
@@ -305,7 +308,9 @@ digitpad::Status RecognizePanel::keep(int label) {
     record.probability = probability_;
     const digitpad::Result<digitpad::DrawingRecord> kept = store_->add(canvas_->image(), std::move(record));
     if (!kept) {
-        emit errorOccurred(tr("Cannot keep the drawing"), QString::fromStdString(kept.error().message));
+        emit errorOccurred(tr("Cannot keep the drawing"),
+                           tr("DigitPad cannot keep the drawing in My digits."),
+                           QString::fromStdString(kept.error().message));
         return kept.error();
     }
     kept_ = true;

@@ -143,7 +143,7 @@ signals:
     /// A drawing was kept in the store as `label`.
     void drawingKept(const QString& id, int label);
     /// A failure the user should see in a dialog (e.g. a dropped file that is not an image).
-    void errorOccurred(const QString& title, const QString& message);
+    void errorOccurred(const QString& title, const QString& message, const QString& details);
 
 private:
     void classify(bool provisional);

@@ -7,9 +7,12 @@
 
 #include "data/Preprocess.h"
 
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QTabWidget>
+
+#include <algorithm>
 
 namespace {
 
@@ -40,8 +43,15 @@ void save(const MainWindow& window) {
 void restore(MainWindow& window) {
     QSettings settings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad"));
     const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
-    if (geometry.isEmpty() || !window.restoreGeometry(geometry))
-        window.resize(1200, 660); // room for the canvas, the answer and the "Look inside" column
+    if (geometry.isEmpty() || !window.restoreGeometry(geometry)) {
+        // Room for the canvas, the answer and the "Look inside" column; taller, up to the screen's height, so
+        // the Train tab's settings column shows whole without scrolling where the screen allows.
+        int height = 660;
+        if (const QScreen* screen = window.screen())
+            height =
+                std::max(height, std::min(window.sizeHint().height(), screen->availableGeometry().height()));
+        window.resize(1200, height);
+    }
     window.restoreState(settings.value(kStateKey).toByteArray());
     RecognizePanel* panel = window.recognizePanel();
     if (settings.contains(kLiveKey))

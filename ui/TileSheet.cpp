@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TileSheet.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 
@@ -33,11 +31,6 @@ template <typename Colour> QImage makeSheet(int count, QSize tile, Colour&& colo
                 row[x] = colour(i * perTile + y * tile.width() + x);
         }
     return sheet;
-}
-
-/// `n` fills %n (Qt's plural form), so the other placeholders keep their order.
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("TileSheet", text, disambiguation, n);
 }
 
 } // namespace

@@ -4,12 +4,16 @@
 #include "app/LookInside.h"
 #include "nn/FirstLayerFilters.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QSize>
 #include <QString>
 
 /// Tiles for a TileGrid: what a layer's output or a model's first-layer filters look like as images.
 struct TileSheet {
+    Q_DECLARE_TR_FUNCTIONS(TileSheet)
+
+public:
     QImage sheet;  ///< tile i is the tileSize rectangle at y = i · height
     int count = 0; ///< how many tiles
     QSize tileSize;

@@ -3,8 +3,10 @@
 
 #include "AppDataFolders.h"
 #include "AugmentPreview.h"
+#include "ErrorMessage.h"
 #include "LogCategories.h"
 #include "LossChart.h"
+#include "ScrollColumn.h"
 #include "TrainingController.h"
 #include "TrainingInsights.h"
 #include "TrainingSettingsForm.h"
@@ -155,7 +157,13 @@ void TrainingPanel::buildUi() {
     auto* dataBox = new QGroupBox(tr("Data"), this);
     auto* dataLayout = new QVBoxLayout(dataBox);
     dataLayout->addLayout(folderRow);
-    dataLayout->addWidget(folderHint_);
+    fetchHelpButton_ = new QPushButton(tr("How to download MNIST…"), this);
+    fetchHelpButton_->setObjectName("fetchHelpButton");
+    connect(fetchHelpButton_, &QPushButton::clicked, this, &TrainingPanel::explainFetching);
+    auto* hintRow = new QHBoxLayout;
+    hintRow->addWidget(folderHint_, 1);
+    hintRow->addWidget(fetchHelpButton_, 0, Qt::AlignTop);
+    dataLayout->addLayout(hintRow);
 
     form_ = new TrainingSettingsForm(this);
     auto* settingsBox = new QGroupBox(tr("Network and training"), this);
@@ -209,7 +217,11 @@ void TrainingPanel::buildUi() {
     leftLayout->addLayout(weightsRow);
     leftLayout->addLayout(resultRow);
     leftLayout->addStretch(1);
+    // The settings column scrolls when the window is short (a 2× screen of a small laptop) rather than
+    // cutting off Start and the result.
     left->setMaximumWidth(420);
+    leftScroll_ = new ScrollColumn(left, this);
+    leftScroll_->setObjectName("settingsScroll");
 
     chart_ = new LossChart(this);
     insights_ = new TrainingInsights(chart_, this);
@@ -244,7 +256,7 @@ void TrainingPanel::buildUi() {
     rightLayout->addLayout(exportRow);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(leftScroll_);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -341,12 +353,24 @@ void TrainingPanel::checkDataFolder() {
     if (hasData) {
         folderHint_->clear();
         folderHint_->setVisible(false);
+        fetchHelpButton_->setVisible(false);
         return;
     }
-    const QString absolute = QDir::cleanPath(QDir::current().absoluteFilePath(folder));
-    folderHint_->setText(tr("No training data in this folder. Fetch MNIST with:<br><code>%1</code>")
-                             .arg(fetchCommand(absolute).toHtmlEscaped()));
+    folderHint_->setText(
+        tr("No training data in this folder. Choose a folder with MNIST's files, or download "
+           "MNIST into this one."));
     folderHint_->setVisible(true);
+    fetchHelpButton_->setVisible(true);
+}
+
+void TrainingPanel::explainFetching() {
+    const QString folder = QDir::fromNativeSeparators(dataFolder());
+    const QString absolute = QDir::cleanPath(QDir::current().absoluteFilePath(folder));
+    // The command is for copying into a terminal, so it is in the details, where it can be selected whole.
+    showErrorMessage(this, tr("Download MNIST"),
+                     tr("DigitPad's sources come with a script that downloads MNIST (about 12 MB) into this "
+                        "folder. Run it in a terminal, then press Start. Show Details has the command."),
+                     fetchCommand(absolute), QMessageBox::Information);
 }
 
 void TrainingPanel::start() {
@@ -588,7 +612,9 @@ void TrainingPanel::saveModel() {
     const digitpad::Status saved = digitpad::saveModel(*model, QDir::toNativeSeparators(path).toStdString());
     if (!saved) {
         qCWarning(lcTrain).noquote() << QString::fromStdString(saved.error().message);
-        QMessageBox::critical(this, tr("Save model"), QString::fromStdString(saved.error().message));
+        showErrorMessage(this, tr("Save model"),
+                         tr("DigitPad cannot save the model to %1.").arg(QDir::toNativeSeparators(path)),
+                         QString::fromStdString(saved.error().message));
         return;
     }
     qCInfo(lcTrain).noquote() << "saved the trained model to" << path;
@@ -604,9 +630,9 @@ void TrainingPanel::exportPng() {
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".png");
     if (!chart_->savePng(path, 0, 0, 2.0)) {
-        QMessageBox::critical(
-            this, tr("Export curves"),
-            tr("cannot write '%1': the image could not be saved").arg(QDir::toNativeSeparators(path)));
+        showErrorMessage(this, tr("Export curves"),
+                         tr("DigitPad cannot save the curves to %1.").arg(QDir::toNativeSeparators(path)),
+                         {});
         return;
     }
     emit statusMessage(tr("Saved the curves to %1").arg(QDir::toNativeSeparators(path)));
@@ -623,9 +649,9 @@ void TrainingPanel::exportCsv() {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text) ||
         file.write(epochMetricsCsv(metrics_).toUtf8()) < 0 || !file.commit()) {
-        QMessageBox::critical(
-            this, tr("Export metrics"),
-            tr("cannot write '%1': %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        showErrorMessage(this, tr("Export metrics"),
+                         tr("DigitPad cannot save the metrics to %1.").arg(QDir::toNativeSeparators(path)),
+                         file.errorString());
         return;
     }
     emit statusMessage(tr("Saved the metrics to %1").arg(QDir::toNativeSeparators(path)));

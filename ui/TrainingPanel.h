@@ -23,6 +23,7 @@ class QToolButton;
 
 class AugmentPreview;
 class LossChart;
+class ScrollColumn;
 class TrainingController;
 class TrainingInsights;
 class TrainingSettingsForm;
@@ -86,6 +87,8 @@ private:
     void saveSettings() const;
     void chooseFolder();
     void checkDataFolder();
+    /// Tells how to download MNIST into the data folder, with the command in the details.
+    void explainFetching();
     /// Shows the form's augmentation in the preview strip and its title.
     void updateAugmentPreview();
     void start();
@@ -114,7 +117,9 @@ private:
     TrainingInsights* insights_ = nullptr;
     QLineEdit* folderEdit_ = nullptr;
     QToolButton* browseButton_ = nullptr;
+    ScrollColumn* leftScroll_ = nullptr;
     QLabel* folderHint_ = nullptr;
+    QPushButton* fetchHelpButton_ = nullptr;
     QPushButton* startButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;

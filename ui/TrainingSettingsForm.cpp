@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingSettingsForm.h"
 
+#include "LayerListDialog.h"
+
 #include "train/Preset.h"
 
 #include <QCheckBox>
@@ -8,11 +10,13 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStringList>
+#include <QToolButton>
 
 #include <algorithm>
 #include <climits>
@@ -91,7 +95,17 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Preset:"), preset_);
-    form->addRow(tr("Hidden la&yers:"), layers_);
+    layersButton_ = new QToolButton(this);
+    layersButton_->setText(tr("Edit…"));
+    layersButton_->setToolTip(tr("Edit the layers one by one"));
+    connect(layersButton_, &QToolButton::clicked, this, &TrainingSettingsForm::editLayers);
+    auto* layersRow = new QHBoxLayout;
+    layersRow->addWidget(layers_, 1);
+    layersRow->addWidget(layersButton_);
+    // A label of its own: a row holding a layout gets no buddy, and Alt+Y must still reach the field.
+    auto* layersLabel = new QLabel(tr("Hidden la&yers:"), this);
+    layersLabel->setBuddy(layers_);
+    form->addRow(layersLabel, layersRow);
     form->addRow(tr("&Activation:"), activation_);
     form->addRow(tr("Loss:"), loss_);
     form->addRow(tr("Optimiser:"), optimizer_);
@@ -279,6 +293,15 @@ void TrainingSettingsForm::setConfig(const digitpad::TrainConfig& config) {
     updateStrengthToolTip();
     emit augmentChanged();
     emit changed();
+}
+
+void TrainingSettingsForm::editLayers() {
+    // The whole architecture, also when the field holds only hidden widths: the editor shows every layer.
+    auto* dialog = new LayerListDialog(QString::fromStdString(config().resolvedArchitecture()), this);
+    dialog->setObjectName("layerListDialog");
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { layers_->setText(dialog->architecture()); });
+    dialog->open();
 }
 
 bool TrainingSettingsForm::parseHiddenLayers(const QString& text, std::vector<int>& widths,

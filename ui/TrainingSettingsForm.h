@@ -11,6 +11,7 @@ class QDoubleSpinBox;
 class QLineEdit;
 class QSettings;
 class QSpinBox;
+class QToolButton;
 
 /// The editable training settings, filled from a preset (the same presets as digitpad-cli) and read back as a
 /// digitpad::TrainConfig. Settings without a field of their own (initialisation, momentum, weight decay, the
@@ -45,6 +46,8 @@ public:
 
     QComboBox* presetBox() const { return preset_; }
     QLineEdit* layersEdit() const { return layers_; }
+    /// Opens the layer list editor on the architecture the fields describe.
+    QToolButton* layersButton() const { return layersButton_; }
     QSpinBox* epochsBox() const { return epochs_; }
     QSpinBox* batchBox() const { return batch_; }
     QCheckBox* augmentBox() const { return augment_; }
@@ -68,11 +71,13 @@ signals:
 
 private:
     void onPresetChosen(int index);
+    void editLayers();
     void updateStrengthToolTip();
 
     digitpad::TrainConfig base_;
     QComboBox* preset_ = nullptr;
     QLineEdit* layers_ = nullptr;
+    QToolButton* layersButton_ = nullptr;
     QComboBox* activation_ = nullptr;
     QComboBox* loss_ = nullptr;
     QComboBox* optimizer_ = nullptr;

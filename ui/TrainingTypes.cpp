@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingTypes.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <cmath>
@@ -48,32 +49,41 @@ QString describeOutcome(const digitpad::TrainingOutcome& outcome) {
     switch (outcome.status) {
     case digitpad::TrainingStatus::Cancelled:
         if (done == 0)
-            return QStringLiteral(
+            return QCoreApplication::translate(
+                "TrainingTypes",
                 "Training stopped before the first epoch ended: nothing to keep, the model in "
                 "use is unchanged.");
-        return QStringLiteral("Training stopped after %1 complete epoch(s). The model in use is unchanged; "
-                              "the weights the run reached are kept below.")
+        return QCoreApplication::translate(
+                   "TrainingTypes",
+                   "Training stopped after %1 complete epoch(s). The model in use is unchanged; "
+                   "the weights the run reached are kept below.")
             .arg(done);
     case digitpad::TrainingStatus::Diverged:
-        return QStringLiteral("Training diverged: %1. %2")
+        return QCoreApplication::translate("TrainingTypes", "Training diverged: %1. %2")
             .arg(QString::fromStdString(outcome.reason),
-                 done == 0 ? QStringLiteral("Nothing to keep, the model in use is unchanged.")
-                           : QStringLiteral("The weights of the completed epochs are kept below."));
+                 done == 0 ? QCoreApplication::translate("TrainingTypes",
+                                                         "Nothing to keep, the model in use is unchanged.")
+                           : QCoreApplication::translate(
+                                 "TrainingTypes", "The weights of the completed epochs are kept below."));
     case digitpad::TrainingStatus::Completed:
         break;
     }
     if (outcome.epochs.empty())
-        return QStringLiteral("Training finished without a complete epoch.");
+        return QCoreApplication::translate("TrainingTypes", "Training finished without a complete epoch.");
     const digitpad::EpochMetrics& last = outcome.epochs.back();
     double seconds = 0.0;
     for (const digitpad::EpochMetrics& m : outcome.epochs)
         seconds += m.seconds;
     QStringList parts;
-    parts << QStringLiteral("train accuracy %1").arg(accuracyText(last.trainAccuracy));
+    parts << QCoreApplication::translate("TrainingTypes", "train accuracy %1")
+                 .arg(accuracyText(last.trainAccuracy));
     if (std::isfinite(last.validationAccuracy))
-        parts << QStringLiteral("validation %1").arg(accuracyText(last.validationAccuracy));
+        parts << QCoreApplication::translate("TrainingTypes", "validation %1")
+                     .arg(accuracyText(last.validationAccuracy));
     if (std::isfinite(last.testAccuracy))
-        parts << QStringLiteral("test %1").arg(accuracyText(last.testAccuracy));
-    parts << QStringLiteral("%1 s training").arg(seconds, 0, 'f', 1);
-    return QStringLiteral("Completed %1 epoch(s): %2.").arg(done).arg(parts.join(QStringLiteral(", ")));
+        parts << QCoreApplication::translate("TrainingTypes", "test %1").arg(accuracyText(last.testAccuracy));
+    parts << QCoreApplication::translate("TrainingTypes", "%1 s training").arg(seconds, 0, 'f', 1);
+    return QCoreApplication::translate("TrainingTypes", "Completed %1 epoch(s): %2.")
+        .arg(done)
+        .arg(parts.join(QCoreApplication::translate("TrainingTypes", ", ", "between the parts of a list")));
 }

@@ -24,8 +24,7 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
     try {
         // Checked here rather than by the session for the GUI's own wording of a missing folder.
         if (!QFileInfo(dataFolder).isDir()) {
-            emit failed(
-                QStringLiteral("data folder '%1' does not exist").arg(QDir::toNativeSeparators(dataFolder)));
+            emit failed(tr("data folder '%1' does not exist").arg(QDir::toNativeSeparators(dataFolder)));
             return;
         }
         digitpad::TrainingRequest request;
@@ -42,7 +41,7 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         callbacks.onStart = [&](const digitpad::TrainingStart& start) {
             if (!start.testSplitMissing.empty())
                 qCWarning(lcTrain) << "no test split:" << QString::fromStdString(start.testSplitMissing);
-            emit dataLoaded(QStringLiteral("%1 training, %2 validation, %3 test images from '%4'")
+            emit dataLoaded(tr("%1 training, %2 validation, %3 test images from '%4'")
                                 .arg(start.trainingImages - start.validationImages)
                                 .arg(start.validationImages)
                                 .arg(start.testImages)
@@ -80,7 +79,7 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         if (session.error) {
             const QString message = QString::fromStdString(session.error->message);
             emit failed(session.error->cause == digitpad::SessionError::Cause::Settings
-                            ? QStringLiteral("invalid training settings: %1").arg(message)
+                            ? tr("invalid training settings: %1").arg(message)
                             : message);
             return;
         }
@@ -96,9 +95,9 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
             models.best = std::make_shared<const digitpad::Model>(std::move(*session.bestModel));
         emit finished(session.outcome, models);
     } catch (const std::exception& e) {
-        emit failed(QStringLiteral("training failed: %1").arg(QString::fromLocal8Bit(e.what())));
+        emit failed(tr("training failed: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
-        emit failed(QStringLiteral("training failed: unknown error"));
+        emit failed(tr("training failed: unknown error"));
     }
 }
 

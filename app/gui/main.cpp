@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppLanguage.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -72,6 +73,8 @@ int main(int argc, char** argv) {
     // Matches the installed digitpad.desktop, so desktops group the window with its launcher and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("digitpad"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/digitpad.png")));
+    // Before any widget exists: the texts are translated when the widgets are made.
+    language::install(language::saved());
     QCommandLineParser parser;
     configure(parser, options);
     parser.process(app);
