@@ -92,12 +92,15 @@ LayerListDialog::LayerListDialog(const QString& architecture, QWidget* parent) :
 
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
+    selectedLayer_ = new QLabel(this);
+    selectedLayer_->setObjectName(QStringLiteral("selectedLayer"));
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(list_, 1);
     layout->addLayout(addRow);
     layout->addLayout(editRow);
+    layout->addWidget(selectedLayer_);
     layout->addWidget(summary_);
     layout->addWidget(buttons_);
 
@@ -107,6 +110,7 @@ LayerListDialog::LayerListDialog(const QString& architecture, QWidget* parent) :
     connect(up_, &QPushButton::clicked, this, [this] { moveLayer(-1); });
     connect(down_, &QPushButton::clicked, this, [this] { moveLayer(1); });
     connect(list_, &QListWidget::currentRowChanged, this, &LayerListDialog::updateButtons);
+    connect(list_, &QListWidget::currentRowChanged, this, &LayerListDialog::showSelectedLayer);
     connect(list_, &QListWidget::itemChanged, this, &LayerListDialog::check);
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -194,8 +198,29 @@ void LayerListDialog::updateButtons() {
     down_->setEnabled(row >= 0 && row + 1 < list_->count());
 }
 
+QString LayerListDialog::selectedLayerText() const {
+    return selectedLayer_->text();
+}
+
+void LayerListDialog::showSelectedLayer() {
+    const int row = list_->currentRow();
+    if (row < 0 || row >= static_cast<int>(plans_.size())) {
+        selectedLayer_->clear();
+        return;
+    }
+    const digitpad::LayerPlan& plan = plans_[static_cast<std::size_t>(row)];
+    selectedLayer_->setText(tr("Layer %1 (%2) gives %3 × %4 × %5 values, %6 parameters.")
+                                .arg(row + 1)
+                                .arg(list_->item(row)->text().trimmed())
+                                .arg(plan.output.channels)
+                                .arg(plan.output.height)
+                                .arg(plan.output.width)
+                                .arg(QLocale().toString(plan.parameters)));
+}
+
 void LayerListDialog::check() {
     buildable_ = false;
+    plans_.clear();
     const QString layers = architecture();
     if (layers.isEmpty()) {
         summary_->setText(tr("Add at least one layer."));
@@ -204,6 +229,7 @@ void LayerListDialog::check() {
             const digitpad::LayerPlan plan =
                 digitpad::planLayers(digitpad::Shape{1, 28, 28}, layers.toStdString());
             buildable_ = plan.output.size() == kDigits;
+            plans_ = digitpad::planEachLayer(digitpad::Shape{1, 28, 28}, layers.toStdString());
             summary_->setText(
                 buildable_
                     ? tr("%1 parameters; 10 outputs, one per digit.").arg(QLocale().toString(plan.parameters))
@@ -215,4 +241,5 @@ void LayerListDialog::check() {
         }
     }
     okButton()->setEnabled(buildable_);
+    showSelectedLayer();
 }

@@ -4,6 +4,10 @@
 #include <QDialog>
 #include <QString>
 
+#include "layers/LayerFactory.h"
+
+#include <vector>
+
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -42,6 +46,9 @@ public:
     QPushButton* downButton() const { return down_; }
     QPushButton* okButton() const;
     QString summary() const;
+    /// What the selected layer makes: its output shape and parameter count (empty when nothing is selected or
+    /// the layers cannot be planned).
+    QString selectedLayerText() const;
 
 private:
     void addLayer();
@@ -51,6 +58,8 @@ private:
     /// Plans the layers and shows the result; enables OK only for a buildable architecture.
     void check();
     void updateButtons();
+    /// Shows the selected layer's output shape and parameters from the last plan.
+    void showSelectedLayer();
 
     QListWidget* list_ = nullptr;
     QComboBox* kind_ = nullptr;
@@ -60,6 +69,9 @@ private:
     QPushButton* up_ = nullptr;
     QPushButton* down_ = nullptr;
     QLabel* summary_ = nullptr;
+    QLabel* selectedLayer_ = nullptr;
+    /// One plan per row after the last check(); empty when the layers cannot be planned.
+    std::vector<digitpad::LayerPlan> plans_;
     QDialogButtonBox* buttons_ = nullptr;
     bool buildable_ = false;
 };

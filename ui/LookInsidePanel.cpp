@@ -170,11 +170,11 @@ void LookInsidePanel::rebuildLayerViews() {
     if (model_ == nullptr)
         return;
     if (model_->memberCount() > 1) {
-        auto* ensembleNote =
-            note(tr("The model averages %1 networks; these are the layers of the first. \"Why\" below is "
-                    "their mean.")
-                     .arg(model_->memberCount()),
-                 layerBox_);
+        auto* ensembleNote = note(tr("The model averages %1 networks; these are the layers of the first. "
+                                     "\"Why this digit\" below is "
+                                     "their mean.")
+                                      .arg(model_->memberCount()),
+                                  layerBox_);
         ensembleNote->setObjectName(QStringLiteral("ensembleNote"));
         layerBox_->layout()->addWidget(ensembleNote);
         layerCaptions_.push_back(ensembleNote);

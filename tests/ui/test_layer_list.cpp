@@ -4,12 +4,14 @@
 // the 10 digits) and writes its layers back into the field, which then trains exactly that architecture.
 #include "LayerListDialog.h"
 #include "TrainingSettingsForm.h"
+#include "layers/LayerFactory.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -96,6 +98,20 @@ private slots:
         // A dropout of 30 % after the first layer.
         clickRow(list, 0);
         QCOMPARE(list->currentRow(), 0);
+        // The selected layer's output shape and parameter count show as it is chosen.
+        const QString firstLayer = list->item(0)->text();
+        const digitpad::LayerPlan firstPlan =
+            digitpad::planLayers(digitpad::Shape{1, 28, 28}, firstLayer.toStdString());
+        QVERIFY2(
+            dialog->selectedLayerText().startsWith(QStringLiteral("Layer 1 (%1) gives %2 × %3 × %4 values")
+                                                       .arg(firstLayer)
+                                                       .arg(firstPlan.output.channels)
+                                                       .arg(firstPlan.output.height)
+                                                       .arg(firstPlan.output.width)),
+            qPrintable(dialog->selectedLayerText()));
+        QVERIFY(firstPlan.parameters > 0);
+        QVERIFY2(dialog->selectedLayerText().contains(QLocale().toString(firstPlan.parameters)),
+                 qPrintable(dialog->selectedLayerText()));
         chooseKind(dialog, LayerKind::Dropout);
         QCOMPARE(dialog->sizeBox()->value(), 25);
         typeSize(dialog, 30);
