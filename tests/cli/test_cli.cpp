@@ -404,6 +404,7 @@ private slots:
 
     void bench_data();
     void bench();
+    void benchNamesItsKernels();
 
 private:
     QTemporaryDir temp_;
@@ -1571,6 +1572,27 @@ void TestCli::bench() {
     else
         QCOMPARE(QFileInfo(figures.value("default_model").toString()).canonicalFilePath(),
                  QFileInfo(model).canonicalFilePath());
+}
+
+// bench reports the CPU variant its kernels ran on: the one DIGITPAD_CPU forces, or with a name this build
+// cannot run, the widest the CPU supports and a warning.
+void TestCli::benchNamesItsKernels() {
+    const auto variantOf = [](const char* request, QString* err) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("DIGITPAD_CPU", request);
+        const Run run =
+            runCli({"bench", "--data", kMini, "--quick", "--json", "--only", "sigmoid-100"}, environment);
+        *err = run.err;
+        return QJsonDocument::fromJson(run.out.toUtf8()).object().value("cpu_variant").toString();
+    };
+    QString err;
+    QCOMPARE(variantOf("baseline", &err), QStringLiteral("baseline"));
+    QVERIFY2(!err.contains("DIGITPAD_CPU"), qPrintable(err));
+    const QString fallback = variantOf("pentium", &err);
+    QVERIFY2(QStringList({"baseline", "x86-64-v3", "x86-64-v4"}).contains(fallback), qPrintable(fallback));
+    QVERIFY2(
+        err.contains("DIGITPAD_CPU='pentium' is not baseline, x86-64-v3 or x86-64-v4; using " + fallback),
+        qPrintable(err));
 }
 
 void TestCli::helpCommand() {
