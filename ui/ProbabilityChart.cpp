@@ -32,15 +32,21 @@ ProbabilityChart::ProbabilityChart(QWidget* parent) : QCustomPlot(parent) {
     clearProbabilities();
 }
 
-void ProbabilityChart::setClassCount(int count, const QString& labels) {
+void ProbabilityChart::setClassCount(int count, const QStringList& names) {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    for (int i = 0; i < count; ++i)
-        ticker->addTick(i, i < labels.size() ? QString(labels[i]) : QString::number(i));
+    bool words = false;
+    for (int i = 0; i < count; ++i) {
+        const QString name = i < names.size() ? names[i] : QString::number(i);
+        words = words || name.size() > 2;
+        ticker->addTick(i, name);
+    }
     xAxis->setTicker(ticker);
+    // Names longer than a digit or two would overlap side by side.
+    xAxis->setTickLabelRotation(words ? 60 : 0);
     xAxis->setRange(-0.6, count - 0.4);
 }
 
-void ProbabilityChart::setProbabilities(const QList<double>& probabilities, const QString& labels,
+void ProbabilityChart::setProbabilities(const QList<double>& probabilities, const QStringList& names,
                                         bool provisional) {
     values_ = probabilities;
     winner_ = probabilities.isEmpty()
@@ -70,7 +76,7 @@ void ProbabilityChart::setProbabilities(const QList<double>& probabilities, cons
     winnerBar_->setPen(Qt::NoPen);
     winnerBar_->setBrush(win);
     setClassCount(probabilities.isEmpty() ? digitpad::kDigitClasses : static_cast<int>(probabilities.size()),
-                  labels);
+                  names);
     replot();
 }
 

@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include <QList>
+#include <QStringList>
 
 /// Ten bars, one per class, probabilities on a fixed 0..1 axis; the winner is drawn in the highlight colour.
 /// A provisional answer (live mode) is drawn in lighter colours.
@@ -12,9 +13,10 @@ class ProbabilityChart : public QCustomPlot {
 public:
     explicit ProbabilityChart(QWidget* parent = nullptr);
 
-    /// Shows `probabilities` (one per class, each 0..1); the largest is highlighted. `labels` names the
-    /// classes on the x axis (one character each, e.g. "0123456789"); empty means 0, 1, 2, ….
-    void setProbabilities(const QList<double>& probabilities, const QString& labels = {},
+    /// Shows `probabilities` (one per class, each 0..1); the largest is highlighted. `names` names the
+    /// classes on the x axis ("0" … "9", or e.g. Fashion-MNIST's "T-shirt/top" …, drawn slanted); classes
+    /// beyond them are shown by number.
+    void setProbabilities(const QList<double>& probabilities, const QStringList& names = {},
                           bool provisional = false);
     /// No bars (nothing recognised).
     void clearProbabilities();
@@ -27,7 +29,7 @@ public:
     QSize sizeHint() const override { return {320, 200}; }
 
 private:
-    void setClassCount(int count, const QString& labels);
+    void setClassCount(int count, const QStringList& names);
 
     QCPBars* bars_ = nullptr; ///< every class but the winner
     QCPBars* winnerBar_ = nullptr;

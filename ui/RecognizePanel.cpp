@@ -184,12 +184,20 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     for (QAction* action : keepActions_)
         resultArea_->addAction(action);
 
+    // The pad is for digits: a model of other classes (e.g. Fashion-MNIST's clothes) still answers, but a
+    // drawing is not what it learned from, so the panel says so instead of pretending.
+    notDigitsLabel_ = new QLabel(this);
+    notDigitsLabel_->setObjectName("notDigitsLabel");
+    notDigitsLabel_->setWordWrap(true);
+    notDigitsLabel_->setVisible(false);
+
     myAccuracyLabel_ = new QLabel(this);
     myAccuracyLabel_->setObjectName("myAccuracyLabel");
     myAccuracyLabel_->setWordWrap(true);
     myAccuracyLabel_->setVisible(false);
 
     auto* right = new QVBoxLayout;
+    right->addWidget(notDigitsLabel_);
     right->addWidget(resultArea_);
     right->addWidget(correctionRow_);
     // The chart and the 28×28 preview share the height a large window gives.
@@ -388,6 +396,16 @@ void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model, cons
     }
     lookInside_->setModel(model_);
     showFramingSteps();
+    const bool digits = model_ == nullptr || digitpad::isDigitModel(model_->info);
+    if (!digits) {
+        QStringList names;
+        for (const std::string& className : digitpad::classNamesOf(model_->info))
+            names << QString::fromStdString(className);
+        notDigitsLabel_->setText(tr("This pad is for digits, but the model recognises %1. Its answers to a "
+                                    "drawing mean little.")
+                                     .arg(names.join(tr(", "))));
+    }
+    notDigitsLabel_->setVisible(!digits);
     if (answer_ != Answer::Idle || !canvas_->isEmpty())
         classify(isLive() && provisional_);
 }
@@ -544,7 +562,10 @@ void RecognizePanel::classify(bool provisional) {
                                   : probabilityText(probability_);
     probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(certainty) : certainty);
     setStale(false);
-    chart_->setProbabilities(values, QString::fromStdString(model_->info.labels), provisional);
+    QStringList names;
+    for (const std::string& name : digitpad::classNamesOf(model_->info))
+        names << QString::fromStdString(name);
+    chart_->setProbabilities(values, names, provisional);
     preview_->setInput(recognition->input, kPreviewSide);
     lookInside_->showInput(recognition->input);
     updateActions();

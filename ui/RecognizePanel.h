@@ -171,6 +171,7 @@ private:
     QLabel* probabilityLabel_ = nullptr;
     QComboBox* framingBox_ = nullptr;
     QLabel* framingStepsLabel_ = nullptr; ///< the model's steps after framing (deskew, stroke width)
+    QLabel* notDigitsLabel_ = nullptr;    ///< shown while the model's classes are not the digits
     QCheckBox* liveBox_ = nullptr;
     QSlider* penSlider_ = nullptr;
     QPushButton* undoButton_ = nullptr;

@@ -12,6 +12,7 @@
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
 
+#include "app/KnownDatasets.h"
 #include "app/Locations.h"
 #include "io/ModelFile.h"
 
@@ -151,7 +152,19 @@ void TrainingPanel::buildUi() {
     folderHint_ = new QLabel(this);
     folderHint_->setWordWrap(true);
     folderHint_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The known data sets found on this machine (MNIST, Fashion-MNIST), each a shortcut to its folder; hidden
+    // when there are none.
+    datasetBox_ = new QComboBox(this);
+    datasetBox_->setObjectName("datasetBox");
+    datasetBox_->setToolTip(tr("Train on a data set found on this computer"));
+    for (const digitpad::DatasetLocation& location :
+         digitpad::presentDatasets(digitpad::dataFolder(std::nullopt), digitpad::fashionMnistCandidates()))
+        datasetBox_->addItem(
+            QString::fromStdString(location.name),
+            QDir::cleanPath(QDir::current().absoluteFilePath(QString::fromStdString(location.folder))));
+    datasetBox_->setVisible(datasetBox_->count() > 0);
     auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(datasetBox_);
     folderRow->addWidget(folderEdit_, 1);
     folderRow->addWidget(browseButton_);
     auto* dataBox = new QGroupBox(tr("Data"), this);
@@ -269,6 +282,8 @@ void TrainingPanel::buildUi() {
     updateAugmentPreview();
     connect(browseButton_, &QToolButton::clicked, this, &TrainingPanel::chooseFolder);
     connect(folderEdit_, &QLineEdit::textChanged, this, &TrainingPanel::checkDataFolder);
+    connect(datasetBox_, &QComboBox::activated, this,
+            [this](int index) { setDataFolder(datasetBox_->itemData(index).toString()); });
     connect(startButton_, &QPushButton::clicked, this, &TrainingPanel::start);
     connect(pauseButton_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(stopButton_, &QPushButton::clicked, controller_, &TrainingController::cancel);
@@ -347,6 +362,9 @@ void TrainingPanel::updateAugmentPreview() {
 
 void TrainingPanel::checkDataFolder() {
     const QString folder = QDir::fromNativeSeparators(dataFolder());
+    // The box names the data set the folder holds, or nothing for another folder.
+    datasetBox_->setCurrentIndex(
+        datasetBox_->findData(QDir::cleanPath(QDir::current().absoluteFilePath(folder))));
     const bool hasData = hasTrainingFiles(folder);
     // Only a folder with training files is read: typing a path must not start a read per keystroke.
     augmentPreview_->setDataFolder(hasData ? QDir::current().absoluteFilePath(folder) : QString());
@@ -561,6 +579,7 @@ void TrainingPanel::onRunningChanged(bool running) {
     form_->setEnabled(!running);
     folderEdit_->setEnabled(!running);
     browseButton_->setEnabled(!running);
+    datasetBox_->setEnabled(!running);
     useButton_->setEnabled(!running && finishedModel() != nullptr);
     saveButton_->setEnabled(!running && finishedModel() != nullptr);
     weightsBox_->setEnabled(!running);

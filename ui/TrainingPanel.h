@@ -115,6 +115,7 @@ private:
     TrainingSettingsForm* form_ = nullptr;
     LossChart* chart_ = nullptr;
     TrainingInsights* insights_ = nullptr;
+    QComboBox* datasetBox_ = nullptr; ///< the known data sets present (KnownDatasets.h), by name
     QLineEdit* folderEdit_ = nullptr;
     QToolButton* browseButton_ = nullptr;
     ScrollColumn* leftScroll_ = nullptr;

@@ -12,6 +12,7 @@
 #include "app/Recognizer.h"
 #include "app/SplitLoader.h"
 #include "io/ModelFile.h"
+#include "kernels/Kernels.h"
 #include "nn/Evaluation.h"
 #include "train/Preset.h"
 #include "train/Trainer.h"
@@ -205,8 +206,10 @@ int runBench(const std::vector<std::string>& args) {
         "JSON keys: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy\n"
         "(0..1), lenet_epoch_s, lenet_latency_us, lenet_test_accuracy, default_latency_us,\n"
         "default_answer_ms and default_answer_look_inside_ms ({\"min\", \"median\"}),\n"
-        "default_model (its path) and train_images; keys of workloads that did not run are left\n"
-        "out. The bench/ peer scripts print the same keys (except the default model's).\n"
+        "default_model (its path), train_images and cpu_variant (the kernels used: baseline,\n"
+        "x86-64-v3 or x86-64-v4, the widest this CPU runs unless the environment variable\n"
+        "DIGITPAD_CPU names another); keys of workloads that did not run are left out. The bench/\n"
+        "peer scripts print the same keys (except the default model's and cpu_variant).\n"
         "Without a bundled model the default workload is skipped with a warning.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
@@ -322,6 +325,13 @@ int runBench(const std::vector<std::string>& args) {
         }
     }
     progress("\n");
+    // The kernels every figure above ran on (kernels/Kernels.h): the widest the CPU supports, or
+    // DIGITPAD_CPU's.
+    const KernelChoice& kernels = kernelChoice();
+    if (!kernels.warning.empty())
+        warning("bench", kernels.warning);
+    figures.push_back(
+        {"cpu_variant", toName(kernels.variant), "kernels (CPU variant)", toName(kernels.variant)});
 
     if (json) {
         Json object = Json::object();

@@ -41,6 +41,7 @@ Json infoJson(const std::string& path, const Model& model) {
         {"input", network.inputShape().toString()},
         {"classes", network.outputSize()},
         {"labels", info.labels},
+        {"class_names", classNamesOf(info)},
         {"head", toName(network.head())},
         {"framing", toName(info.framing)},
         {"framing_steps", info.framingSteps.toText()},
@@ -87,7 +88,7 @@ int runInfo(const std::vector<std::string>& args) {
         "for a fine-tuned model, the model it was tuned from and on how many drawings.");
     parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
     parser.addNotes(
-        "JSON keys: file, architecture, parameters, input, classes, labels, head, framing,\n"
+        "JSON keys: file, architecture, parameters, input, classes, labels, class_names, head, framing,\n"
         "framing_steps (none or a comma-separated list), preset,\n"
         "loss, optimizer, learning_rate, batch_size, epochs, seed, dataset, augmentation (empty for\n"
         "none), extra_training_data (empty for none), test_accuracy and drawn_accuracy (0..1), tuned_from "
@@ -129,7 +130,10 @@ int runInfo(const std::vector<std::string>& args) {
         row("parameters", std::to_string(model->parameterCount()));
     }
     row("input", network.inputShape().toString());
-    row("classes", std::to_string(network.outputSize()) + " (" + info.labels + ")");
+    std::string names;
+    for (const std::string& name : classNamesOf(info))
+        names += (names.empty() || info.classNames.empty() ? "" : ", ") + name;
+    row("classes", std::to_string(network.outputSize()) + " (" + names + ")");
     row("head", toName(network.head()));
     row("framing", toName(info.framing));
     row("framing steps", info.framingSteps.toText());

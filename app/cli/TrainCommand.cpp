@@ -207,6 +207,9 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addOption("--shards", "N",
                      "parts each batch is split into, 1 to 4 (default 0 = automatic; changes the weights)");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
+    parser.addOption("--labels", "FILE",
+                     "the classes' names, one per line in label order (default: the file 'labels' in the "
+                     "data folder, else Fashion-MNIST's names for a fashion-mnist folder, else digits)");
     parser.addOption("--limit", "N", "train on the first N training images only (quick runs)");
     parser.addOption("--extra", "DIR",
                      "also train on the canvases in DIR (the drawn-digit format: images-idx3-ubyte.gz of "
@@ -285,6 +288,7 @@ int runTrain(const std::vector<std::string>& args) {
     request.dataFolder =
         resume && !parser.has("--data") ? resume->dataFolder : dataFolder(parser.value("--data"));
     request.testSplit = TestSplit::Required;
+    request.labelsFile = parser.value("--labels");
     if (resume)
         request.extraFolder = resume->extraFolder;
     if (const std::optional<std::string> extra = parser.value("--extra")) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/DatasetName.h"
 
+#include "data/ClassNames.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -17,6 +19,8 @@ std::string datasetName(const std::string& folder) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (lower == "mnist")
         return "MNIST";
+    if (isFashionMnistFolder(folder))
+        return "Fashion-MNIST";
     return name.empty() ? std::string("IDX data") : name;
 }
 

@@ -22,6 +22,8 @@ std::string mismatch(const Model& first, const Model& part) {
     if (a.outputSize() != b.outputSize() || first.info.labels != part.info.labels)
         return "its classes '" + printable(part.info.labels) + "' differ from the first's '" +
                printable(first.info.labels) + "'";
+    if (classNamesOf(first.info) != classNamesOf(part.info))
+        return "its class names differ from the first's";
     if (first.info.framing != part.info.framing)
         return "it expects " + std::string(toName(part.info.framing)) + " framing, the first " +
                std::string(toName(first.info.framing));

@@ -12,8 +12,9 @@ bool takesDigitImages(const Network& network) {
 }
 
 std::string classLabel(const ModelInfo& info, int index) {
-    if (index >= 0 && static_cast<std::size_t>(index) < info.labels.size())
-        return info.labels.substr(static_cast<std::size_t>(index), 1);
+    const std::vector<std::string> names = classNamesOf(info);
+    if (index >= 0 && static_cast<std::size_t>(index) < names.size())
+        return names[static_cast<std::size_t>(index)];
     return std::to_string(index);
 }
 

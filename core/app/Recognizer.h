@@ -24,7 +24,7 @@ struct Recognition {
     };
     Status status = Status::NothingToRecognise;
     int classIndex = -1;               ///< the most probable class (the first of equals), -1 when none
-    std::string label;                 ///< its character from ModelInfo::labels, else its index as text
+    std::string label;                 ///< its class name (classLabel()), e.g. "7" or "Sneaker"
     double probability = 0.0;          ///< the chosen class's probability, 0..1
     std::vector<double> probabilities; ///< one per class (network.outputSize() values)
     int runnerUpIndex = -1;            ///< the second most probable class, -1 with fewer than two classes
@@ -38,7 +38,7 @@ struct Recognition {
     bool recognised() const { return status == Status::Recognised; }
 };
 
-/// The character(s) to show for class `index`: labels[index], or the index as text beyond the labels.
+/// The name to show for class `index`: its class name (classNamesOf()), or the index as text beyond them.
 std::string classLabel(const ModelInfo& info, int index);
 
 /// Recognises the digit in `image` (any size, dark ink on light paper) with `model`: preprocess(image,

@@ -3,6 +3,7 @@
 
 #include "app/DatasetName.h"
 #include "app/SplitLoader.h"
+#include "data/ClassNames.h"
 #include "data/DrawnDigits.h"
 
 #include "train/TrainingState.h"
@@ -116,6 +117,9 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     else
         start.testSplitMissing = t10k.error().message;
     Dataset& train = *trainSet;
+    Result<std::vector<std::string>> classNames = classNamesFor(folder, request.labelsFile, train.classes);
+    if (!classNames)
+        return stopped(Cause::Data, classNames.error().message);
     if (request.trainingLimit > 0 && request.trainingLimit < train.size())
         train = train.slice(0, request.trainingLimit);
     if (Status steps = config.framingSteps.check(train.shape); !steps)
@@ -211,6 +215,8 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
         model.info = describeTraining(config, datasetName(folder));
         model.info.epochs = epoch.epoch;
         model.info.extraTrainingData = extraDescription;
+        if (!areDigitNames(*classNames))
+            model.info.classNames = *classNames;
         if (std::isfinite(epoch.testAccuracy))
             model.info.testAccuracy = epoch.testAccuracy;
         return model;

@@ -31,6 +31,9 @@ struct TrainingRequest {
     /// preprocessing as a drawing (the model's framing and steps) and join the training images only: the
     /// validation images stay those of the data folder.
     std::string extraFolder;
+    /// A file naming the classes, one per line (readClassNames()); without it, the folder's `labels` file,
+    /// else Fashion-MNIST's names for its folder, else digits (classNamesFor()).
+    std::optional<std::string> labelsFile;
     /// Where to save a checkpoint after every completed epoch (saveCheckpoint(), atomically); empty = none.
     std::string checkpointPath;
     /// A checkpoint to continue from instead of starting afresh; its settings (but the epoch and thread

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/Model.h"
 
+#include "data/ClassNames.h"
+
 #include <chrono>
 #include <ctime>
 
@@ -72,6 +74,19 @@ ModelInfo describeTraining(const TrainConfig& config, const std::string& dataset
         info.augmentation = config.augment.describe();
     info.trainedAt = utcNow();
     return info;
+}
+
+std::vector<std::string> classNamesOf(const ModelInfo& info) {
+    if (!info.classNames.empty())
+        return info.classNames;
+    std::vector<std::string> names;
+    for (char label : info.labels)
+        names.emplace_back(1, label);
+    return names;
+}
+
+bool isDigitModel(const ModelInfo& info) {
+    return areDigitNames(classNamesOf(info));
 }
 
 } // namespace digitpad

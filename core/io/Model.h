@@ -35,10 +35,18 @@ struct ModelInfo {
     /// training time), and how many drawings it was tuned on. Empty / 0 for a model trained from scratch.
     std::string tunedFrom;
     int tunedOnDrawings = 0;
-    std::string labels = "0123456789"; ///< one character per class, for display
+    std::string labels = "0123456789"; ///< one character per class, for compact display (table headers)
+    /// Each class's full name, e.g. "T-shirt/top" (files since class names: data/ClassNames.h); empty when
+    /// the labels' characters are the names, as for digits.
+    std::vector<std::string> classNames;
     /// An ensemble's training seed for each network, in member order; empty for a single network (`seed`).
     std::vector<unsigned long long> memberSeeds;
 };
+
+/// The name of every class of `info`: its classNames, else each character of its labels.
+std::vector<std::string> classNamesOf(const ModelInfo& info);
+/// Whether `info` is a digit model (classes "0" … "9"), the kind the Recognize tab's pad is for.
+bool isDigitModel(const ModelInfo& info);
 
 /// A network (or an ensemble of networks) plus what it needs to be used and explained.
 struct Model {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/ModelFile.h"
 
+#include "data/ClassNames.h"
 #include "io/AtomicFile.h"
 #include "layers/LayerFactory.h"
 #include "tensor/PrintableText.h"
@@ -100,6 +101,12 @@ json headerFor(const Model& model) {
     if (info.framingSteps.any())
         header["framingSteps"] = info.framingSteps.toText();
     header["labels"] = info.labels;
+    // Only when the names are more than the labels' characters, so a digit model has the header it always had
+    // (and older readers, which ignore the field, still read a named model by its labels).
+    ModelInfo labelsOnly;
+    labelsOnly.labels = info.labels;
+    if (!info.classNames.empty() && info.classNames != classNamesOf(labelsOnly))
+        header["classNames"] = info.classNames;
     header["training"] = {{"preset", info.preset},
                           {"loss", toName(info.loss)},
                           {"optimizer", toName(info.optimizer)},
@@ -213,6 +220,28 @@ public:
         if (!problem_.empty() || !object.is_object() || !object.contains(key))
             return {};
         return string(object, key, where);
+    }
+    /// The "classNames" array: `count` strings (one per label), each 1 to kMaxClassNameBytes bytes.
+    std::vector<std::string> classNames(const json& object, std::size_t count) {
+        const json* v = field(object, "classNames", "");
+        if (v == nullptr)
+            return {};
+        if (!v->is_array() || v->size() != count) {
+            problem_ = "header field 'classNames' must be an array of " + std::to_string(count) +
+                       " names, one per label";
+            return {};
+        }
+        std::vector<std::string> names;
+        for (const json& name : *v) {
+            if (!name.is_string() || name.get<std::string>().empty() ||
+                name.get<std::string>().size() > kMaxClassNameBytes) {
+                problem_ = "header field 'classNames' must hold names of 1 to " +
+                           std::to_string(kMaxClassNameBytes) + " bytes";
+                return {};
+            }
+            names.push_back(name.get<std::string>());
+        }
+        return names;
     }
     std::optional<double> optionalFraction(const json& object, const char* key, const std::string& where) {
         if (!problem_.empty() || !object.is_object() || !object.contains(key))
@@ -603,6 +632,8 @@ Result<Model> loadModel(const std::string& path) {
             reader.fail("header field 'framingSteps': " + steps.error().message);
     }
     info.labels = reader.string(header, "labels");
+    if (header.contains("classNames"))
+        info.classNames = reader.classNames(header, info.labels.size());
     const json* training = reader.field(header, "training", "");
     if (training != nullptr) {
         const std::string where = "training.";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "layers/Activation.h"
+#include "kernels/Activation.h"
 #include "layers/Layer.h"
 
 namespace digitpad {

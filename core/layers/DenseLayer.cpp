@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layers/DenseLayer.h"
 
+#include "kernels/MatrixProduct.h"
 #include "layers/WeightInit.h"
 
 #include <cmath>
@@ -19,35 +20,14 @@ DenseLayer::DenseLayer(Shape input, int units)
         activeColumns_.push_back(j);
 }
 
-namespace {
-
-/// Below this share of non-zero inputs, a single sample is multiplied column by column, skipping zeros.
-constexpr double kSparseShare = 0.5;
-
-} // namespace
-
 void DenseLayer::predict(const Matrix& in, Matrix& out) const {
     if (in.rows() != weights_.cols())
         throw std::invalid_argument("dense layer expects " + std::to_string(weights_.cols()) +
                                     " inputs, got " + std::to_string(in.rows()));
     out.resize(units_, in.cols());
-    if (in.cols() == 1) {
-        const Eigen::Index nonzero = (in.col(0).array() != Scalar(0)).count();
-        if (static_cast<double>(nonzero) < kSparseShare * static_cast<double>(in.rows())) {
-            // One sparse sample (MNIST digits are ~80 % blank): out = b + Σ_{j: x_j ≠ 0} W[:, j]·x_j.
-            out.col(0) = bias_.col(0);
-            for (Eigen::Index j = 0; j < in.rows(); ++j)
-                if (const Scalar x = in(j, 0); x != Scalar(0))
-                    out.col(0) += weights_.col(j) * x;
-        } else {
-            // One dense sample: a matrix-vector product avoids GEMM's packing overhead.
-            out.col(0).noalias() = weights_ * in.col(0);
-            out.col(0) += bias_.col(0);
-        }
-    } else {
-        out.noalias() = weights_ * in;
-        out.colwise() += bias_.col(0);
-    }
+    activeKernels().denseForward({weights_.data(), weights_.rows(), weights_.cols(), weights_.outerStride()},
+                                 {in.data(), in.rows(), in.cols(), in.outerStride()}, bias_.data(),
+                                 {out.data(), out.rows(), out.cols(), out.outerStride()});
 }
 
 void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix* dIn) {
@@ -69,7 +49,7 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
         gradientIsSparse_ = true;
         biasGrad_ = dOut;
     } else {
-        weightGrad_.noalias() = dOut * in.transpose();
+        multiply(dOut, Transpose::No, in, Transpose::Yes, weightGrad_);
         biasGrad_.col(0).noalias() = dOut.rowwise().sum();
         if (gradientIsSparse_) {
             activeColumns_.resize(static_cast<std::size_t>(in.rows())); // within the reserved capacity
@@ -80,7 +60,7 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
     }
     if (dIn) {
         dIn->resize(in.rows(), in.cols());
-        dIn->noalias() = weights_.transpose() * dOut;
+        multiply(weights_, Transpose::Yes, dOut, Transpose::No, *dIn);
     }
 }
 

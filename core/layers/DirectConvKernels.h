@@ -1,34 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "tensor/Matrix.h"
+#include "kernels/DirectGeometry.h"
 
 namespace digitpad {
-
-/// Values per SIMD vector the direct kernels work in: one 32-byte vector (8 floats, 4 doubles).
-inline constexpr int kConvLanes = 32 / static_cast<int>(sizeof(Scalar));
-
-/// Plane sizes of one stride-1 convolution as the direct kernels see it. Every plane set is channel-major,
-/// then row-major, and rows are padded so that each output row is a whole number of vectors:
-/// - input X: inChannels × inHeight × inWidth, already zero-padded, with inHeight = outHeight + kernel − 1
-/// and
-///   inWidth = outWidth + kernel − 1;
-/// - output Y (and its gradient G): outChannels × outHeight × outWidth, outWidth a multiple of kConvLanes.
-/// Columns of Y beyond the layer's real output width are computed but meaningless; in G they must be zero.
-struct DirectGeometry {
-    int inChannels = 1;
-    int outChannels = 1;
-    int kernel = 1;
-    int outHeight = 1;
-    int outWidth = kConvLanes;
-    int inHeight = 1;
-    int inWidth = kConvLanes;
-};
 
 /// Stride-1 convolution computed straight from the input planes, without an im2col patch matrix: each kernel
 /// tap's input row segment is loaded once into a vector and multiplied into a block of up to 16 output
 /// channels held in registers. For the small channel counts of digit networks this runs several times faster
-/// than im2col + GEMM, whose packing costs as much as its multiply at a depth of 25–200.
+/// than im2col + GEMM, whose packing costs as much as its multiply at a depth of 25–200. The functions below
+/// call the CPU variant's kernels (kernels/Kernels.h).
 ///
 /// `weights` is the layer's OUT × (C·K·K) column-major matrix: weight (o, tap) is at o + tap·OUT, with
 /// tap = (c·K + ky)·K + kx.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layers/Im2colConvolution.h"
 
+#include "kernels/MatrixProduct.h"
+
 #include <algorithm>
 
 namespace digitpad {
@@ -107,7 +109,7 @@ void Im2colConvolution::predict(const Matrix& in, const Matrix& weights, const M
         ConvScratch::Map colT = patchScratch.view(count * positions, taps);
         ConvScratch::Map r = productScratch.view(count * positions, shape_.output.channels);
         im2col(in, first, count, colT.data());
-        r.noalias() = colT * weights.transpose();
+        multiply(colT, Transpose::No, weights, Transpose::Yes, r);
         scatterOutput(r.data(), bias, first, count, out);
     }
 }
@@ -117,7 +119,7 @@ void Im2colConvolution::forward(const Matrix& in, const Matrix& weights, const M
     ConvScratch::Map colT = patches_.view(batch * shape_.positions(), shape_.taps());
     ConvScratch::Map r = product_.view(batch * shape_.positions(), shape_.output.channels);
     im2col(in, 0, batch, colT.data());
-    r.noalias() = colT * weights.transpose();
+    multiply(colT, Transpose::No, weights, Transpose::Yes, r);
     scatterOutput(r.data(), bias, 0, batch, out);
 }
 
@@ -131,11 +133,11 @@ void Im2colConvolution::backward(const Matrix&, const Matrix& dOut, const Matrix
     for (Index n = 0; n < batch; ++n)
         for (int o = 0; o < shape_.output.channels; ++o)
             dR.col(o).segment(n * positions, positions) = dOut.col(n).segment(o * positions, positions);
-    dW.noalias() = dR.transpose() * colT;
+    multiply(dR, Transpose::Yes, colT, Transpose::No, dW);
     db.col(0).noalias() = dR.colwise().sum().transpose();
     if (dIn) {
         ConvScratch::Map dColT = patchGradient_.view(batch * positions, shape_.taps());
-        dColT.noalias() = dR * weights;
+        multiply(dR, Transpose::No, weights, Transpose::No, dColT);
         dIn->setZero();
         col2im(dColT.data(), 0, batch, *dIn);
     }

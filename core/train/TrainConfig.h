@@ -4,7 +4,7 @@
 #include "data/AugmentSettings.h"
 #include "data/DigitFormat.h"
 #include "data/FramingSteps.h"
-#include "layers/Activation.h"
+#include "kernels/Activation.h"
 #include "layers/Layer.h"
 #include "nn/Loss.h"
 #include "nn/Network.h"

@@ -404,6 +404,8 @@ private slots:
 
     void bench_data();
     void bench();
+    void benchNamesItsKernels();
+    void trainOnFashionMnistNamesTheClasses();
 
 private:
     QTemporaryDir temp_;
@@ -1571,6 +1573,67 @@ void TestCli::bench() {
     else
         QCOMPARE(QFileInfo(figures.value("default_model").toString()).canonicalFilePath(),
                  QFileInfo(model).canonicalFilePath());
+}
+
+// bench reports the CPU variant its kernels ran on: the one DIGITPAD_CPU forces, or with a name this build
+// cannot run, the widest the CPU supports and a warning.
+void TestCli::benchNamesItsKernels() {
+    const auto variantOf = [](const char* request, QString* err) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("DIGITPAD_CPU", request);
+        const Run run =
+            runCli({"bench", "--data", kMini, "--quick", "--json", "--only", "sigmoid-100"}, environment);
+        *err = run.err;
+        return QJsonDocument::fromJson(run.out.toUtf8()).object().value("cpu_variant").toString();
+    };
+    QString err;
+    QCOMPARE(variantOf("baseline", &err), QStringLiteral("baseline"));
+    QVERIFY2(!err.contains("DIGITPAD_CPU"), qPrintable(err));
+    const QString fallback = variantOf("pentium", &err);
+    QVERIFY2(QStringList({"baseline", "x86-64-v3", "x86-64-v4"}).contains(fallback), qPrintable(fallback));
+    QVERIFY2(
+        err.contains("DIGITPAD_CPU='pentium' is not baseline, x86-64-v3 or x86-64-v4; using " + fallback),
+        qPrintable(err));
+}
+
+// A folder named fashion-mnist (here the mini set under that name) gives the model Fashion-MNIST's class
+// names; info lists them and predict answers with them. --labels names the classes of any folder.
+void TestCli::trainOnFashionMnistNamesTheClasses() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir("fashion-mnist"));
+    const QString folder = dir.filePath("fashion-mnist");
+    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                             "t10k-labels-idx1-ubyte"})
+        QVERIFY(QFile::copy(kMini + '/' + name, folder + '/' + QString(name)));
+    const QString out = dir.filePath("fashion.dpm");
+    const Run train = runCli({"train", "--data", folder, "--epochs", "1", "--out", out});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    const Run info = runCli({"info", out});
+    QVERIFY2(
+        lines(info.out).contains("classes         10 (T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, "
+                                 "Shirt, Sneaker, Bag, Ankle boot)"),
+        qPrintable(info.out));
+    QVERIFY2(lines(info.out).contains("dataset         Fashion-MNIST"), qPrintable(info.out));
+    const QJsonArray names = QJsonDocument::fromJson(runCli({"info", "--json", out}).out.toUtf8())
+                                 .object()
+                                 .value("class_names")
+                                 .toArray();
+    QCOMPARE(names.size(), 10);
+    QCOMPARE(names.at(9).toString(), QStringLiteral("Ankle boot"));
+
+    QFile labels(dir.filePath("names"));
+    QVERIFY(labels.open(QIODevice::WriteOnly));
+    labels.write("zero\none\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\n");
+    labels.close();
+    const QString named = dir.filePath("named.dpm");
+    const Run withLabels =
+        runCli({"train", "--data", kMini, "--epochs", "1", "--labels", labels.fileName(), "--out", named});
+    QVERIFY2(withLabels.exitCode == 0, qPrintable(withLabels.err));
+    QVERIFY2(lines(runCli({"info", named}).out)
+                 .contains("classes         10 (zero, one, two, three, four, five, six, seven, eight, nine)"),
+             qPrintable(runCli({"info", named}).out));
+    const Run digits = runCli({"info", model_});
+    QVERIFY2(lines(digits.out).contains("classes         10 (0123456789)"), qPrintable(digits.out));
 }
 
 void TestCli::helpCommand() {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The house's arrows, checked on the sources: core includes no Qt, and inside core every include of another
-// room points down the stack tensor → layers → data/optim → nn → train → io → app (data and optim are side by
-// side and do not include each other). A new include that points up, or sideways, fails here with its file
-// and line.
+// room points down the stack tensor → kernels → layers → data/optim → nn → train → io → app (data and optim
+// are side by side and do not include each other). A new include that points up, or sideways, fails here with
+// its file and line.
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -21,8 +21,8 @@ QString coreFolder() {
 /// except rooms on the same level, which stay apart.
 const std::map<QString, int>& roomLevels() {
     static const std::map<QString, int> levels{
-        {"tensor", 0}, {"layers", 1}, {"data", 2}, {"optim", 2},
-        {"nn", 3},     {"train", 4},  {"io", 5},   {"app", 6},
+        {"tensor", 0}, {"kernels", 1}, {"layers", 2}, {"data", 3}, {"optim", 3},
+        {"nn", 4},     {"train", 5},   {"io", 6},     {"app", 7},
     };
     return levels;
 }

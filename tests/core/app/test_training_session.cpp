@@ -345,6 +345,82 @@ private slots:
                                            << "kmnist";
         QTest::newRow("no folder name") << "/"
                                         << "IDX data";
+        QTest::newRow("Debian's Fashion-MNIST") << "/usr/share/datasets/fashion-mnist"
+                                                << "Fashion-MNIST";
+        QTest::newRow("Fashion-MNIST in other spellings") << "data/Fashion_MNIST/"
+                                                          << "Fashion-MNIST";
+    }
+
+    void namesTheClasses_data() {
+        QTest::addColumn<QString>("folderName");
+        QTest::addColumn<QString>("labelsInFolder"); // the folder's labels file, empty for none
+        QTest::addColumn<QString>("labelsOption");   // TrainingRequest::labelsFile's contents, empty for none
+        QTest::addColumn<QStringList>("expected");   // the model's classNames
+        QTest::addColumn<QString>("error");          // the data error instead, empty when it trains
+        const QStringList fashion = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                     "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+        const QString ten = "zero\none\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\n";
+        const QStringList tenNames = {"zero", "one", "two",   "three", "four",
+                                      "five", "six", "seven", "eight", "nine"};
+        QTest::newRow("digits: no names recorded") << "idx"
+                                                   << ""
+                                                   << "" << QStringList{} << "";
+        QTest::newRow("a fashion-mnist folder has Fashion-MNIST's names") << "fashion-mnist"
+                                                                          << ""
+                                                                          << "" << fashion << "";
+        QTest::newRow("the folder's labels file") << "fashion-mnist" << ten << "" << tenNames << "";
+        QTest::newRow("--labels before the folder's file") << "idx"
+                                                           << "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
+                                                           << ten << tenNames << "";
+        QTest::newRow("a file with the wrong count is a data error")
+            << "idx"
+            << ""
+            << "a\nb\n"
+            << QStringList{} << "names 2 classes, but the data has 10";
+    }
+
+    void namesTheClasses() {
+        QFETCH(QString, folderName);
+        QFETCH(QString, labelsInFolder);
+        QFETCH(QString, labelsOption);
+        QFETCH(QStringList, expected);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(folderName));
+        const QString folder = dir.filePath(folderName);
+        for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"})
+            QVERIFY(QFile::copy(kMini + '/' + name, folder + '/' + QString(name)));
+        const auto write = [](const QString& path, const QString& text) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) == text.toUtf8().size());
+        };
+        if (!labelsInFolder.isEmpty())
+            write(folder + "/labels", labelsInFolder);
+        TrainingRequest request;
+        request.dataFolder = folder.toStdString();
+        request.config = quickConfig();
+        request.config.epochs = 1;
+        if (!labelsOption.isEmpty()) {
+            write(dir.filePath("names.txt"), labelsOption);
+            request.labelsFile = dir.filePath("names.txt").toStdString();
+        }
+        TrainingControl control;
+        const TrainingSessionResult result = runTrainingSession(request, control, {});
+        if (!error.isEmpty()) {
+            QVERIFY(result.error);
+            QCOMPARE(result.error->cause, SessionError::Cause::Data);
+            QVERIFY2(QString::fromStdString(result.error->message).contains(error),
+                     result.error->message.c_str());
+            return;
+        }
+        QVERIFY2(result.ok(), result.error ? result.error->message.c_str() : "");
+        QVERIFY(result.model);
+        QStringList names;
+        for (const std::string& name : result.model->info.classNames)
+            names << QString::fromStdString(name);
+        QCOMPARE(names, expected);
+        QCOMPARE(isDigitModel(result.model->info), expected.isEmpty());
     }
 
     void namesTheDataSet() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The .dpm model file: save/load round trips (weights bit-equal, predictions equal, metadata kept), every
 // corrupt-file case with a message naming the file, and atomic saving (temp file + rename).
+#include "data/ClassNames.h"
 #include "data/IdxReader.h"
 #include "io/ModelFile.h"
 #include "train/Preset.h"
@@ -126,6 +127,9 @@ private slots:
     void roundTripKeepsInfo();
     void describeTrainingFillsInfo();
     void headerWithoutAugmentationLoads();
+    void classNamesRoundTrip();
+    void classNamesAreChecked_data();
+    void classNamesAreChecked();
     void corruptFilesAreRefused_data();
     void corruptFilesAreRefused();
     void saveIntoMissingDirectoryFails();
@@ -270,6 +274,61 @@ void TestModelFile::roundTripKeepsInfo() {
     // Likewise the framing steps: a model without them has the header it always had.
     QCOMPARE(header.contains("framingSteps"), withSteps);
     QCOMPARE(header["training"].contains("extraData"), withSteps);
+}
+
+// Names beyond the labels' characters are stored as "classNames"; a digit model's header stays as it was, and
+// a file without the field (every file before class names) reads as its labels' characters.
+void TestModelFile::classNamesRoundTrip() {
+    QTemporaryDir dir;
+    Model named = smallModel();
+    named.info.classNames = fashionMnistClassNames();
+    const std::string namedPath = dir.filePath("named.dpm").toStdString();
+    QVERIFY(saveModel(named, namedPath).ok());
+    const Result<Model> loaded = loadModel(namedPath);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+    QCOMPARE(loaded->info.classNames, fashionMnistClassNames());
+    QCOMPARE(loaded->info.labels, std::string("0123456789"));
+    QVERIFY(!isDigitModel(loaded->info));
+
+    Model digits = smallModel();
+    digits.info.classNames = digitClassNames(10);
+    const QString digitsPath = dir.filePath("digits.dpm");
+    QVERIFY(saveModel(digits, digitsPath.toStdString()).ok());
+    QVERIFY(!nlohmann::json::parse(split(readAll(digitsPath)).header.toStdString()).contains("classNames"));
+    const Result<Model> digitModel = loadModel(digitsPath.toStdString());
+    QVERIFY(digitModel.ok());
+    QVERIFY(digitModel->info.classNames.empty());
+    QCOMPARE(classNamesOf(digitModel->info), digitClassNames(10));
+    QVERIFY(isDigitModel(digitModel->info));
+
+    const Result<Model> bundled = loadModel(DIGITPAD_SOURCE_DIR "/models/default.dpm");
+    QVERIFY2(bundled.ok(), bundled.ok() ? "" : bundled.error().message.c_str());
+    QVERIFY(isDigitModel(bundled->info));
+}
+
+void TestModelFile::classNamesAreChecked_data() {
+    QTest::addColumn<QByteArray>("names"); // the header's classNames, as JSON
+    QTest::newRow("not an array") << QByteArray(R"("T-shirt")");
+    QTest::newRow("fewer names than labels") << QByteArray(R"(["a", "b"])");
+    QTest::newRow("a name that is no string") << QByteArray(R"(["a","b","c","d","e","f","g","h","i",10])");
+    QTest::newRow("an empty name") << QByteArray(R"(["a","b","c","d","e","f","g","h","i",""])");
+    QTest::newRow("a name of 41 bytes")
+        << QByteArray(R"(["a","b","c","d","e","f","g","h","i","xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"])");
+}
+
+void TestModelFile::classNamesAreChecked() {
+    QFETCH(QByteArray, names);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("model.dpm");
+    QVERIFY(saveModel(smallModel(), path.toStdString()).ok());
+    const Parts parts = split(readAll(path));
+    nlohmann::json header = nlohmann::json::parse(parts.header.toStdString());
+    header["classNames"] = nlohmann::json::parse(names.toStdString());
+    writeFile(path, withHeader(parts, header));
+    const Result<Model> loaded = loadModel(path.toStdString());
+    QVERIFY(!loaded.ok());
+    QVERIFY2(QString::fromStdString(loaded.error().message).contains("classNames"),
+             loaded.error().message.c_str());
 }
 
 void TestModelFile::describeTrainingFillsInfo() {

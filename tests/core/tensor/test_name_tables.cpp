@@ -3,7 +3,7 @@
 // table per enum: each value's canonical name reads back as that value, aliases read but are never written,
 // anything else is refused, and the lists in messages come from the same table.
 #include "data/Preprocess.h"
-#include "layers/Activation.h"
+#include "kernels/Activation.h"
 #include "layers/WeightInit.h"
 #include "nn/Loss.h"
 #include "nn/Network.h"
