@@ -207,6 +207,10 @@ You can also drop an image file here.</source>
         <source>These layers cannot be built: %1</source>
         <translation>无法构建这些层：%1</translation>
     </message>
+    <message>
+        <source>Layer %1 (%2) gives %3 × %4 × %5 values, %6 parameters.</source>
+        <translation>第 %1 层（%2）输出 %3 × %4 × %5 个值，%6 个参数。</translation>
+    </message>
 </context>
 <context>
     <name>LookInsidePanel</name>
@@ -1167,6 +1171,10 @@ Model: %1</source>
         <source>DigitPad cannot keep the drawing in My digits.</source>
         <translation>DigitPad 无法把这幅手写保存到“我的数字”。</translation>
     </message>
+    <message>
+        <source>This pad is for digits, but the model recognises %1. Its answers to a drawing mean little.</source>
+        <translation>此画板用于数字，但该模型识别的是 %1。它对手写图的回答意义不大。</translation>
+    </message>
 </context>
 <context>
     <name>RecognizeViewActions</name>
@@ -1818,6 +1826,10 @@ Model: %1</source>
     <message>
         <source>DigitPad cannot save the metrics to %1.</source>
         <translation>DigitPad 无法将指标保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Train on a data set found on this computer</source>
+        <translation>用本机上找到的数据集训练</translation>
     </message>
 </context>
 <context>
