@@ -29,10 +29,9 @@ ConfusionCellDialog::ConfusionCellDialog(QWidget* parent) : QDialog(parent) {
 }
 
 void ConfusionCellDialog::setCell(const digitpad::Dataset& data, const std::vector<int>& predictions,
-                                  int truth, int predicted, const QString& setName, const QString& labels) {
-    const auto label = [&labels](int c) {
-        return c < labels.size() ? QString(labels[c]) : QString::number(c % 10);
-    };
+                                  int truth, int predicted, const QString& setName,
+                                  const QStringList& names) {
+    const auto label = [&names](int c) { return c < names.size() ? names[c] : QString::number(c); };
     truth_ = truth;
     predicted_ = predicted;
     std::vector<int> samples;
@@ -67,8 +66,9 @@ void ConfusionCellDialog::setCell(const digitpad::Dataset& data, const std::vect
 }
 
 void ConfusionCellDialog::showCell(const digitpad::Dataset& data, const std::vector<int>& predictions,
-                                   int truth, int predicted, const QString& setName, const QString& labels) {
-    setCell(data, predictions, truth, predicted, setName, labels);
+                                   int truth, int predicted, const QString& setName,
+                                   const QStringList& names) {
+    setCell(data, predictions, truth, predicted, setName, names);
     show();
     raise();
     activateWindow();

@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -24,14 +25,14 @@ public:
     explicit ConfusionCellDialog(QWidget* parent = nullptr);
 
     /// Shows the samples i of `data` with data.labels[i] == truth and predictions[i] == predicted
-    /// (predictions: one per sample, in order). `setName` says which set, e.g. "validation"; `labels` has one
-    /// character per class.
+    /// (predictions: one per sample, in order). `setName` says which set, e.g. "validation"; `names` has the
+    /// name of every class ("7", or "Sneaker" for a Fashion-MNIST model; the class number for a missing one).
     void showCell(const digitpad::Dataset& data, const std::vector<int>& predictions, int truth,
-                  int predicted, const QString& setName, const QString& labels);
+                  int predicted, const QString& setName, const QStringList& names);
     /// Fills in the samples as showCell() does without showing or raising the dialog: a new epoch's answers
     /// for the cell already open.
     void setCell(const digitpad::Dataset& data, const std::vector<int>& predictions, int truth, int predicted,
-                 const QString& setName, const QString& labels);
+                 const QString& setName, const QStringList& names);
     /// The cell shown, as (truth, predicted); -1 before the first.
     int truth() const { return truth_; }
     int predicted() const { return predicted_; }

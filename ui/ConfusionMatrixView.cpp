@@ -31,12 +31,14 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) {
     setPlaceholder(tr("The confusion matrix appears after the first epoch."));
 }
 
-void ConfusionMatrixView::setMatrix(const std::vector<std::vector<int>>& confusion, const QString& labels) {
+void ConfusionMatrixView::setMatrix(const std::vector<std::vector<int>>& confusion, const QString& labels,
+                                    const QStringList& names) {
     confusion_ = confusion;
     labels_ = labels;
+    names_ = names;
     if (currentTruth_ >= classes() || currentPredicted_ >= classes())
         currentTruth_ = currentPredicted_ = 0;
-    update();
+    setCurrent(currentTruth_, currentPredicted_);
 }
 
 void ConfusionMatrixView::setPlaceholder(const QString& text) {
@@ -46,6 +48,10 @@ void ConfusionMatrixView::setPlaceholder(const QString& text) {
 
 QString ConfusionMatrixView::label(int c) const {
     return c < labels_.size() ? QString(labels_[c]) : QString::number(c % 10);
+}
+
+QString ConfusionMatrixView::className(int c) const {
+    return c >= 0 && c < names_.size() && !names_[c].isEmpty() ? names_[c] : label(c);
 }
 
 int ConfusionMatrixView::rowTotal(int truth) const {
@@ -91,12 +97,12 @@ QString ConfusionMatrixView::cellDescription(int truth, int predicted) const {
         total > 0 ? QStringLiteral(" (%1 %)").arg(100.0 * count / total, 0, 'f', 1) : QString();
     if (truth == predicted)
         return tr("True %1, answered %1: %2 of %3%4 right")
-            .arg(label(truth))
+            .arg(className(truth))
             .arg(count)
             .arg(total)
             .arg(share);
     return tr("True %1, answered %2: %3 of %4%5")
-        .arg(label(truth), label(predicted))
+        .arg(className(truth), className(predicted))
         .arg(count)
         .arg(total)
         .arg(share);
@@ -207,6 +213,9 @@ void ConfusionMatrixView::resizeEvent(QResizeEvent* event) {
 void ConfusionMatrixView::setCurrent(int truth, int predicted) {
     currentTruth_ = std::clamp(truth, 0, std::max(0, classes() - 1));
     currentPredicted_ = std::clamp(predicted, 0, std::max(0, classes() - 1));
+    // What a screen reader says of the current cell, whether a key or a click made it current.
+    if (classes() > 0)
+        setAccessibleDescription(cellDescription(currentTruth_, currentPredicted_));
     update();
 }
 
@@ -260,17 +269,33 @@ void ConfusionMatrixView::keyPressEvent(QKeyEvent* event) {
         QWidget::keyPressEvent(event);
         return;
     }
-    setAccessibleDescription(cellDescription(currentTruth_, currentPredicted_));
     event->accept();
+}
+
+QString ConfusionMatrixView::toolTipAt(const QPoint& position) const {
+    int truth = 0;
+    int predicted = 0;
+    if (cellAt(position, truth, predicted))
+        return cellDescription(truth, predicted);
+    // The headers have room for a label only: a named class says its name there.
+    const Layout l = layout();
+    if (l.cell == 0)
+        return {};
+    int c = -1;
+    if (position.x() < l.grid.left() && position.y() >= l.grid.top() && position.y() <= l.grid.bottom())
+        c = (position.y() - l.grid.top()) / l.cell;
+    else if (position.y() < l.grid.top() && position.x() >= l.grid.left() && position.x() <= l.grid.right())
+        c = (position.x() - l.grid.left()) / l.cell;
+    if (c < 0 || c >= classes() || className(c) == label(c))
+        return {};
+    return tr("Class %1: %2").arg(label(c), className(c));
 }
 
 bool ConfusionMatrixView::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
-        int truth = 0;
-        int predicted = 0;
-        if (cellAt(help->pos(), truth, predicted))
-            QToolTip::showText(help->globalPos(), cellDescription(truth, predicted), this);
+        if (const QString text = toolTipAt(help->pos()); !text.isEmpty())
+            QToolTip::showText(help->globalPos(), text, this);
         else
             QToolTip::hideText();
         return true;

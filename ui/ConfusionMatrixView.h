@@ -3,6 +3,7 @@
 
 #include <QRect>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <vector>
@@ -17,8 +18,11 @@ public:
     explicit ConfusionMatrixView(QWidget* parent = nullptr);
 
     /// confusion[truth][predicted], classes × classes; empty shows `placeholder()`. `labels` has one
-    /// character per class (digits fill in for missing ones).
-    void setMatrix(const std::vector<std::vector<int>>& confusion, const QString& labels);
+    /// character per class (digits fill in for missing ones): the row and column headers. `names` are the
+    /// class names ("Sneaker" for a Fashion-MNIST model), which the tooltips and the accessible description
+    /// use; the labels stand in for missing ones.
+    void setMatrix(const std::vector<std::vector<int>>& confusion, const QString& labels,
+                   const QStringList& names = {});
     const std::vector<std::vector<int>>& matrix() const { return confusion_; }
     /// The text shown while there is no matrix.
     void setPlaceholder(const QString& text);
@@ -29,6 +33,11 @@ public:
     int currentPredicted() const { return currentPredicted_; }
     /// Where cell (truth, predicted) is drawn, in widget coordinates; empty without a matrix.
     QRect cellRect(int truth, int predicted) const;
+    /// The tooltip at `position`: a cell's figures, or the class a row or column header stands for when the
+    /// class has a name; empty elsewhere.
+    QString toolTipAt(const QPoint& position) const;
+    /// The name of class `c`: its name, else its label.
+    QString className(int c) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -62,6 +71,7 @@ private:
 
     std::vector<std::vector<int>> confusion_;
     QString labels_;
+    QStringList names_;
     QString placeholder_;
     int currentTruth_ = 0;
     int currentPredicted_ = 0;

@@ -17,6 +17,13 @@ QString classLabel(const std::string& labels, int c) {
                                                : QString::number(c % 10);
 }
 
+/// The name of class `c` ("7", or "Sneaker" for a Fashion-MNIST model), else its label.
+QString className(const digitpad::EvaluationReport& report, int c) {
+    if (c >= 0 && c < static_cast<int>(report.classNames.size()))
+        return QString::fromStdString(report.classNames[static_cast<std::size_t>(c)]);
+    return classLabel(report.labels, c);
+}
+
 } // namespace
 
 MistakesGallery::MistakesGallery(QWidget* parent) : QWidget(parent) {
@@ -58,11 +65,12 @@ void MistakesGallery::setReport(SharedEvaluationReport report) {
         const QString answer = classLabel(report_->labels, mistake.predicted);
         // Rounded down, so a wrong answer short of certain never reads "100 %".
         const double shownPercent = std::floor(100.0 * mistake.confidence);
+        // The caption under a thumbnail has room for the labels; the tooltip names the classes.
         grid_->addDigit(digitImage(*report_->testSet, mistake.index),
                         tr("%1 → %2\n%3 %").arg(truth, answer).arg(shownPercent, 0, 'f', 0),
                         tr("Test image %1: true %2, answered %3 with %4 % probability")
                             .arg(mistake.index)
-                            .arg(truth, answer)
+                            .arg(className(*report_, mistake.label), className(*report_, mistake.predicted))
                             .arg(100.0 * mistake.confidence, 0, 'f', 1));
     }
     grid_->setUpdatesEnabled(true);
@@ -78,6 +86,6 @@ QString MistakesGallery::captionOf(int row) const {
     const digitpad::Mistake& mistake = report_->testMistakes[static_cast<std::size_t>(row)];
     return tr("test image %1: true %2, the trained model answered %3 (%4 %)")
         .arg(mistake.index)
-        .arg(classLabel(report_->labels, mistake.label), classLabel(report_->labels, mistake.predicted))
+        .arg(className(*report_, mistake.label), className(*report_, mistake.predicted))
         .arg(100.0 * mistake.confidence, 0, 'f', 1);
 }

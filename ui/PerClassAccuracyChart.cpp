@@ -37,11 +37,13 @@ void PerClassAccuracyChart::setClassLabels(int count, const QString& labels) {
 }
 
 void PerClassAccuracyChart::setConfusion(const std::vector<std::vector<int>>& confusion,
-                                         const QString& labels, const QString& title) {
+                                         const QString& labels, const QStringList& names,
+                                         const QString& title) {
     const int classes = static_cast<int>(confusion.size());
     accuracies_.assign(confusion.size(), std::numeric_limits<double>::quiet_NaN());
     totals_.assign(confusion.size(), 0);
     labels_ = labels;
+    names_ = names;
     QVector<double> keys;
     QVector<double> values;
     double weakest = 1.0;
@@ -77,6 +79,22 @@ void PerClassAccuracyChart::clear() {
     replot(QCustomPlot::rpQueuedReplot);
 }
 
+QString PerClassAccuracyChart::barDescription(int c) const {
+    if (c < 0 || c >= static_cast<int>(accuracies_.size()))
+        return {};
+    const QString name = c < names_.size() && !names_[c].isEmpty() ? names_[c]
+                         : c < labels_.size()                      ? QString(labels_[c])
+                                                                   : QString::number(c % 10);
+    const double accuracy = accuracies_[static_cast<std::size_t>(c)];
+    const int total = totals_[static_cast<std::size_t>(c)];
+    return std::isnan(accuracy) ? tr("%1: no samples").arg(name)
+                                : tr("%1: %2 % right (%3 of %4)")
+                                      .arg(name)
+                                      .arg(100.0 * accuracy, 0, 'f', 2)
+                                      .arg(static_cast<int>(std::lround(accuracy * total)))
+                                      .arg(total);
+}
+
 void PerClassAccuracyChart::mouseMoveEvent(QMouseEvent* event) {
     QCustomPlot::mouseMoveEvent(event);
     const QPointF position = event->position();
@@ -86,14 +104,6 @@ void PerClassAccuracyChart::mouseMoveEvent(QMouseEvent* event) {
         QToolTip::hideText();
         return;
     }
-    const QString name = c < labels_.size() ? QString(labels_[c]) : QString::number(c % 10);
-    const double accuracy = accuracies_[static_cast<std::size_t>(c)];
-    const int total = totals_[static_cast<std::size_t>(c)];
-    const QString text = std::isnan(accuracy) ? tr("%1: no samples").arg(name)
-                                              : tr("%1: %2 % right (%3 of %4)")
-                                                    .arg(name)
-                                                    .arg(100.0 * accuracy, 0, 'f', 2)
-                                                    .arg(static_cast<int>(std::lround(accuracy * total)))
-                                                    .arg(total);
+    const QString text = barDescription(c);
     QToolTip::showText(event->globalPosition().toPoint(), text, this);
 }

@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -16,14 +17,18 @@ public:
     explicit PerClassAccuracyChart(QWidget* parent = nullptr);
 
     /// Accuracy per class from confusion[truth][predicted] (classes × classes); a class without samples gets
-    /// no bar. `labels` has one character per class; `title` says which set the figures are of.
+    /// no bar. `labels` has one character per class, the axis's ticks; `names` are the class names
+    /// ("Sneaker" for a Fashion-MNIST model), which hovering a bar tells (the labels stand in for missing
+    /// ones); `title` says which set the figures are of.
     void setConfusion(const std::vector<std::vector<int>>& confusion, const QString& labels,
-                      const QString& title);
+                      const QStringList& names, const QString& title);
     /// No bars.
     void clear();
 
     /// What is shown: the accuracy of each class in 0..1, NaN for a class without samples.
     const std::vector<double>& accuracies() const { return accuracies_; }
+    /// What hovering class c's bar tells: its name and figures.
+    QString barDescription(int c) const;
 
     QSize sizeHint() const override { return {260, 240}; }
     QSize minimumSizeHint() const override { return {140, 160}; }
@@ -39,4 +44,5 @@ private:
     std::vector<double> accuracies_;
     std::vector<int> totals_;
     QString labels_;
+    QStringList names_;
 };

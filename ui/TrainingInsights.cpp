@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -64,12 +65,13 @@ TrainingInsights::TrainingInsights(QWidget* curves, QWidget* parent) : QTabWidge
     startRun();
 }
 
-void TrainingInsights::startRun() {
+void TrainingInsights::startRun(const QStringList& names) {
     validation_.reset();
     shownSet_.reset();
     shownPredictions_.clear();
     shownSetName_.clear();
     labels_ = kDigits;
+    names_ = names;
     confusion_->setMatrix({}, labels_);
     perClass_->clear();
     gallery_->setReport(nullptr);
@@ -86,9 +88,9 @@ void TrainingInsights::setValidationSet(SharedDataset validation) {
 }
 
 void TrainingInsights::showMatrix(const std::vector<std::vector<int>>& confusion, const QString& title) {
-    confusion_->setMatrix(confusion, labels_);
+    confusion_->setMatrix(confusion, labels_, names_);
     // The set is named in the line above: a narrow chart has no room for it.
-    perClass_->setConfusion(confusion, labels_, tr("Accuracy per class"));
+    perClass_->setConfusion(confusion, labels_, names_, tr("Accuracy per class"));
     confusionTitle_->setText(title + tr(". Click a cell (or press Enter on it) to see its images."));
 }
 
@@ -108,13 +110,16 @@ void TrainingInsights::showEpoch(const digitpad::EpochMetrics& metrics) {
     // An open cell follows the epochs: its images become the ones this epoch answered that way.
     if (cellDialog_ && cellDialog_->isVisible() && shownSet_)
         cellDialog_->setCell(*shownSet_, shownPredictions_, cellDialog_->truth(), cellDialog_->predicted(),
-                             shownSetName_, labels_);
+                             shownSetName_, cellNames());
 }
 
 void TrainingInsights::showTestReport(SharedEvaluationReport report) {
     if (!report)
         return;
     labels_ = QString::fromStdString(report->labels);
+    names_.clear();
+    for (const std::string& name : report->classNames)
+        names_ << QString::fromStdString(name);
     // The images live inside the report: share its ownership rather than copying them.
     shownSet_ = report->testSet ? SharedDataset(report, &*report->testSet) : SharedDataset();
     shownPredictions_ = report->test.predictions;
@@ -134,7 +139,14 @@ void TrainingInsights::showCell(int truth, int predicted) {
         cellDialog_ = new ConfusionCellDialog(this);
         connect(cellDialog_, &ConfusionCellDialog::imageChosen, this, &TrainingInsights::imageChosen);
     }
-    cellDialog_->showCell(*shownSet_, shownPredictions_, truth, predicted, shownSetName_, labels_);
+    cellDialog_->showCell(*shownSet_, shownPredictions_, truth, predicted, shownSetName_, cellNames());
+}
+
+QStringList TrainingInsights::cellNames() const {
+    QStringList names;
+    for (int c = 0; c < std::max<int>(confusion_->classes(), labels_.size()); ++c)
+        names << confusion_->className(c);
+    return names;
 }
 
 QString TrainingInsights::confusionTitle() const {

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QTabWidget>
 
 #include <vector>
@@ -25,8 +26,10 @@ public:
     /// `curves` becomes the first tab.
     explicit TrainingInsights(QWidget* curves, QWidget* parent = nullptr);
 
-    /// Forgets the previous run's figures and images.
-    void startRun();
+    /// Forgets the previous run's figures and images. `names` are the class names the run's data will have
+    /// (classNamesFor() of its folder), for the validation matrix; empty for digits. The test report's names
+    /// replace them.
+    void startRun(const QStringList& names = {});
     /// The run's validation images; the predictions of every later showEpoch() index them.
     void setValidationSet(SharedDataset validation);
     /// The validation confusion matrix and accuracy per class after an epoch.
@@ -49,6 +52,8 @@ signals:
 
 private:
     void showCell(int truth, int predicted);
+    /// The name of every class of the matrix shown, for the cell dialog.
+    QStringList cellNames() const;
     void showMatrix(const std::vector<std::vector<int>>& confusion, const QString& title);
 
     ConfusionMatrixView* confusion_ = nullptr;
@@ -64,4 +69,5 @@ private:
     std::vector<int> shownPredictions_;
     QString shownSetName_;
     QString labels_;
+    QStringList names_; ///< the class names, e.g. "Sneaker"; the labels stand in for missing ones
 };

@@ -14,6 +14,8 @@
 
 #include "app/KnownDatasets.h"
 #include "app/Locations.h"
+#include "data/ClassNames.h"
+#include "data/DigitFormat.h"
 #include "io/ModelFile.h"
 
 #include <QComboBox>
@@ -115,8 +117,18 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     // The confusion matrix, accuracy per class and mistakes: the validation set's every epoch, the test set's
     // once the run's model is scored.
     connect(controller_, &TrainingController::runningChanged, insights_, [this](bool running) {
-        if (running)
-            insights_->startRun();
+        if (running) {
+            // The names the run's model will get (Fashion-MNIST's for its folder, a labels file's), so the
+            // validation matrix names its classes too; digits when the folder gives none.
+            const digitpad::Result<std::vector<std::string>> names =
+                digitpad::classNamesFor(QDir::current().absoluteFilePath(dataFolder()).toStdString(),
+                                        std::nullopt, digitpad::kDigitClasses);
+            QStringList shown;
+            if (names && !digitpad::areDigitNames(*names))
+                for (const std::string& name : *names)
+                    shown << QString::fromStdString(name);
+            insights_->startRun(shown);
+        }
     });
     connect(controller_, &TrainingController::validationSetLoaded, insights_,
             &TrainingInsights::setValidationSet);

@@ -25,7 +25,36 @@ namespace digitpad::cli {
 
 namespace {
 
-void printPerClass(const Evaluation& evaluation, const std::string& labels, const std::string& title) {
+/// The classes of an evaluation: one label character each (the compact form a matrix column has room for)
+/// and a name each ("7", or "Sneaker" for a Fashion-MNIST model).
+struct Classes {
+    std::string labels;
+    std::vector<std::string> names;
+
+    std::string name(int c) const { return className(names, labels, c); }
+    /// Whether some class has a name other than its label: a report then shows the names.
+    bool named() const {
+        for (int c = 0; c < static_cast<int>(labels.size()); ++c)
+            if (name(c) != labels.substr(static_cast<std::size_t>(c), 1))
+                return true;
+        return false;
+    }
+    /// "3" for a digit model; "3 Dress" for a named one, padded to the longest name when `pad`.
+    std::string rowHeading(int c, bool pad) const {
+        const std::string label = labels.substr(static_cast<std::size_t>(c), 1);
+        if (!named())
+            return label;
+        std::size_t width = 0;
+        for (int k = 0; k < static_cast<int>(labels.size()); ++k)
+            width = std::max(width, name(k).size());
+        std::string heading = label + ' ' + name(c);
+        if (pad)
+            heading.resize(std::max(heading.size(), width + 2), ' ');
+        return heading;
+    }
+};
+
+void printPerClass(const Evaluation& evaluation, const Classes& classes, const std::string& title) {
     std::cout << '\n' << title << '\n';
     const std::vector<double> perClass = evaluation.perClassAccuracy();
     for (std::size_t c = 0; c < perClass.size(); ++c) {
@@ -33,25 +62,34 @@ void printPerClass(const Evaluation& evaluation, const std::string& labels, cons
         for (const int count : evaluation.confusion[c])
             total += count;
         // A class without samples (a digit missing from a sample folder) has no accuracy, not 0%.
-        std::cout << "  " << labels[c] << std::setw(9) << percent(total > 0 ? perClass[c] : std::nan(""))
-                  << "  (" << evaluation.confusion[c][c] << '/' << total << ")\n";
+        std::cout << "  " << classes.rowHeading(static_cast<int>(c), true) << std::setw(9)
+                  << percent(total > 0 ? perClass[c] : std::nan("")) << "  (" << evaluation.confusion[c][c]
+                  << '/' << total << ")\n";
     }
 }
 
-void printConfusion(const Evaluation& evaluation, const std::string& labels, const std::string& title) {
-    const int classes = static_cast<int>(evaluation.confusion.size());
+void printConfusion(const Evaluation& evaluation, const Classes& classes, const std::string& title) {
+    const int count = static_cast<int>(evaluation.confusion.size());
     int largest = 0;
     for (const auto& row : evaluation.confusion)
-        for (const int count : row)
-            largest = std::max(largest, count);
+        for (const int n : row)
+            largest = std::max(largest, n);
     const int width = std::max(4, static_cast<int>(std::to_string(largest).size()) + 1);
-    std::cout << '\n' << title << " (rows: true class, columns: predicted)\n     ";
-    for (int c = 0; c < classes; ++c)
-        std::cout << std::setw(width) << labels.substr(static_cast<std::size_t>(c), 1);
+    // The rows name their class; the columns have room for the label only, the row of the same label names
+    // it.
+    const std::string rowPad =
+        classes.named() ? std::string(classes.rowHeading(0, true).size() - 2, ' ') : "";
+    std::cout << '\n' << title << " (rows: true class, columns: predicted)\n     " << rowPad;
+    for (int c = 0; c < count; ++c)
+        std::cout << std::setw(width) << classes.labels.substr(static_cast<std::size_t>(c), 1);
     std::cout << '\n';
-    for (int truth = 0; truth < classes; ++truth) {
-        std::cout << "  " << std::setw(2) << labels.substr(static_cast<std::size_t>(truth), 1) << ' ';
-        for (int predicted = 0; predicted < classes; ++predicted)
+    for (int truth = 0; truth < count; ++truth) {
+        if (classes.named())
+            std::cout << "  " << classes.rowHeading(truth, true) << ' ';
+        else
+            std::cout << "  " << std::setw(2) << classes.labels.substr(static_cast<std::size_t>(truth), 1)
+                      << ' ';
+        for (int predicted = 0; predicted < count; ++predicted)
             std::cout << std::setw(width) << evaluation.confusion[truth][predicted];
         std::cout << '\n';
     }
@@ -104,7 +142,7 @@ std::vector<MistakeKind> mistakeKindsOf(const Evaluation& evaluation) {
 
 /// The most frequent confusions, at most `limit`, so a person sees at a glance which of their digits the
 /// model misreads.
-void printMistakes(const Evaluation& evaluation, const std::string& labels, int limit) {
+void printMistakes(const Evaluation& evaluation, const Classes& classes, int limit) {
     const std::vector<MistakeKind> mistakes = mistakeKindsOf(evaluation);
     std::cout << "\nmost common mistakes\n";
     if (mistakes.empty()) {
@@ -114,9 +152,8 @@ void printMistakes(const Evaluation& evaluation, const std::string& labels, int 
     const int shown = std::min(limit, static_cast<int>(mistakes.size()));
     for (int i = 0; i < shown; ++i) {
         const MistakeKind& mistake = mistakes[static_cast<std::size_t>(i)];
-        std::cout << "  " << labels[static_cast<std::size_t>(mistake.truth)] << " read as "
-                  << labels[static_cast<std::size_t>(mistake.predicted)] << "  " << mistake.count << " of "
-                  << mistake.total << '\n';
+        std::cout << "  " << classes.name(mistake.truth) << " read as " << classes.name(mistake.predicted)
+                  << "  " << mistake.count << " of " << mistake.total << '\n';
     }
     if (shown < static_cast<int>(mistakes.size()))
         std::cout << "  (" << mistakes.size() - static_cast<std::size_t>(shown)
@@ -124,17 +161,16 @@ void printMistakes(const Evaluation& evaluation, const std::string& labels, int 
 }
 
 /// The images the model got most confidently wrong, at most `limit`: where to look first.
-void printConfidentMistakes(const std::vector<Mistake>& mistakes, const std::string& labels, int limit) {
+void printConfidentMistakes(const std::vector<Mistake>& mistakes, const Classes& classes, int limit) {
     if (mistakes.empty())
         return;
     std::cout << "\nmost confident mistakes (image: true read as answer, probability)\n";
     const int shown = std::min(limit, static_cast<int>(mistakes.size()));
     for (int i = 0; i < shown; ++i) {
         const Mistake& mistake = mistakes[static_cast<std::size_t>(i)];
-        std::cout << "  " << std::setw(5) << mistake.index << ": "
-                  << labels[static_cast<std::size_t>(mistake.label)] << " read as "
-                  << labels[static_cast<std::size_t>(mistake.predicted)] << "  "
-                  << percent(mistake.confidence) << '\n';
+        std::cout << "  " << std::setw(5) << mistake.index << ": " << classes.name(mistake.label)
+                  << " read as " << classes.name(mistake.predicted) << "  " << percent(mistake.confidence)
+                  << '\n';
     }
     if (shown < static_cast<int>(mistakes.size()))
         std::cout << "  (" << mistakes.size() - static_cast<std::size_t>(shown)
@@ -159,11 +195,13 @@ Json flagRatesJson(const FlagRates& rates, double threshold) {
 }
 
 /// All mistakes, most frequent first: a program can cut the list itself.
-Json mistakeKindsJson(const Evaluation& evaluation, const std::string& labels) {
+Json mistakeKindsJson(const Evaluation& evaluation, const Classes& classes) {
     Json list = Json::array();
     for (const MistakeKind& mistake : mistakeKindsOf(evaluation))
-        list.push_back({{"label", labels.substr(static_cast<std::size_t>(mistake.truth), 1)},
-                        {"read_as", labels.substr(static_cast<std::size_t>(mistake.predicted), 1)},
+        list.push_back({{"label", classes.labels.substr(static_cast<std::size_t>(mistake.truth), 1)},
+                        {"read_as", classes.labels.substr(static_cast<std::size_t>(mistake.predicted), 1)},
+                        {"label_name", classes.name(mistake.truth)},
+                        {"read_as_name", classes.name(mistake.predicted)},
                         {"count", mistake.count},
                         {"total", mistake.total}});
     return list;
@@ -179,10 +217,10 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
     if (!score)
         return failure("eval", "cannot score '" + modelPath + "' on '" + dir + "': " + score.error().message);
     const Evaluation& evaluation = score->all;
-    std::string labels = model.info.labels;
+    Classes classes{model.info.labels, classNamesOf(model.info)};
     // The header's labels may be shorter than the class count (older files); digits fill the rest.
-    for (std::size_t c = labels.size(); c < evaluation.confusion.size(); ++c)
-        labels += static_cast<char>('0' + c % 10);
+    for (std::size_t c = classes.labels.size(); c < evaluation.confusion.size(); ++c)
+        classes.labels += static_cast<char>('0' + c % 10);
 
     if (json) {
         Json object = {{"model", modelPath},
@@ -190,8 +228,8 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
                        {"samples", dir},
                        {"framing", toName(model.info.framing)},
                        {"loss_function", toName(model.info.loss)}};
-        object.update(evaluationJson(evaluation, labels));
-        object["mistakes"] = mistakeKindsJson(evaluation, labels);
+        object.update(evaluationJson(evaluation, classes.labels, classes.names));
+        object["mistakes"] = mistakeKindsJson(evaluation, classes);
         printJson(object);
         return 0;
     }
@@ -201,9 +239,9 @@ int evalSamples(const Model& model, const std::string& modelPath, const std::str
               << "loss       " << fixed(evaluation.loss, 4) << " (" << toName(model.info.loss) << ")\n"
               << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
               << evaluation.count << ")\n";
-    printPerClass(evaluation, labels, "per-digit accuracy");
-    printMistakes(evaluation, labels, 5);
-    printConfusion(evaluation, labels, "confusion matrix");
+    printPerClass(evaluation, classes, classes.named() ? "per-class accuracy" : "per-digit accuracy");
+    printMistakes(evaluation, classes, 5);
+    printConfusion(evaluation, classes, "confusion matrix");
     return 0;
 }
 
@@ -256,14 +294,16 @@ int runEval(const std::vector<std::string>& rawArgs) {
         "JSON: model, architecture, data, loss_function, framing_steps and test (an evaluation); with\n"
         "--drawn also drawn (its folder, framing, an evaluation and, with a styles.txt, by_tag: tag,\n"
         "count, correct, accuracy); with --record, recorded: true. An evaluation\n"
-        "has count, correct, loss, accuracy (0..1), per_class (label, correct, total, accuracy: null\n"
+        "has count, correct, loss, accuracy (0..1), per_class (label, name, correct, total, accuracy: null\n"
         "for a class without samples), confusion (rows: true class, columns: predicted) and mistakes:\n"
-        "every misclassified image as index (its position in the set), label, predicted and confidence\n"
+        "every misclassified image as index (its position in the set), label, predicted, label_name,\n"
+        "predicted_name (the class names, e.g. Sneaker for a Fashion-MNIST model) and confidence\n"
         "(the model's probability of its wrong answer, 0..1), most confident first, and unsure:\n"
         "threshold, wrong, wrong_flagged, right, right_flagged (how many answers below the threshold\n"
         "the app would show as unsure, of the wrong and of the right ones).\n"
         "With --samples: model, architecture, samples, framing, loss_function, the evaluation's keys\n"
-        "and mistakes (label, read_as, count, total; every kind of mistake, most frequent first).\n");
+        "and mistakes (label, read_as, label_name, read_as_name, count, total; every kind of mistake,\n"
+        "most frequent first).\n");
     if (!parser.parse(withDrawnValue(rawArgs))) {
         std::cout << parser.help();
         return 0;
@@ -329,7 +369,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
     if (!report)
         return failure("eval", report.error().message);
     const Evaluation& evaluation = report->test;
-    const std::string& labels = report->labels;
+    const Classes classes{report->labels, report->classNames};
     const std::string lossName = toName(report->loss);
     const bool json = parser.has("--json");
 
@@ -339,14 +379,14 @@ int runEval(const std::vector<std::string>& rawArgs) {
                        {"data", request.dataFolder},
                        {"loss_function", lossName},
                        {"framing_steps", steps.toText()},
-                       {"test", evaluationJson(evaluation, labels)}};
-        object["test"]["mistakes"] = mistakesJson(report->testMistakes, labels);
+                       {"test", evaluationJson(evaluation, classes.labels, classes.names)}};
+        object["test"]["mistakes"] = mistakesJson(report->testMistakes, classes.labels, classes.names);
         object["test"]["unsure"] =
             flagRatesJson(flagRates(evaluation, report->testMistakes, unsureBelow), unsureBelow);
         if (report->drawn) {
             Json drawnObject = {{"folder", *request.drawnFolder}, {"framing", toName(framing)}};
-            drawnObject.update(evaluationJson(*report->drawn, labels));
-            drawnObject["mistakes"] = mistakesJson(report->drawnMistakes, labels);
+            drawnObject.update(evaluationJson(*report->drawn, classes.labels, classes.names));
+            drawnObject["mistakes"] = mistakesJson(report->drawnMistakes, classes.labels, classes.names);
             drawnObject["unsure"] =
                 flagRatesJson(flagRates(*report->drawn, report->drawnMistakes, unsureBelow), unsureBelow);
             if (!report->drawnByTag.empty()) {
@@ -376,9 +416,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
               << "test loss  " << fixed(evaluation.loss, 4) << " (" << lossName << ")\n"
               << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
               << evaluation.count << ")\n";
-    printPerClass(evaluation, labels, "per-class accuracy");
-    printConfusion(evaluation, labels, "confusion matrix");
-    printConfidentMistakes(report->testMistakes, labels, 5);
+    printPerClass(evaluation, classes, "per-class accuracy");
+    printConfusion(evaluation, classes, "confusion matrix");
+    printConfidentMistakes(report->testMistakes, classes, 5);
     printFlagRates("\nunsure     ", flagRates(evaluation, report->testMistakes, unsureBelow), unsureBelow);
 
     if (report->drawn) {
@@ -388,8 +428,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
                   << "drawn loss      " << fixed(onDrawn.loss, 4) << " (" << lossName << ")\n"
                   << "drawn accuracy  " << percent(onDrawn.accuracy) << " (" << correctCount(onDrawn) << '/'
                   << onDrawn.count << ")\n";
-        printPerClass(onDrawn, labels, "drawn-digit per-class accuracy");
-        printConfusion(onDrawn, labels, "drawn-digit confusion matrix");
+        printPerClass(onDrawn, classes, "drawn-digit per-class accuracy");
+        printConfusion(onDrawn, classes, "drawn-digit confusion matrix");
         printFlagRates("drawn unsure    ", flagRates(onDrawn, report->drawnMistakes, unsureBelow),
                        unsureBelow);
         printByTag(report->drawnByTag);

@@ -24,13 +24,19 @@ void printJson(const Json& object);
 /// without a validation split.
 Json numberOrNull(double value);
 
-/// An evaluation as JSON: count, correct, loss, accuracy (0..1), per_class (label, correct, total, accuracy —
-/// null for a class without samples) and confusion (rows: true class, columns: predicted). `labels` has one
-/// character per class.
-Json evaluationJson(const Evaluation& evaluation, const std::string& labels);
+/// The name of class `c`: names[c], else its label character, else its number.
+std::string className(const std::vector<std::string>& names, const std::string& labels, int c);
+
+/// An evaluation as JSON: count, correct, loss, accuracy (0..1), per_class (label, name, correct, total,
+/// accuracy — null for a class without samples) and confusion (rows: true class, columns: predicted).
+/// `labels` has one character per class, `names` the class names ("7", or "Sneaker" for Fashion-MNIST).
+Json evaluationJson(const Evaluation& evaluation, const std::string& labels,
+                    const std::vector<std::string>& names);
 
 /// Misclassified images as JSON, in the given order: index (the image's position in its set), label and
-/// predicted (labels' characters) and confidence (the probability of the wrong answer, 0..1).
-Json mistakesJson(const std::vector<Mistake>& mistakes, const std::string& labels);
+/// predicted (labels' characters), label_name and predicted_name (the class names) and confidence (the
+/// probability of the wrong answer, 0..1).
+Json mistakesJson(const std::vector<Mistake>& mistakes, const std::string& labels,
+                  const std::vector<std::string>& names);
 
 } // namespace digitpad::cli

@@ -77,6 +77,11 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     report.labels = model.info.labels;
     for (int c = static_cast<int>(report.labels.size()); c < test->classes; ++c)
         report.labels += std::to_string(c % 10);
+    report.classNames = classNamesOf(model.info);
+    report.classNames.resize(report.labels.size());
+    for (std::size_t c = 0; c < report.classNames.size(); ++c)
+        if (report.classNames[c].empty())
+            report.classNames[c] = report.labels.substr(c, 1);
     if (request.keepTestSet)
         report.testSet = std::move(*test);
     return report;

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace digitpad {
 
@@ -31,7 +32,10 @@ struct EvaluationRequest {
 /// How a model did.
 struct EvaluationReport {
     LossKind loss = LossKind::CrossEntropy; ///< the loss the mean losses are measured with (modelLoss())
-    std::string labels;              ///< one character per class, the model's labels padded with digits
+    std::string labels; ///< one character per class, the model's labels padded with digits
+    /// The name of every class (classNamesOf()), padded like `labels`: "7" for a digit model, "Sneaker" for
+    /// Fashion-MNIST's.
+    std::vector<std::string> classNames;
     Evaluation test;                 ///< on the test split
     std::optional<Evaluation> drawn; ///< on the drawn-digit set, when asked for
     /// On the drawn-digit set, the accuracy per tag when the folder says how each canvas was drawn

@@ -85,6 +85,10 @@
         <source>true</source>
         <translation>真实</translation>
     </message>
+    <message>
+        <source>Class %1: %2</source>
+        <translation>类别 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>DrawingCanvas</name>

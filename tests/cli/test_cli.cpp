@@ -406,6 +406,7 @@ private slots:
     void bench();
     void benchNamesItsKernels();
     void trainOnFashionMnistNamesTheClasses();
+    void evalNamesTheClasses();
 
 private:
     QTemporaryDir temp_;
@@ -1634,6 +1635,91 @@ void TestCli::trainOnFashionMnistNamesTheClasses() {
              qPrintable(runCli({"info", named}).out));
     const Run digits = runCli({"info", model_});
     QVERIFY2(lines(digits.out).contains("classes         10 (0123456789)"), qPrintable(digits.out));
+}
+
+// eval of a named model says the class names: per class, in the rows of the confusion matrix (whose columns
+// keep the one-character labels, aligned), in the mistakes, and as name, label_name and predicted_name in
+// JSON. A digit model's report has the digits as its names.
+void TestCli::evalNamesTheClasses() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir("fashion-mnist"));
+    const QString folder = dir.filePath("fashion-mnist");
+    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                             "t10k-labels-idx1-ubyte"})
+        QVERIFY(QFile::copy(kMini + '/' + name, folder + '/' + QString(name)));
+    const QString out = dir.filePath("fashion.dpm");
+    const Run train = runCli({"train", "--data", folder, "--epochs", "1", "--out", out});
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+
+    const Run run = runCli({"eval", "--model", out, "--data", folder});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList all = lines(run.out);
+    const int perClass = all.indexOf("per-class accuracy");
+    QVERIFY2(perClass > 0, qPrintable(run.out));
+    static const QRegularExpression classRow(R"(^  (\d) (\S.*\S) +\d+\.\d{2}%  \((\d+)/(\d+)\)$)");
+    const QStringList names = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                               "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    for (int c = 0; c < 10; ++c) {
+        const QRegularExpressionMatch match = classRow.match(all.value(perClass + 1 + c));
+        QVERIFY2(match.hasMatch(), qPrintable(all.value(perClass + 1 + c)));
+        QCOMPARE(match.captured(1).toInt(), c);
+        QCOMPARE(match.captured(2), names[c]);
+    }
+    const int confusion = all.indexOf("confusion matrix (rows: true class, columns: predicted)");
+    QVERIFY(confusion > perClass);
+    const QString header = all.value(confusion + 1);
+    int total = 0;
+    for (int row = 0; row < 10; ++row) {
+        const QString line = all.value(confusion + 2 + row);
+        QCOMPARE(line.size(), header.size());
+        QVERIFY2(line.startsWith(QStringLiteral("  %1 %2").arg(row).arg(names[row])), qPrintable(line));
+        // The counts are the line's last ten fields, each ending under its column's label.
+        const QStringList fields = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QVERIFY(fields.size() > 10);
+        for (const QString& count : fields.mid(fields.size() - 10))
+            total += count.toInt();
+        for (int c = 0; c < 10; ++c) {
+            const int at = header.indexOf(QString::number(c));
+            QVERIFY2(line.at(at).isDigit() && (at + 1 == line.size() || line.at(at + 1) == QLatin1Char(' ')),
+                     qPrintable(header + '\n' + line));
+        }
+    }
+    QCOMPARE(total, 200);
+    const int mistakes = all.indexOf(QRegularExpression(R"(^most confident mistakes .*)"));
+    QVERIFY(mistakes > confusion);
+    static const QRegularExpression mistakeRow(R"(^ +\d+: (.+) read as (.+)  \d+\.\d{2}%$)");
+    const QRegularExpressionMatch first = mistakeRow.match(all.value(mistakes + 1));
+    QVERIFY2(first.hasMatch(), qPrintable(all.value(mistakes + 1)));
+    QVERIFY2(names.contains(first.captured(1)) && names.contains(first.captured(2)),
+             qPrintable(all.value(mistakes + 1)));
+
+    const QJsonObject test =
+        QJsonDocument::fromJson(runCli({"eval", "--model", out, "--data", folder, "--json"}).out.toUtf8())
+            .object()
+            .value("test")
+            .toObject();
+    const QJsonArray jsonPerClass = test.value("per_class").toArray();
+    QCOMPARE(jsonPerClass.size(), 10);
+    for (int c = 0; c < 10; ++c) {
+        QCOMPARE(jsonPerClass[c].toObject().value("label").toString(), QString::number(c));
+        QCOMPARE(jsonPerClass[c].toObject().value("name").toString(), names[c]);
+    }
+    const QJsonArray jsonMistakes = test.value("mistakes").toArray();
+    QVERIFY(!jsonMistakes.isEmpty());
+    for (const QJsonValue& value : jsonMistakes) {
+        const QJsonObject mistake = value.toObject();
+        QCOMPARE(mistake.value("label_name").toString(), names[mistake.value("label").toString().toInt()]);
+        QCOMPARE(mistake.value("predicted_name").toString(),
+                 names[mistake.value("predicted").toString().toInt()]);
+    }
+
+    const QJsonObject digits =
+        QJsonDocument::fromJson(runCli({"eval", "--model", model_, "--data", kMini, "--json"}).out.toUtf8())
+            .object()
+            .value("test")
+            .toObject();
+    QCOMPARE(digits.value("per_class").toArray().at(7).toObject().value("name").toString(),
+             QStringLiteral("7"));
 }
 
 void TestCli::helpCommand() {

@@ -6,6 +6,7 @@
 #include "ProbabilityChart.h"
 #include "RecognizePanel.h"
 #include "app/AnswerCertainty.h"
+#include "data/ClassNames.h"
 #include "data/FramingSteps.h"
 #include "io/ModelFile.h"
 
@@ -50,6 +51,13 @@ std::shared_ptr<const digitpad::Model> randomModel(digitpad::Framing framing = d
     model->network.initialise(digitpad::Init::He, 7);
     model->info.framing = framing;
     model->info.framingSteps = steps;
+    return model;
+}
+
+/// randomModel() with Fashion-MNIST's class names: a model whose classes are not the digits.
+std::shared_ptr<const digitpad::Model> fashionModel() {
+    auto model = std::make_shared<digitpad::Model>(*randomModel());
+    model->info.classNames = digitpad::fashionMnistClassNames();
     return model;
 }
 
@@ -443,6 +451,38 @@ private slots:
         verifyDigitShown(panel, false);
         QVERIFY(canvas->overlay().isEmpty());
         QVERIFY(panel->shownNumber().isEmpty());
+    }
+
+    // A model of other classes than the digits gets a note over the answer naming its classes; the pad still
+    // recognises a drawing with it. A digit model has no note, and loading one takes the note away.
+    void aModelOfOtherClassesIsNoted() {
+        RecognizePanel* panel = showPanel(fashionModel());
+        auto* note = panel->findChild<QLabel*>(QStringLiteral("notDigitsLabel"));
+        QVERIFY(note);
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("T-shirt/top")), qPrintable(note->text()));
+        QVERIFY2(note->text().contains(QStringLiteral("Ankle boot")), qPrintable(note->text()));
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        QCOMPARE(panel->chart()->probabilities().size(), 10);
+        QVERIFY(note->isVisible());
+
+        panel->setModel(randomModel());
+        QVERIFY(!note->isVisible());
+        panel->setModel(fashionModel());
+        QVERIFY(note->isVisible());
+    }
+
+    void aDigitModelHasNoNote() {
+        RecognizePanel* panel = showPanel(randomModel());
+        auto* note = panel->findChild<QLabel*>(QStringLiteral("notDigitsLabel"));
+        QVERIFY(note);
+        QVERIFY(!note->isVisible());
+        drawSeven(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        verifyDigitShown(panel, false);
+        QVERIFY(!note->isVisible());
     }
 };
 

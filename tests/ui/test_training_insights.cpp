@@ -197,6 +197,44 @@ private slots:
         QVERIFY(!insights.cellDialog());
     }
 
+    // Named classes: the matrix's headers keep the labels (the room of a character) and name the class in
+    // their tooltip; a cell's tooltip, its accessible description after a click, the cell's dialog and the
+    // per-class chart's bar say the names.
+    void namedClassesAreShownWherePointedAt() {
+        TrainingInsights insights(new QLabel(QStringLiteral("curves")));
+        insights.resize(700, 500);
+        insights.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&insights));
+        insights.startRun({QStringLiteral("cat"), QStringLiteral("dog"), QStringLiteral("bird")});
+        insights.setValidationSet(tinySet());
+        insights.showEpoch(tinyEpoch());
+        insights.setCurrentWidget(insights.confusionPage());
+        ConfusionMatrixView* view = insights.confusionView();
+        const QRect cell = view->cellRect(2, 0);
+        QCOMPARE(view->toolTipAt(cell.center()), QStringLiteral("True bird, answered cat: 1 of 2 (50.0 %)"));
+        QCOMPARE(view->toolTipAt(QPoint(1, cell.center().y())), QStringLiteral("Class 2: bird"));
+        QCOMPARE(view->toolTipAt(QPoint(view->cellRect(0, 1).center().x(), 1)),
+                 QStringLiteral("Class 1: dog"));
+        QCOMPARE(insights.perClassChart()->barDescription(1), QStringLiteral("dog: 100.00 % right (2 of 2)"));
+
+        click(view, cell.center());
+        QVERIFY2(view->accessibleDescription().startsWith(QStringLiteral("True bird, answered cat")),
+                 qPrintable(view->accessibleDescription()));
+        ConfusionCellDialog* dialog = insights.cellDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("True bird, answered cat"));
+        QVERIFY2(dialog->heading().contains(QStringLiteral("of a bird that the network read as cat")),
+                 qPrintable(dialog->heading()));
+
+        // A run of digits: the labels are the names, and the headers have nothing more to say.
+        insights.startRun();
+        insights.setValidationSet(tinySet());
+        insights.showEpoch(tinyEpoch());
+        QCOMPARE(view->toolTipAt(view->cellRect(2, 0).center()),
+                 QStringLiteral("True 2, answered 0: 1 of 2 (50.0 %)"));
+        QVERIFY(view->toolTipAt(QPoint(1, view->cellRect(2, 0).center().y())).isEmpty());
+    }
+
     void aStoppedRunScoresItsLastEpoch() {
         TrainingPanel panel;
         panel.resize(1100, 700);

@@ -2,22 +2,28 @@
 // The Train tab driven with real clicks: a run on the fixture data fills the plot and offers its model on the
 // GUI thread; Stop keeps the completed epochs; a missing folder is reported; the GUI keeps running while
 // training; the Augment box reaches the run and the model file's info, and the preview strip shows the data's
-// samples.
+// samples; the data-set box offers MNIST and Fashion-MNIST when their files are present, and a run on
+// Fashion-MNIST names its classes in the confusion matrix.
 #include "AugmentPreview.h"
+#include "ConfusionMatrixView.h"
 #include "LossChart.h"
+#include "PerClassAccuracyChart.h"
 #include "TrainingController.h"
+#include "TrainingInsights.h"
 #include "TrainingPanel.h"
 #include "TrainingSettingsForm.h"
 
 #include "data/AugmentSettings.h"
 #include "data/IdxReader.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -56,6 +62,34 @@ void startAndWaitForBatch(TrainingPanel& panel) {
     QVERIFY(batches.wait(30000));
 }
 
+/// Copies the mini set's four IDX files into `folder` (made if missing).
+bool copyMiniSet(const QString& folder) {
+    if (!QDir().mkpath(folder))
+        return false;
+    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                             "t10k-labels-idx1-ubyte"})
+        if (!QFile::copy(fixtureFolder() + '/' + name, folder + '/' + QString(name)))
+            return false;
+    return true;
+}
+
+/// Makes `path` the working directory for its lifetime, where the Train tab looks for data/mnist and
+/// data/fashion-mnist, and restores the previous one.
+class WorkingDirectory {
+public:
+    explicit WorkingDirectory(const QString& path) : previous_(QDir::currentPath()) {
+        changed_ = QDir::setCurrent(path);
+    }
+    ~WorkingDirectory() { QDir::setCurrent(previous_); }
+    WorkingDirectory(const WorkingDirectory&) = delete;
+    WorkingDirectory& operator=(const WorkingDirectory&) = delete;
+    bool changed() const { return changed_; }
+
+private:
+    QString previous_;
+    bool changed_ = false;
+};
+
 } // namespace
 
 class TestTrainingPanel : public QObject {
@@ -78,6 +112,8 @@ private slots:
     void previewOfAMissingFolderShowsNoTiles();
     void trainOneEpochWithAugmentation();
     void framingStepBoxesReachTheConfig();
+    void datasetBoxOffersTheDatasetsPresent();
+    void datasetBoxIsHiddenWithoutDatasets();
 };
 
 void TestTrainingPanel::initTestCase() {
@@ -531,6 +567,106 @@ void TestTrainingPanel::trainOneEpochWithAugmentation() {
              QString::fromStdString(panel.settingsForm()->config().augment.describe()));
     // The Train tab's default strength 0.7: ±8.4° rather than the full-strength ±12°.
     QVERIFY2(QString::fromStdString(recorded).startsWith(QStringLiteral("rotate ±8.4°")), recorded.c_str());
+}
+
+// With data/mnist and data/fashion-mnist under the working directory (the mini set under both names), the box
+// offers both by name; choosing one with the keyboard or in its popup sets the folder, another folder leaves
+// the box blank, and a run on Fashion-MNIST names its classes in the confusion matrix and the per-class
+// chart.
+void TestTrainingPanel::datasetBoxOffersTheDatasetsPresent() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString mnist = QDir::cleanPath(dir.filePath(QStringLiteral("data/mnist")));
+    const QString fashion = QDir::cleanPath(dir.filePath(QStringLiteral("data/fashion-mnist")));
+    QVERIFY(copyMiniSet(mnist));
+    QVERIFY(copyMiniSet(fashion));
+    const WorkingDirectory cd(dir.path());
+    QVERIFY(cd.changed());
+
+    TrainingPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* box = panel.findChild<QComboBox*>(QStringLiteral("datasetBox"));
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->count(), 2);
+    QCOMPARE(box->itemText(0), QStringLiteral("MNIST"));
+    QCOMPARE(box->itemText(1), QStringLiteral("Fashion-MNIST"));
+    auto* folderEdit = panel.findChild<QLineEdit*>(QStringLiteral("dataFolderEdit"));
+    QVERIFY(folderEdit);
+
+    // The box names the folder's data set; the keyboard moves to Fashion-MNIST and sets its folder.
+    panel.setDataFolder(mnist);
+    QCOMPARE(box->currentText(), QStringLiteral("MNIST"));
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Down);
+    QCOMPARE(box->currentText(), QStringLiteral("Fashion-MNIST"));
+    QCOMPARE(QDir::cleanPath(panel.dataFolder()), fashion);
+
+    // A click opens the list; in it, Up and Return go back to MNIST. (A click on an item so soon after the
+    // list opened would be taken for the opening click's release.)
+    QTest::mouseClick(box, Qt::LeftButton);
+    QAbstractItemView* popup = box->view();
+    QTRY_VERIFY(popup->isVisible());
+    QTest::keyClick(popup, Qt::Key_Up);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QTRY_VERIFY(!popup->isVisible());
+    QCOMPARE(box->currentText(), QStringLiteral("MNIST"));
+    QCOMPARE(QDir::cleanPath(panel.dataFolder()), mnist);
+
+    // Another folder typed in is no known data set.
+    folderEdit->setFocus();
+    folderEdit->selectAll();
+    QTest::keyClicks(folderEdit, fixtureFolder());
+    QCOMPARE(box->currentIndex(), -1);
+
+    // A run on Fashion-MNIST: the matrix and the chart keep the labels where space is short and name the
+    // classes where a person points.
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Down);
+    QTest::keyClick(box, Qt::Key_Down);
+    QCOMPARE(QDir::cleanPath(panel.dataFolder()), fashion);
+    QVERIFY(panel.settingsForm()->selectPreset(QStringLiteral("mlp")));
+    panel.settingsForm()->epochsBox()->setValue(1);
+    panel.settingsForm()->batchBox()->setValue(64);
+    QSignalSpy epochs(panel.controller(), &TrainingController::epochFinished);
+    QSignalSpy tested(panel.controller(), &TrainingController::testEvaluated);
+    QTest::mouseClick(panel.startButton(), Qt::LeftButton);
+    QVERIFY(epochs.wait(120000));
+    // The validation matrix of the epoch already has the names the folder gives.
+    ConfusionMatrixView* matrix = panel.insights()->confusionView();
+    QCOMPARE(matrix->className(0), QStringLiteral("T-shirt/top"));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 120000);
+    QCOMPARE(tested.count(), 1);
+    QVERIFY(panel.finishedModel());
+    QCOMPARE(panel.finishedModel()->info.classNames.size(), std::size_t(10));
+    QCOMPARE(matrix->className(9), QStringLiteral("Ankle boot"));
+    const QRect cell = matrix->cellRect(9, 9);
+    QVERIFY2(
+        matrix->toolTipAt(cell.center()).startsWith(QStringLiteral("True Ankle boot, answered Ankle boot")),
+        qPrintable(matrix->toolTipAt(cell.center())));
+    QCOMPARE(matrix->toolTipAt(QPoint(1, cell.center().y())), QStringLiteral("Class 9: Ankle boot"));
+    QVERIFY2(panel.insights()->perClassChart()->barDescription(1).startsWith(QStringLiteral("Trouser: ")),
+             qPrintable(panel.insights()->perClassChart()->barDescription(1)));
+}
+
+// Without MNIST or Fashion-MNIST where the tab looks, there is nothing to offer: the box is hidden.
+void TestTrainingPanel::datasetBoxIsHiddenWithoutDatasets() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("data/mnist")));
+    const WorkingDirectory cd(dir.path());
+    QVERIFY(cd.changed());
+    TrainingPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* box = panel.findChild<QComboBox*>(QStringLiteral("datasetBox"));
+    QVERIFY(box);
+    if (QFileInfo::exists(QStringLiteral("/usr/share/datasets/fashion-mnist")))
+        QSKIP("this machine has Fashion-MNIST installed system-wide");
+    QVERIFY(!box->isVisible());
+    QCOMPARE(box->count(), 0);
 }
 
 QTEST_MAIN(TestTrainingPanel)

@@ -2,6 +2,7 @@
 // The evaluation use case: a model scored on a data folder's test split (and the drawn-digit set), with the
 // loss it was trained with, checked shapes and messages naming the file; recording the accuracies.
 #include "app/ModelEvaluation.h"
+#include "data/ClassNames.h"
 #include "data/IdxReader.h"
 
 #include <QtTest>
@@ -44,6 +45,7 @@ private slots:
         QVERIFY2(report, report ? "" : report.error().message.c_str());
         QCOMPARE(report->test.count, 200);
         QCOMPARE(report->labels, std::string("0123456789"));
+        QCOMPARE(report->classNames, digitClassNames(10));
         QCOMPARE(QString::fromStdString(toName(report->loss)), QStringLiteral("cross-entropy"));
         // The same numbers as evaluating the split directly with the model's loss.
         const Dataset test = *readIdxFolder(kMini, "t10k");
@@ -71,6 +73,26 @@ private slots:
         recordAccuracies(info, *report);
         QCOMPARE(*info.testAccuracy, report->test.accuracy);
         QCOMPARE(info.drawnAccuracy.has_value(), drawn);
+    }
+
+    // A named model's report names its classes; a header with fewer labels than classes gets digits for the
+    // rest, as its labels do.
+    void reportsTheClassNames() {
+        Model model = randomModel();
+        model.info.classNames = fashionMnistClassNames();
+        EvaluationRequest request;
+        request.dataFolder = kMini;
+        const Result<EvaluationReport> report = evaluateModel(model, "fashion.dpm", request);
+        QVERIFY2(report, report ? "" : report.error().message.c_str());
+        QCOMPARE(report->classNames, fashionMnistClassNames());
+
+        Model short_ = randomModel();
+        short_.info.labels = "abc";
+        const Result<EvaluationReport> padded = evaluateModel(short_, "short.dpm", request);
+        QVERIFY(padded);
+        QCOMPARE(padded->labels, std::string("abc3456789"));
+        QCOMPARE(padded->classNames,
+                 (std::vector<std::string>{"a", "b", "c", "3", "4", "5", "6", "7", "8", "9"}));
     }
 
     void modelLossFollowsTheHeader_data() {
