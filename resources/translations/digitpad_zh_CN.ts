@@ -270,6 +270,10 @@ You can also drop an image file here.</source>
         <source>%1 pushed toward &lt;b&gt;%2&lt;/b&gt; (the answer)&lt;br&gt;%3 pushed toward &lt;b&gt;%4&lt;/b&gt; (the runner-up)</source>
         <translation>%1 推向 &lt;b&gt;%2&lt;/b&gt;（答案）&lt;br&gt;%3 推向 &lt;b&gt;%4&lt;/b&gt;（第二名）</translation>
     </message>
+    <message>
+        <source>The model averages %1 networks; these are the layers of the first. &quot;Why&quot; below is their mean.</source>
+        <translation>该模型取 %1 个网络的平均；这里是第一个网络的各层。下方的“为什么是这个数字”是它们的平均。</translation>
+    </message>
 </context>
 <context>
     <name>LossChart</name>
@@ -635,6 +639,10 @@ It was removed from Recent models.</source>
     <message>
         <source>, test accuracy %1 %</source>
         <translation>，测试准确率 %1 %</translation>
+    </message>
+    <message>
+        <source> (an ensemble of %1 networks; the first: %2)</source>
+        <translation>（%1 个网络的集成；第一个：%2）</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1167,14 @@ Model: %1</source>
         <source>DigitPad cannot keep the drawing in My digits.</source>
         <translation>DigitPad 无法把这幅手写保存到“我的数字”。</translation>
     </message>
+    <message>
+        <source>doesn&apos;t look like a digit (maybe %1?)</source>
+        <translation>看起来不像数字（也许是 %1？）</translation>
+    </message>
+    <message>
+        <source>%1: doesn&apos;t look like a digit</source>
+        <translation>%1：看起来不像数字</translation>
+    </message>
 </context>
 <context>
     <name>RecognizeViewActions</name>
@@ -1429,6 +1445,10 @@ Model: %1</source>
     <message>
         <source>The new model is not kept. Close and discard it? The model in use stays as it is.</source>
         <translation>新模型尚未保留。要关闭并丢弃它吗？当前模型保持不变。</translation>
+    </message>
+    <message>
+        <source>The model is an ensemble of %1 networks: each is taught in turn, so teaching takes %1 times as long.</source>
+        <translation>该模型是 %1 个网络的集成：逐个学习，因此学习时间是原来的 %1 倍。</translation>
     </message>
 </context>
 <context>

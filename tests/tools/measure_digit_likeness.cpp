@@ -39,8 +39,6 @@ const char* reasonName(NotADigitReason reason) {
         return "stroke";
     case NotADigitReason::Blob:
         return "blob";
-    case NotADigitReason::NoClassStandsOut:
-        return "energy";
     case NotADigitReason::MembersSplit:
         return "split";
     }
