@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The not-a-digit score: the ink shape of bars, blobs and upright strokes, the rule on hand-made signals, and
+// The not-a-digit score: the ink shape of bars, blobs and upright strokes, the rule on hand-made evidence, and
 // the bundled model's answers to a bar, a blob and the MNIST fixture digits.
 #include "app/DigitLikeness.h"
 
@@ -29,11 +29,11 @@ GrayImage mnistImage(const Dataset& set, int index) {
 }
 
 DigitLikenessSignals signalsOf(InkShape shape, int agreeing, int members) {
-    DigitLikenessSignals signals;
-    signals.shape = shape;
-    signals.membersAgreeing = agreeing;
-    signals.members = members;
-    return signals;
+    DigitLikenessSignals evidence;
+    evidence.shape = shape;
+    evidence.membersAgreeing = agreeing;
+    evidence.members = members;
+    return evidence;
 }
 
 } // namespace
