@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The not-a-digit score: the ink shape of bars, blobs and upright strokes, the rule on hand-made evidence, and
-// the bundled model's answers to a bar, a blob and the MNIST fixture digits.
+// The not-a-digit score: the ink shape of bars, blobs and upright strokes, the rule on hand-made evidence,
+// and the bundled model's answers to a bar, a blob and the MNIST fixture digits.
 #include "app/DigitLikeness.h"
 
 #include "app/Recognizer.h"
