@@ -553,9 +553,12 @@ void RecognizePanel::classify(bool provisional) {
             std::lround(255.0 * std::clamp(static_cast<double>(recognition->input[i]), 0.0, 1.0)));
 
     const QString label = QString::fromStdString(recognition->label);
-    digitLabel_->setText(label);
+    // Ink that does not look like a digit gets no big digit: the network's answer is only a guess there.
+    digitLabel_->setText(recognition->looksLikeADigit() ? label : QStringLiteral("?"));
     // An unsure answer names the runner-up too, so a person sees what the network hesitated between.
-    const QString certainty = recognition->unsure && recognition->runnerUpIndex >= 0
+    const QString certainty = !recognition->looksLikeADigit()
+                                  ? tr("doesn't look like a digit (maybe %1?)").arg(label)
+                              : recognition->unsure && recognition->runnerUpIndex >= 0
                                   ? tr("not sure: %1 or %2? (%3)")
                                         .arg(label, QString::fromStdString(recognition->runnerUpLabel),
                                              probabilityText(probability_))
@@ -592,7 +595,8 @@ void RecognizePanel::showNumber(const digitpad::NumberRecognition& number, bool 
         const QString label = QString::fromStdString(r.label);
         const QString certainty = probabilityText(r.probability);
         // Non-breaking spaces inside a digit's part, so a long number wraps between digits only.
-        const QString part = r.unsure && r.runnerUpIndex >= 0
+        const QString part = !r.looksLikeADigit() ? tr("%1: doesn't look like a digit").arg(label)
+                             : r.unsure && r.runnerUpIndex >= 0
                                  ? tr("%1: not sure, %1 or %2? %3")
                                        .arg(label, QString::fromStdString(r.runnerUpLabel), certainty)
                                  : tr("%1: %2").arg(label, certainty);

@@ -186,6 +186,21 @@ void printFlagRates(const std::string& heading, const FlagRates& rates, double t
               << share(rates.rightFlagged, rates.right) << ")\n";
 }
 
+/// "not a digit: 9 of 41 wrong answers (21.95%), 47 of 9959 right ones (0.47%)".
+void printNotADigitRates(const std::string& heading, const FlagRates& rates) {
+    const auto share = [](int part, int whole) { return whole > 0 ? percent(double(part) / whole) : "-"; };
+    std::cout << heading << rates.wrongFlagged << " of " << rates.wrong << " wrong answers ("
+              << share(rates.wrongFlagged, rates.wrong) << "), " << rates.rightFlagged << " of "
+              << rates.right << " right ones (" << share(rates.rightFlagged, rates.right) << ")\n";
+}
+
+Json notADigitRatesJson(const FlagRates& rates) {
+    return {{"wrong", rates.wrong},
+            {"wrong_flagged", rates.wrongFlagged},
+            {"right", rates.right},
+            {"right_flagged", rates.rightFlagged}};
+}
+
 Json flagRatesJson(const FlagRates& rates, double threshold) {
     return {{"threshold", threshold},
             {"wrong", rates.wrong},
@@ -300,7 +315,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
         "predicted_name (the class names, e.g. Sneaker for a Fashion-MNIST model) and confidence\n"
         "(the model's probability of its wrong answer, 0..1), most confident first, and unsure:\n"
         "threshold, wrong, wrong_flagged, right, right_flagged (how many answers below the threshold\n"
-        "the app would show as unsure, of the wrong and of the right ones).\n"
+        "the app would show as unsure, of the wrong and of the right ones), and, for a model of\n"
+        "28x28 digits, not_a_digit: wrong, wrong_flagged, right, right_flagged (how many the app would\n"
+        "show as not looking like a digit).\n"
         "With --samples: model, architecture, samples, framing, loss_function, the evaluation's keys\n"
         "and mistakes (label, read_as, label_name, read_as_name, count, total; every kind of mistake,\n"
         "most frequent first).\n");
@@ -383,12 +400,16 @@ int runEval(const std::vector<std::string>& rawArgs) {
         object["test"]["mistakes"] = mistakesJson(report->testMistakes, classes.labels, classes.names);
         object["test"]["unsure"] =
             flagRatesJson(flagRates(evaluation, report->testMistakes, unsureBelow), unsureBelow);
+        if (report->testNotADigit)
+            object["test"]["not_a_digit"] = notADigitRatesJson(*report->testNotADigit);
         if (report->drawn) {
             Json drawnObject = {{"folder", *request.drawnFolder}, {"framing", toName(framing)}};
             drawnObject.update(evaluationJson(*report->drawn, classes.labels, classes.names));
             drawnObject["mistakes"] = mistakesJson(report->drawnMistakes, classes.labels, classes.names);
             drawnObject["unsure"] =
                 flagRatesJson(flagRates(*report->drawn, report->drawnMistakes, unsureBelow), unsureBelow);
+            if (report->drawnNotADigit)
+                drawnObject["not_a_digit"] = notADigitRatesJson(*report->drawnNotADigit);
             if (!report->drawnByTag.empty()) {
                 Json byTag = Json::array();
                 for (const TagScore& score : report->drawnByTag)
@@ -420,6 +441,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
     printConfusion(evaluation, classes, "confusion matrix");
     printConfidentMistakes(report->testMistakes, classes, 5);
     printFlagRates("\nunsure     ", flagRates(evaluation, report->testMistakes, unsureBelow), unsureBelow);
+    if (report->testNotADigit)
+        printNotADigitRates("not a digit: ", *report->testNotADigit);
 
     if (report->drawn) {
         const Evaluation& onDrawn = *report->drawn;
@@ -432,6 +455,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
         printConfusion(onDrawn, classes, "drawn-digit confusion matrix");
         printFlagRates("drawn unsure    ", flagRates(onDrawn, report->drawnMistakes, unsureBelow),
                        unsureBelow);
+        if (report->drawnNotADigit)
+            printNotADigitRates("drawn not a digit: ", *report->drawnNotADigit);
         printByTag(report->drawnByTag);
     }
 

@@ -58,10 +58,12 @@ Json predictionJson(const std::string& file, const Recognition& recognition, con
             recognition.runnerUpIndex >= 0 ? Json(recognition.runnerUpLabel) : Json(nullptr);
         object["runner_up_confidence"] = recognition.runnerUpProbability;
         object["unsure"] = recognition.unsure;
+        object["not_a_digit"] = !recognition.looksLikeADigit();
     } else {
         object["runner_up"] = nullptr;
         object["runner_up_confidence"] = 0.0;
         object["unsure"] = false;
+        object["not_a_digit"] = false;
     }
     object["inverted"] = imported.inverted;
     object["flattened"] = imported.flattened;
@@ -69,7 +71,7 @@ Json predictionJson(const std::string& file, const Recognition& recognition, con
 }
 
 /// One image's digits (predict --multi) as a JSON Lines object: the number as text and each digit's class,
-/// label, confidence, box (pixels of the image), runner-up and unsure flag, left to right.
+/// label, confidence, box (pixels of the image), runner-up, unsure and not-a-digit flags, left to right.
 Json numberJson(const std::string& file, const NumberRecognition& number, const ImportedImage& imported) {
     Json digits = Json::array();
     for (const DigitReading& digit : number.digits) {
@@ -84,7 +86,8 @@ Json numberJson(const std::string& file, const NumberRecognition& number, const 
                             {"height", digit.box.height}}},
                           {"runner_up", r.runnerUpIndex >= 0 ? Json(r.runnerUpLabel) : Json(nullptr)},
                           {"runner_up_confidence", r.runnerUpProbability},
-                          {"unsure", r.unsure}});
+                          {"unsure", r.unsure},
+                          {"not_a_digit", !r.looksLikeADigit()}});
     }
     return {{"file", file},
             {"number", number.number()},
@@ -95,14 +98,17 @@ Json numberJson(const std::string& file, const NumberRecognition& number, const 
 
 /// Prints one image's number (predict --multi): a CSV line `file,number,confidences` (the digits' confidences
 /// with 4 decimals, separated by spaces) or a JSON line, and warns on stderr about an empty image or an
-/// unsure digit.
+/// unsure digit or one that does not look like a digit.
 void printNumber(const std::string& file, const NumberRecognition& number, const ImportedImage& imported,
                  bool json) {
     if (!number.recognised())
         warning("predict", "'" + file + "': nothing to recognise (no ink)");
     for (std::size_t i = 0; i < number.digits.size(); ++i) {
         const Recognition& r = number.digits[i].recognition;
-        if (r.unsure && r.runnerUpIndex >= 0)
+        if (!r.looksLikeADigit())
+            warning("predict", "'" + file + "', digit " + std::to_string(i + 1) +
+                                   ": doesn't look like a digit (maybe " + r.label + "?)");
+        else if (r.unsure && r.runnerUpIndex >= 0)
             warning("predict", "'" + file + "', digit " + std::to_string(i + 1) + ": not sure: " + r.label +
                                    " or " + r.runnerUpLabel + "?");
     }
@@ -124,9 +130,11 @@ int runPredict(const std::vector<std::string>& args) {
         "Classifies images (PNG, JPEG, BMP; any size; dark ink on light paper as the canvas saves\n"
         "them, light ink on a dark background, which is inverted, or a photo or scan of uneven paper,\n"
         "which is evened out) and folders of images, printing one CSV line per image:\n"
-        "  file,digit,confidence\n"
+        "  file,digit,confidence,kind\n"
         "in the order given, a folder's image files (.png .jpg .jpeg .bmp) sorted by name.\n"
-        "The confidence is the winning class's probability with 4 decimals. No header line.\n"
+        "The confidence is the winning class's probability with 4 decimals; kind is 'digit', or\n"
+        "'not-a-digit' when the ink does not look like a digit at all (a bar, a blob, a scribble the\n"
+        "ensemble's networks disagree on), so the digit is only a guess. No header line.\n"
         "A PATH of - reads one image (any format Qt decodes) from standard input; its file is '-'.");
     parser.addOption("--model", "FILE", "the .dpm model to use (default: the bundled model)");
     parser.addOption("--preprocess", "MODE",
@@ -134,7 +142,7 @@ int runPredict(const std::vector<std::string>& args) {
     parser.addOption("--json", "", "print one JSON object per image and line (JSON Lines) instead of CSV");
     parser.addOption("--multi", "", "read a number of several digits per image (see below)");
     parser.addNotes(
-        "An image without ink prints 'file,,0.0000' and a warning on stderr (nothing to recognise).\n"
+        "An image without ink prints 'file,,0.0000,' and a warning on stderr (nothing to recognise).\n"
         "A file that cannot be decoded is reported on stderr naming it; the other images are still\n"
         "classified, and the exit status is then 1. A transparent background counts as white.\n"
         "A folder without image files is an error (exit status 1, nothing classified).\n"
@@ -142,8 +150,9 @@ int runPredict(const std::vector<std::string>& args) {
         "summing to 1), in the order of the CSV lines; class and label are null for an image without\n"
         "ink; runner_up and runner_up_confidence name the second most probable class, unsure is true\n"
         "when the answer is below the app's certainty threshold (the CSV line stays; stderr says\n"
-        "'not sure: A or B?'); inverted and flattened say whether the picture was light on dark, or\n"
-        "uneven paper.\n"
+        "'not sure: A or B?'); not_a_digit is true when the ink does not look like a digit (stderr\n"
+        "says 'doesn't look like a digit (maybe A?)'); inverted and flattened say whether the picture\n"
+        "was light on dark, or uneven paper.\n"
         "\n"
         "With --multi each image may hold a number of several digits side by side (a year, a phone\n"
         "number): the ink is split into digits (parts that belong together are merged, touching digits\n"
@@ -152,8 +161,9 @@ int runPredict(const std::vector<std::string>& args) {
         "the number's digits left to right and each digit's confidence with 4 decimals, separated by\n"
         "spaces (an image found to hold one digit gives exactly the answer of predict). JSON keys:\n"
         "file, number (text), digits (one object per digit, left to right: class, label, confidence,\n"
-        "box {x, y, width, height} in the image's pixels, runner_up, runner_up_confidence, unsure),\n"
-        "inverted and flattened. An unsure digit is named on stderr by its position.\n");
+        "box {x, y, width, height} in the image's pixels, runner_up, runner_up_confidence, unsure,\n"
+        "not_a_digit), inverted and flattened. An unsure digit, or one that does not look like a digit,\n"
+        "is named on stderr by its position.\n");
     if (!parser.parse(args)) {
         std::cout << parser.help();
         return 0;
@@ -212,6 +222,9 @@ int runPredict(const std::vector<std::string>& args) {
         }
         if (!recognition->recognised())
             warning("predict", "'" + file + "': nothing to recognise (no ink)");
+        else if (!recognition->looksLikeADigit())
+            warning("predict",
+                    "'" + file + "': doesn't look like a digit (maybe " + recognition->label + "?)");
         else if (recognition->unsure && recognition->runnerUpIndex >= 0)
             warning("predict", "'" + file + "': not sure: " + recognition->label + " or " +
                                    recognition->runnerUpLabel + "?");
@@ -220,11 +233,11 @@ int runPredict(const std::vector<std::string>& args) {
             continue;
         }
         if (!recognition->recognised()) {
-            std::cout << csvField(file) << ",,0.0000\n";
+            std::cout << csvField(file) << ",,0.0000,\n";
             continue;
         }
         std::cout << csvField(file) << ',' << recognition->label << ',' << fixed(recognition->probability, 4)
-                  << '\n';
+                  << ',' << (recognition->looksLikeADigit() ? "digit" : "not-a-digit") << '\n';
     }
     std::cout.flush();
     return status;

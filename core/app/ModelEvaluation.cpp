@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/ModelEvaluation.h"
 
+#include "app/DigitLikeness.h"
 #include "app/SplitLoader.h"
 #include "data/DrawnDigits.h"
 
@@ -45,8 +46,12 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     const FramingSteps steps = request.framingSteps.value_or(model.info.framingSteps);
     if (Status fitsSteps = steps.check(test->shape); !fitsSteps)
         return Error{"cannot score on '" + request.dataFolder + "': " + fitsSteps.error().message};
+    // The not-a-digit rule reads the ink's shape before the framing steps.
+    const bool digits = static_cast<int>(test->shape.size()) == kDigitSide * kDigitSide;
+    const Matrix testFramed = digits ? test->images : Matrix();
     applyFramingSteps(steps, test->images, test->shape.width);
     std::optional<Dataset> drawn;
+    Matrix drawnFramed;
     std::vector<SampleTags> drawnTags;
     if (request.drawnFolder) {
         Result<Dataset> canvases = readDrawnDigits(*request.drawnFolder, request.framing, steps);
@@ -60,6 +65,13 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
             return tags.error();
         drawnTags = std::move(tags.value());
         drawn = std::move(canvases.value());
+        if (digits) {
+            Result<Dataset> framed = steps.any() ? readDrawnDigits(*request.drawnFolder, request.framing)
+                                                 : Result<Dataset>(*drawn);
+            if (!framed)
+                return framed.error();
+            drawnFramed = std::move(framed->images);
+        }
     }
 
     EvaluationReport report;
@@ -68,9 +80,16 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     const std::vector<const Network*> members = model.members();
     report.test = evaluate(members, *loss, *test);
     report.testMistakes = sortedMistakes(report.test, test->labels);
+    if (digits)
+        report.testNotADigit = notADigitRates(
+            notADigitReasons(model, test->images, testFramed, report.test.predictions), report.testMistakes);
     if (drawn) {
         report.drawn = evaluate(members, *loss, *drawn);
         report.drawnMistakes = sortedMistakes(*report.drawn, drawn->labels);
+        if (digits)
+            report.drawnNotADigit =
+                notADigitRates(notADigitReasons(model, drawn->images, drawnFramed, report.drawn->predictions),
+                               report.drawnMistakes);
         if (!drawnTags.empty())
             report.drawnByTag = scoreByTag(drawnTags, drawn->labels, report.drawn->predictions);
     }

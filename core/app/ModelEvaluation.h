@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/AnswerCertainty.h"
 #include "app/TagScore.h"
 #include "data/Preprocess.h"
 #include "io/Model.h"
@@ -45,6 +46,11 @@ struct EvaluationReport {
     std::vector<Mistake> testMistakes;
     /// The drawn-digit set's misclassified canvases, most confidently wrong first; empty when not asked for.
     std::vector<Mistake> drawnMistakes;
+    /// How many of the test split's wrong and right answers the not-a-digit rule (DigitLikeness.h) flags;
+    /// nullopt for a model that does not take 28×28 digits.
+    std::optional<FlagRates> testNotADigit;
+    /// The same on the drawn-digit set, when asked for.
+    std::optional<FlagRates> drawnNotADigit;
     /// The test split as scored (after the framing steps), only with EvaluationRequest::keepTestSet: the
     /// images that testMistakes and test.predictions index.
     std::optional<Dataset> testSet;

@@ -46,6 +46,11 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     if (recognition.runnerUpIndex >= 0)
         recognition.runnerUpLabel = classLabel(model.info, recognition.runnerUpIndex);
     recognition.unsure = isUnsure(recognition.probability);
+    // The framing steps (deskew above all) would hide how the ink was drawn; the ink shape is read before
+    // them.
+    const std::optional<Vector> asFramed = model.info.framingSteps.any() ? preprocess(image, framing) : input;
+    recognition.notADigit =
+        notADigitReason(digitLikenessSignals(model, *input, *asFramed, recognition.classIndex));
     recognition.input = std::move(*input);
     return recognition;
 }

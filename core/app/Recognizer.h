@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/DigitLikeness.h"
 #include "data/DigitFormat.h"
 #include "data/GrayImage.h"
 #include "data/Preprocess.h"
@@ -33,9 +34,13 @@ struct Recognition {
     /// The answer's probability is below kSureProbability (AnswerCertainty.h): show it as "not sure: the
     /// answer or the runner-up?" rather than as a plain answer.
     bool unsure = false;
+    /// Why the input does not look like a digit at all (notADigitReason()), None when it may be one. The
+    /// answer is then only a guess: show "doesn't look like a digit (maybe 2?)".
+    NotADigitReason notADigit = NotADigitReason::None;
     Vector input; ///< the 784 values the network saw (row-major 28×28, ink high)
 
     bool recognised() const { return status == Status::Recognised; }
+    bool looksLikeADigit() const { return notADigit == NotADigitReason::None; }
 };
 
 /// The name to show for class `index`: its class name (classNamesOf()), or the index as text beyond them.
@@ -43,7 +48,8 @@ std::string classLabel(const ModelInfo& info, int index);
 
 /// Recognises the digit in `image` (any size, dark ink on light paper) with `model`: preprocess(image,
 /// framing, the model's framing steps) → network probabilities → the most probable class and its label, the
-/// runner-up, and whether the answer is unsure (isUnsure()). An
+/// runner-up, whether the answer is unsure (isUnsure()) and whether the input looks like a digit at all
+/// (notADigitReason()). An
 /// image without ink is a NothingToRecognise recognition, not an error. Fails when the model does not take
 /// 28×28 digits (takesDigitImages() is false) and the image has ink.
 Result<Recognition> recognize(const Model& model, const GrayImage& image, Framing framing);

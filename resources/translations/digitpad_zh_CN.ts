@@ -1179,6 +1179,14 @@ Model: %1</source>
         <source>This pad is for digits, but the model recognises %1. Its answers to a drawing mean little.</source>
         <translation>此画板用于数字，但该模型识别的是 %1。它对手写图的回答意义不大。</translation>
     </message>
+    <message>
+        <source>doesn&apos;t look like a digit (maybe %1?)</source>
+        <translation>看起来不像数字（也许是 %1？）</translation>
+    </message>
+    <message>
+        <source>%1: doesn&apos;t look like a digit</source>
+        <translation>%1：看起来不像数字</translation>
+    </message>
 </context>
 <context>
     <name>RecognizeViewActions</name>

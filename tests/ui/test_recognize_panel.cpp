@@ -411,6 +411,26 @@ private slots:
         QCOMPARE(panel->shownDigit(), digit);
     }
 
+    void barIsNotADigit() {
+        // Any network reads something into a lone bar; the panel says it does not look like a digit.
+        RecognizePanel* panel = showPanel();
+        drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.2, 0.5}, {0.5, 0.52}, {0.8, 0.5}}));
+        QTest::keyClick(panel, Qt::Key_Return);
+        QCOMPARE(panel->answer(), RecognizePanel::Answer::Digit);
+        QVERIFY2(panel->answerText().startsWith(
+                     QStringLiteral("doesn't look like a digit (maybe %1?)").arg(panel->shownDigit())),
+                 qPrintable(panel->answerText()));
+        QCOMPARE(panel->findChild<QLabel*>("digitLabel")->text(), QStringLiteral("?"));
+
+        // An upright stroke is a 1 and is answered as a digit.
+        QTest::keyClick(panel, Qt::Key_Backspace);
+        drawOne(panel->canvas());
+        QTest::keyClick(panel, Qt::Key_Return);
+        QVERIFY2(!panel->answerText().contains(QStringLiteral("doesn't look like")),
+                 qPrintable(panel->answerText()));
+        QCOMPARE(panel->findChild<QLabel*>("digitLabel")->text(), QString::number(panel->shownDigit()));
+    }
+
     void twoDigitsApartShowANumberWithBoxes() {
         RecognizePanel* panel = showPanel();
         DrawingCanvas* canvas = panel->canvas();
