@@ -36,7 +36,7 @@ Json infoJson(const std::string& path, const Model& model) {
     const auto positiveOrNull = [](auto value) { return value > 0 ? Json(value) : Json(nullptr); };
     Json object = {
         {"file", path},
-        {"architecture", network.architecture()},
+        {"architecture", model.architecture()},
         {"parameters", network.parameterCount()},
         {"input", network.inputShape().toString()},
         {"classes", network.outputSize()},
@@ -115,8 +115,8 @@ int runInfo(const std::vector<std::string>& args) {
     const Network& network = model->network;
     const ModelInfo& info = model->info;
     row("file", path);
+    row("architecture", model->architecture());
     if (model->otherMembers.empty()) {
-        row("architecture", network.architecture());
         row("parameters", std::to_string(network.parameterCount()));
     } else {
         // An ensemble: one row per network, then the total.
