@@ -171,7 +171,7 @@ void LookInsidePanel::rebuildLayerViews() {
         return;
     if (model_->memberCount() > 1) {
         auto* ensembleNote = note(tr("The model averages %1 networks; these are the layers of the first. "
-                                     "\"Why this digit\" below is "
+                                     "\"Why this digit\" above is "
                                      "their mean.")
                                       .arg(model_->memberCount()),
                                   layerBox_);

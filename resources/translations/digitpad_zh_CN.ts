@@ -279,8 +279,8 @@ You can also drop an image file here.</source>
         <translation>%1 推向 &lt;b&gt;%2&lt;/b&gt;（答案）&lt;br&gt;%3 推向 &lt;b&gt;%4&lt;/b&gt;（第二名）</translation>
     </message>
     <message>
-        <source>The model averages %1 networks; these are the layers of the first. &quot;Why this digit&quot; below is their mean.</source>
-        <translation>该模型取 %1 个网络的平均；这里显示的是第一个网络的各层。下方的“为什么是这个数字”是它们的平均。</translation>
+        <source>The model averages %1 networks; these are the layers of the first. &quot;Why this digit&quot; above is their mean.</source>
+        <translation>该模型取 %1 个网络的平均；这里显示的是第一个网络的各层。上方的“为什么是这个数字”是它们的平均。</translation>
     </message>
 </context>
 <context>
