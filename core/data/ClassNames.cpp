@@ -72,8 +72,8 @@ Result<std::vector<std::string>> readClassNames(const std::string& path) {
         names.push_back(trimmed(line));
         const std::string& name = names.back();
         if (name.size() > kMaxClassNameBytes)
-            return Error{"labels file " + inQuotes(path) + ", line " + std::to_string(number) + ": a name of " +
-                         std::to_string(name.size()) + " bytes (at most " +
+            return Error{"labels file " + inQuotes(path) + ", line " + std::to_string(number) +
+                         ": a name of " + std::to_string(name.size()) + " bytes (at most " +
                          std::to_string(kMaxClassNameBytes) + ")"};
         if (std::any_of(name.begin(), name.end(),
                         [](char c) { return static_cast<unsigned char>(c) < 0x20; }))

@@ -1599,15 +1599,25 @@ void TestCli::benchNamesItsKernels() {
         qPrintable(err));
 }
 
+/// The mini set copied into a folder named fashion-mnist in `dir`, which makes it Fashion-MNIST by name;
+/// empty when the copy failed.
+QString fashionMnistCopy(const QTemporaryDir& dir) {
+    const QString folder = dir.filePath("fashion-mnist");
+    if (!QDir(dir.path()).mkdir("fashion-mnist"))
+        return {};
+    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                             "t10k-labels-idx1-ubyte"})
+        if (!QFile::copy(kMini + '/' + name, folder + '/' + QString(name)))
+            return {};
+    return folder;
+}
+
 // A folder named fashion-mnist (here the mini set under that name) gives the model Fashion-MNIST's class
 // names; info lists them and predict answers with them. --labels names the classes of any folder.
 void TestCli::trainOnFashionMnistNamesTheClasses() {
     QTemporaryDir dir;
-    QVERIFY(QDir(dir.path()).mkdir("fashion-mnist"));
-    const QString folder = dir.filePath("fashion-mnist");
-    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                             "t10k-labels-idx1-ubyte"})
-        QVERIFY(QFile::copy(kMini + '/' + name, folder + '/' + QString(name)));
+    const QString folder = fashionMnistCopy(dir);
+    QVERIFY(!folder.isEmpty());
     const QString out = dir.filePath("fashion.dpm");
     const Run train = runCli({"train", "--data", folder, "--epochs", "1", "--out", out});
     QVERIFY2(train.exitCode == 0, qPrintable(train.err));
@@ -1644,11 +1654,8 @@ void TestCli::trainOnFashionMnistNamesTheClasses() {
 // JSON. A digit model's report has the digits as its names.
 void TestCli::evalNamesTheClasses() {
     QTemporaryDir dir;
-    QVERIFY(QDir(dir.path()).mkdir("fashion-mnist"));
-    const QString folder = dir.filePath("fashion-mnist");
-    for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                             "t10k-labels-idx1-ubyte"})
-        QVERIFY(QFile::copy(kMini + '/' + name, folder + '/' + QString(name)));
+    const QString folder = fashionMnistCopy(dir);
+    QVERIFY(!folder.isEmpty());
     const QString out = dir.filePath("fashion.dpm");
     const Run train = runCli({"train", "--data", folder, "--epochs", "1", "--out", out});
     QVERIFY2(train.exitCode == 0, qPrintable(train.err));
