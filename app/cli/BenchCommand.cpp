@@ -34,12 +34,18 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr int kQuickTrainImages = 6000;
-constexpr int kLatencyWarmup = 500;
-constexpr int kLatencyRuns = 5000;
 constexpr int kThroughputBatch = 1000;
 constexpr int kThroughputPasses = 3;
-constexpr int kAnswerWarmup = 20;
-constexpr int kAnswerRuns = 200;
+
+/// How often the latency and answer timings repeat. --quick is a smoke test of every code path: its figures
+/// are not the benchmark, and under the sanitizers the full counts take minutes with the bundled ensemble.
+struct Repetitions {
+    int latencyWarmup = 500;
+    int latencyRuns = 5000;
+    int answerWarmup = 20;
+    int answerRuns = 200;
+};
+constexpr Repetitions kQuickRepetitions{5, 50, 2, 10};
 constexpr int kCanvasScale = 10; ///< a 28×28 test image drawn as the app's 280×280 canvas
 
 // Results are added here so the compiler cannot drop the timed work as unused.
@@ -68,19 +74,21 @@ Result<EpochRun> timeEpoch(const std::string& presetName, const Dataset& train) 
 }
 
 /// Median wall time of probabilities() on one column, in microseconds.
-double medianLatencyMicroseconds(const Network& network, const Matrix& sample) {
+double medianLatencyMicroseconds(const Network& network, const Matrix& sample,
+                                 const Repetitions& repetitions) {
     double sink = 0.0;
-    for (int i = 0; i < kLatencyWarmup; ++i)
+    for (int i = 0; i < repetitions.latencyWarmup; ++i)
         sink += network.probabilities(sample)(0, 0);
-    std::vector<double> times(kLatencyRuns);
+    std::vector<double> times(repetitions.latencyRuns);
     for (double& time : times) {
         const auto start = Clock::now();
         sink += network.probabilities(sample)(0, 0);
         time = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
     }
     gSink = sink;
-    std::nth_element(times.begin(), times.begin() + kLatencyRuns / 2, times.end());
-    return times[kLatencyRuns / 2];
+    const auto middle = times.begin() + times.size() / 2;
+    std::nth_element(times.begin(), middle, times.end());
+    return *middle;
 }
 
 /// Images per second classifying the whole test set in batches of kThroughputBatch, best of a few passes.
@@ -122,7 +130,8 @@ GrayImage canvasOf(const Matrix& sample, int side) {
 /// Milliseconds per answer as the Recognize tab computes it: recognize() on a 280×280 canvas (preprocess and
 /// probabilities), and with `lookInside` also every layer's output and the why-map (lookInside()). The
 /// first-layer filters depend on the model only and are left out, as the app draws them once per model.
-MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool withLookInside) {
+MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool withLookInside,
+                             const Repetitions& repetitions) {
     double sink = 0.0;
     const auto answer = [&] {
         const Result<Recognition> recognition = recognize(model, canvas, model.info.framing);
@@ -132,9 +141,9 @@ MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool w
         if (withLookInside)
             sink += lookInside(model, recognition->input).why.sum();
     };
-    for (int i = 0; i < kAnswerWarmup; ++i)
+    for (int i = 0; i < repetitions.answerWarmup; ++i)
         answer();
-    std::vector<double> times(kAnswerRuns);
+    std::vector<double> times(repetitions.answerRuns);
     for (double& time : times) {
         const auto start = Clock::now();
         answer();
@@ -142,7 +151,7 @@ MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool w
     }
     gSink = sink;
     std::sort(times.begin(), times.end());
-    return {times.front(), times[kAnswerRuns / 2]};
+    return {times.front(), times[times.size() / 2]};
 }
 
 /// The workloads --only can pick, in the order they run.
@@ -195,7 +204,8 @@ int runBench(const std::vector<std::string>& args) {
         "layer's output and the why-map added), fastest and median of 200.");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
-    parser.addOption("--quick", "", "train on the first 6000 images only (a smoke test, not the benchmark)");
+    parser.addOption("--quick", "",
+                     "first 6000 training images, few timing runs (a smoke test, not the benchmark)");
     parser.addOption("--only", "WORKLOAD",
                      "run one workload: mlp, sigmoid-100, lenet or default (see below)");
     parser.addOption("--model", "FILE",
@@ -245,7 +255,8 @@ int runBench(const std::vector<std::string>& args) {
             std::cerr << text << std::flush;
     };
     const std::string images = std::to_string(train.size()) + " images";
-    const std::string latencyRuns = "median of " + std::to_string(kLatencyRuns);
+    const Repetitions repetitions = parser.has("--quick") ? kQuickRepetitions : Repetitions{};
+    const std::string latencyRuns = "median of " + std::to_string(repetitions.latencyRuns);
     std::vector<Figure> figures;
     const auto seconds = [&figures](const std::string& key, const std::string& label, double value) {
         figures.push_back({key, rounded(value, 4), label, fixed(value, 3) + " s"});
@@ -265,7 +276,7 @@ int runBench(const std::vector<std::string>& args) {
         progress("inference... ");
         seconds("mlp_epoch_s", "mlp epoch (" + images + ", batch 64, adam)", mlp->seconds);
         microseconds("latency_us", "mlp single-image latency (" + latencyRuns + ")",
-                     medianLatencyMicroseconds(mlp->network, sample));
+                     medianLatencyMicroseconds(mlp->network, sample, repetitions));
         const double throughput = throughputImagesPerSecond(mlp->network, test);
         figures.push_back({"throughput_ips", std::llround(throughput),
                            "mlp batch throughput (batches of " + std::to_string(kThroughputBatch) + ")",
@@ -287,7 +298,7 @@ int runBench(const std::vector<std::string>& args) {
             return failure("bench", lenet.error().message);
         seconds("lenet_epoch_s", "lenet epoch (" + images + ", batch 64, adam)", lenet->seconds);
         microseconds("lenet_latency_us", "lenet single-image latency (" + latencyRuns + ")",
-                     medianLatencyMicroseconds(lenet->network, sample));
+                     medianLatencyMicroseconds(lenet->network, sample, repetitions));
         accuracy("lenet_test_accuracy", "lenet test accuracy after 1 epoch",
                  evaluate(lenet->network, *crossEntropy, test).accuracy);
     }
@@ -303,7 +314,7 @@ int runBench(const std::vector<std::string>& args) {
                                             test.name + " set in '" + folder + "' has " +
                                             test.shape.toString() + " images");
             microseconds("default_latency_us", "default model single-image latency (" + latencyRuns + ")",
-                         medianLatencyMicroseconds(model->network, sample));
+                         medianLatencyMicroseconds(model->network, sample, repetitions));
             const GrayImage canvas = canvasOf(sample, test.shape.width);
             const Result<Recognition> check = recognize(*model, canvas, model->info.framing);
             // Timing an answer that stops at "nothing to recognise" would measure almost nothing.
@@ -313,12 +324,14 @@ int runBench(const std::vector<std::string>& args) {
                         "answer times");
             } else {
                 const auto answerFigure = [&](const std::string& key, const std::string& label, bool on) {
-                    const MinMedian ms = answerMilliseconds(*model, canvas, on);
+                    const MinMedian ms = answerMilliseconds(*model, canvas, on, repetitions);
                     figures.push_back({key,
                                        Json{{"min", rounded(ms.min, 3)}, {"median", rounded(ms.median, 3)}},
                                        label, fixed(ms.min, 2) + " / " + fixed(ms.median, 2) + " ms"});
                 };
-                answerFigure("default_answer_ms", "default model answer, min / median of 200", false);
+                answerFigure(
+                    "default_answer_ms",
+                    "default model answer, min / median of " + std::to_string(repetitions.answerRuns), false);
                 answerFigure("default_answer_look_inside_ms", "  with look-inside views on", true);
             }
             figures.push_back({"default_model", *path, "default model", *path});
