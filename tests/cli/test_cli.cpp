@@ -1453,6 +1453,24 @@ void TestCli::predictUndecodableFile() {
     const Run missing = runCli({"predict", "--model", model_, folder + "/nope.png"});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(folder + "/nope.png"));
+
+    // A real PNG cut short gives one line that names it, and nothing from the library behind the decoder
+    // (libpng's default error handler would print "libpng error: …" without a file name).
+    const QString cut = folder + "/06_cut.png";
+    QFile whole(good[0]);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    QFile part(cut);
+    QVERIFY(part.open(QIODevice::WriteOnly));
+    part.write(bytes.left(bytes.size() * 2 / 3));
+    part.close();
+    const Run truncated = runCli({"predict", "--model", model_, cut});
+    QCOMPARE(truncated.exitCode, 1);
+    const QStringList errorLines = lines(truncated.err);
+    QCOMPARE(errorLines.size(), 1);
+    QVERIFY2(errorLines[0].contains("'" + cut + "'") &&
+                 errorLines[0].contains("truncated or damaged PNG data"),
+             qPrintable(truncated.err));
 }
 
 void TestCli::predictEmptyFolder_data() {

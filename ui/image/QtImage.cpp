@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QtImage.h"
 
+#include "GrayOverWhite.h"
+#include "PngDecoder.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImageReader>
@@ -21,10 +24,7 @@ digitpad::GrayImage toGrayImage(const QImage& image) {
         const auto* row = reinterpret_cast<const QRgb*>(argb.constScanLine(y));
         for (int x = 0; x < argb.width(); ++x) {
             const QRgb pixel = row[x];
-            const int alpha = qAlpha(pixel);
-            // Composite over white: a transparent background is paper, not ink.
-            const int value = (qGray(pixel) * alpha + 255 * (255 - alpha) + 127) / 255;
-            gray.at(x, y) = static_cast<std::uint8_t>(value);
+            gray.at(x, y) = grayOverWhite(qRed(pixel), qGreen(pixel), qBlue(pixel), qAlpha(pixel));
         }
     }
     return gray;
@@ -105,12 +105,20 @@ digitpad::Result<digitpad::GrayImage> readWith(QImageReader& reader, const std::
     QIODevice* device = reader.device();
     if ((isFile && file.size() == 0) || (!isFile && device != nullptr && device->size() == 0))
         return failed(isFile ? "the file is empty" : "no data");
+    // Decoding takes 4 bytes a pixel; Qt refuses images beyond its allocation limit (in MB) before decoding.
+    const qint64 limitPixels = qint64(QImageReader::allocationLimit()) * 1024 * 1024 / 4;
+    // PNGs are decoded here rather than by Qt's plugin, so that libpng's errors name the file (PngDecoder.h).
+    if (device != nullptr && (device->isOpen() || device->open(QIODevice::ReadOnly)) &&
+        isPng(device->peek(8))) {
+        const digitpad::Result<digitpad::GrayImage> png = decodePng(device->readAll(), limitPixels);
+        if (!png)
+            return failed(png.error().message);
+        return png;
+    }
     if (!reader.canRead())
         return failed("not an image in a format DigitPad reads (" + readableFormats().toStdString() + ")");
     const QByteArray format = reader.format().toUpper();
     const QSize size = reader.size();
-    // Decoding takes 4 bytes a pixel; Qt refuses images beyond its allocation limit (in MB) before decoding.
-    const qint64 limitPixels = qint64(QImageReader::allocationLimit()) * 1024 * 1024 / 4;
     if (size.isValid() && limitPixels > 0 && qint64(size.width()) * size.height() > limitPixels)
         return failed("too large: " + std::to_string(size.width()) + "x" + std::to_string(size.height()) +
                       " pixels, more than the " + std::to_string(limitPixels / 1'000'000) +
