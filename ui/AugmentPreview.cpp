@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AugmentPreview.h"
 
+#include "DataErrorText.h"
+
 #include "data/Augmenter.h"
 #include "data/IdxReader.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QThread>
@@ -103,7 +106,8 @@ void AugmentPreview::loadIfNeeded() {
         try {
             digitpad::Result<digitpad::Dataset> train = digitpad::readIdxFolder(folder, "train");
             if (!train) {
-                result->error = QString::fromStdString(train.error().message);
+                // Worded here, in the language installed now, like the rest of the preview's status.
+                result->error = dataErrorText(train.error());
                 return;
             }
             // Keep a small pool: the whole split would hold hundreds of megabytes for eight tiles.
@@ -137,6 +141,12 @@ void AugmentPreview::onLoaded(int generation, const Loaded& loaded) {
     sources_.clear();
     setStatus(loaded.error.isEmpty() ? tr("no training images in '%1'").arg(QDir::toNativeSeparators(folder_))
                                      : loaded.error);
+}
+
+void AugmentPreview::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange && (pool_ || folder_.isEmpty() || loading_))
+        render();
+    QWidget::changeEvent(event);
 }
 
 void AugmentPreview::render() {

@@ -72,6 +72,9 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void showEvent(QShowEvent* event) override;
     bool event(QEvent* event) override;
+    /// On QEvent::LanguageChange: the status and the tiles' tooltips again, in the language installed now
+    /// (a read error keeps the words it was reported in).
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Loaded;

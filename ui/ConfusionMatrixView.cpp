@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConfusionMatrixView.h"
 
+#include <QEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -27,8 +28,22 @@ QColor shade(const QColor& full, double t) {
 ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
+    retranslate();
+}
+
+void ConfusionMatrixView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ConfusionMatrixView::retranslate() {
     setAccessibleName(tr("Confusion matrix"));
-    setPlaceholder(tr("The confusion matrix appears after the first epoch."));
+    // A placeholder the owner gave is the owner's to word again.
+    if (defaultPlaceholder_) {
+        placeholder_ = tr("The confusion matrix appears after the first epoch.");
+        update();
+    }
 }
 
 void ConfusionMatrixView::setMatrix(const std::vector<std::vector<int>>& confusion, const QString& labels,
@@ -42,6 +57,7 @@ void ConfusionMatrixView::setMatrix(const std::vector<std::vector<int>>& confusi
 }
 
 void ConfusionMatrixView::setPlaceholder(const QString& text) {
+    defaultPlaceholder_ = false;
     placeholder_ = text;
     update();
 }

@@ -54,8 +54,13 @@ protected:
     /// Never wider than the square grid its height allows, so the space beside it goes to its neighbours.
     void resizeEvent(QResizeEvent* event) override;
     bool event(QEvent* event) override;
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// The accessible name and, unless setPlaceholder() gave another, the placeholder in the language
+    /// installed now.
+    void retranslate();
     struct Layout {
         int cell = 0;        ///< side of one cell
         QRect grid;          ///< the cells
@@ -73,6 +78,7 @@ private:
     QString labels_;
     QStringList names_;
     QString placeholder_;
+    bool defaultPlaceholder_ = true; ///< placeholder_ is this class's own, not one setPlaceholder() gave
     int currentTruth_ = 0;
     int currentPredicted_ = 0;
     int pressedTruth_ = -1;

@@ -3,6 +3,7 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QImageReader>
@@ -62,6 +63,16 @@ DrawingCanvas::DrawingCanvas(QWidget* parent) : QWidget(parent) {
     QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
+    retranslate();
+}
+
+void DrawingCanvas::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DrawingCanvas::retranslate() {
     setToolTip(tr("Draw a digit. Enter recognises, Backspace clears, Ctrl+Z undoes the last step.\n"
                   "You can also drop an image file here."));
 }

@@ -109,8 +109,12 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// The tooltip in the language installed now; the undo history keeps the names its steps got.
+    void retranslate();
     struct Stroke {
         QList<QPointF> points; ///< logical coordinates
         QList<qreal> widths;   ///< one per point

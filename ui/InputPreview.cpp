@@ -14,7 +14,7 @@ InputPreview::InputPreview(QWidget* parent) : QWidget(parent) {
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
     setMaximumSize(kLargestSide, kLargestSide);
-    setToolTip(tr("The 28×28 image the network sees"));
+    setToolTip(defaultToolTip());
 }
 
 void InputPreview::setInput(const digitpad::Vector& input, int side) {
@@ -92,4 +92,8 @@ void InputPreview::paintEvent(QPaintEvent*) {
     }
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawRect(area);
+}
+
+QString InputPreview::defaultToolTip() {
+    return tr("The 28×28 image the network sees");
 }

@@ -42,6 +42,10 @@ public:
     /// side.
     QRect pictureRect() const;
 
+    /// "The 28×28 image the network sees", in the language installed now. The preview does not retranslate
+    /// its tooltip itself: an owner that set another one (Look inside's why-map) would lose it.
+    static QString defaultToolTip();
+
     /// Twelve screen pixels per input pixel: beyond that a larger preview shows nothing more.
     static constexpr int kLargestSide = 12 * 28;
 

@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
@@ -45,15 +46,13 @@ void showTiles(TileGrid* grid, const TileSheet& tiles) {
 
 LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     setObjectName("lookInsidePanel");
-    toggleAction_ = new QAction(tr("Look &inside"), this);
+    // The texts are set in retranslate(), at the end and on every language change.
+    toggleAction_ = new QAction(this);
     toggleAction_->setObjectName("lookInsideAction");
     toggleAction_->setCheckable(true);
     toggleAction_->setChecked(true);
     toggleAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     toggleAction_->setShortcutContext(Qt::WindowShortcut);
-    toggleAction_->setToolTip(
-        tr("Show or hide what the network does with the drawing: why this digit, every layer's output and "
-           "the first layer's filters (Ctrl+I)"));
     addAction(toggleAction_);
 
     toggleButton_ = new QToolButton(this);
@@ -68,9 +67,6 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
 
     auto* content = new QWidget;
     whyView_ = new InputPreview(content);
-    whyView_->setToolTip(tr("The network's input, its ink coloured by how much each pixel pushed the answer "
-                            "toward the winner or toward the runner-up (input × gradient of the difference "
-                            "of their scores)"));
     legend_ = new QLabel(content);
     legend_->setObjectName("lookInsideLegend");
     legend_->setWordWrap(true);
@@ -90,16 +86,18 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
     filterGrid_->setObjectName("filterGrid");
 
     auto* column = new QVBoxLayout(content);
-    column->addWidget(heading(tr("Why this digit"), content));
+    whyHeading_ = heading(QString(), content);
+    activationsHeading_ = heading(QString(), content);
+    activationsNote_ = note(QString(), content);
+    filtersHeading_ = heading(QString(), content);
+    column->addWidget(whyHeading_);
     column->addLayout(why);
     column->addSpacing(6);
-    column->addWidget(heading(tr("Activations"), content));
-    column->addWidget(note(tr("Each layer's output for this drawing: maps for convolutions and pooling, a "
-                              "strip of units for dense layers. Bright is strong, blue negative."),
-                           content));
+    column->addWidget(activationsHeading_);
+    column->addWidget(activationsNote_);
     column->addWidget(layerBox_);
     column->addSpacing(6);
-    column->addWidget(heading(tr("First-layer filters"), content));
+    column->addWidget(filtersHeading_);
     column->addWidget(filterCaption_);
     column->addWidget(filterGrid_);
     column->addStretch(1);
@@ -133,6 +131,50 @@ LookInsidePanel::LookInsidePanel(QWidget* parent) : QWidget(parent) {
         emit expandedChanged(expanded);
     });
     clearViews();
+    retranslate();
+}
+
+void LookInsidePanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LookInsidePanel::retranslate() {
+    toggleAction_->setText(tr("Look &inside"));
+    toggleAction_->setToolTip(
+        tr("Show or hide what the network does with the drawing: why this digit, every layer's output and "
+           "the first layer's filters (Ctrl+I)"));
+    whyView_->setToolTip(tr("The network's input, its ink coloured by how much each pixel pushed the answer "
+                            "toward the winner or toward the runner-up (input × gradient of the difference "
+                            "of their scores)"));
+    whyHeading_->setText(tr("Why this digit"));
+    activationsHeading_->setText(tr("Activations"));
+    activationsNote_->setText(tr("Each layer's output for this drawing: maps for convolutions and pooling, a "
+                                 "strip of units for dense layers. Bright is strong, blue negative."));
+    filtersHeading_->setText(tr("First-layer filters"));
+    showFilterCaption();
+    // The layers' captions are made with their views; the views come back from the input when one is shown.
+    rebuildLayerViews();
+    if (input_ && isExpanded())
+        updateViews();
+    else
+        showIdleLegend();
+}
+
+void LookInsidePanel::showFilterCaption() {
+    const digitpad::FirstLayerFilters filters =
+        model_ != nullptr ? digitpad::modelFilters(*model_) : digitpad::FirstLayerFilters{};
+    filterCaption_->setText(model_ == nullptr ? tr("No model loaded.")
+                            : filters.empty() ? tr("The model has no weights to show.")
+                                              : TileSheet::fromFilters(filters).caption);
+}
+
+void LookInsidePanel::showIdleLegend() {
+    legend_->setText(
+        tr("After Enter, the ink is coloured by what it did:<br>%1 pushed toward the answer<br>%2 "
+           "pushed toward the runner-up")
+            .arg(swatch(kWinnerColour), swatch(kRunnerUpColour)));
 }
 
 LookInsidePanel::~LookInsidePanel() = default;
@@ -156,9 +198,7 @@ void LookInsidePanel::setModel(std::shared_ptr<const digitpad::Model> model) {
         model_ != nullptr ? digitpad::modelFilters(*model_) : digitpad::FirstLayerFilters{};
     const TileSheet tiles = TileSheet::fromFilters(filters);
     showTiles(filterGrid_, tiles);
-    filterCaption_->setText(model_ == nullptr ? tr("No model loaded.")
-                            : filters.empty() ? tr("The model has no weights to show.")
-                                              : tiles.caption);
+    showFilterCaption();
     clearViews();
 }
 
@@ -212,10 +252,7 @@ void LookInsidePanel::clearViews() {
     for (TileGrid* grid : layerGrids_)
         grid->clear();
     whyView_->clearInput();
-    legend_->setText(
-        tr("After Enter, the ink is coloured by what it did:<br>%1 pushed toward the answer<br>%2 "
-           "pushed toward the runner-up")
-            .arg(swatch(kWinnerColour), swatch(kRunnerUpColour)));
+    showIdleLegend();
 }
 
 QString LookInsidePanel::legendText() const {

@@ -70,7 +70,16 @@ public:
 signals:
     void expandedChanged(bool expanded);
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Puts the headings, notes, captions and legend in the language installed now.
+    void retranslate();
+    void showFilterCaption();
+    /// The legend before an answer: what the colours will mean.
+    void showIdleLegend();
     void rebuildLayerViews();
     void updateViews();
     /// One tooltip per tile of `activation`: a map's range of values, a unit's value (named by its class in
@@ -87,6 +96,10 @@ private:
     InputPreview* whyView_ = nullptr;
     QLabel* legend_ = nullptr;
     QLabel* filterCaption_ = nullptr;
+    QLabel* whyHeading_ = nullptr;
+    QLabel* activationsHeading_ = nullptr;
+    QLabel* activationsNote_ = nullptr;
+    QLabel* filtersHeading_ = nullptr;
     TileGrid* filterGrid_ = nullptr;
     std::vector<QLabel*> layerCaptions_;
     std::vector<TileGrid*> layerGrids_;

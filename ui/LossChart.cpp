@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LossChart.h"
 
+#include <QEvent>
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,10 +11,8 @@ namespace {
 /// Weight of the history in the moving average of batch reports (each report already averages ~50 ms).
 constexpr double kSmoothing = 0.8;
 
-QCPGraph* makeGraph(QCustomPlot* plot, QCPAxis* valueAxis, const QString& name, const QColor& color,
-                    bool points) {
+QCPGraph* makeGraph(QCustomPlot* plot, QCPAxis* valueAxis, const QColor& color, bool points) {
     QCPGraph* graph = plot->addGraph(plot->xAxis, valueAxis);
-    graph->setName(name);
     graph->setPen(QPen(color, points ? 2.0 : 1.5));
     graph->setAdaptiveSampling(true);
     if (points)
@@ -26,9 +26,6 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     setMinimumSize(360, 240);
     setAntialiasedElements(QCP::aePlottables);
 
-    xAxis->setLabel(tr("epoch"));
-    yAxis->setLabel(tr("loss"));
-    yAxis2->setLabel(tr("accuracy (%)"));
     yAxis2->setVisible(true);
     // A little headroom so points at 100 % and at the last epoch are not cut in half by the axis rect.
     yAxis2->setRange(0.0, 101.5);
@@ -38,10 +35,12 @@ LossChart::LossChart(QWidget* parent) : QCustomPlot(parent) {
     epochTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     xAxis->setTicker(epochTicker);
 
-    trainLoss_ = makeGraph(this, yAxis, tr("training loss (smoothed)"), QColor(31, 119, 180), false);
-    validationLoss_ = makeGraph(this, yAxis, tr("validation loss"), QColor(255, 127, 14), true);
-    trainAccuracy_ = makeGraph(this, yAxis2, tr("training accuracy"), QColor(44, 160, 44), true);
-    validationAccuracy_ = makeGraph(this, yAxis2, tr("validation accuracy"), QColor(214, 39, 40), true);
+    // Axis titles and graph names are set in retranslate().
+    trainLoss_ = makeGraph(this, yAxis, QColor(31, 119, 180), false);
+    validationLoss_ = makeGraph(this, yAxis, QColor(255, 127, 14), true);
+    trainAccuracy_ = makeGraph(this, yAxis2, QColor(44, 160, 44), true);
+    validationAccuracy_ = makeGraph(this, yAxis2, QColor(214, 39, 40), true);
+    retranslate();
     QPen dashed = trainAccuracy_->pen();
     dashed.setStyle(Qt::DashLine);
     trainAccuracy_->setPen(dashed);
@@ -141,5 +140,22 @@ void LossChart::redraw() {
     dirty_ = false;
     yAxis->setRange(0.0, maxLoss_ > 0.0 ? maxLoss_ * 1.05 : 1.0);
     ++redraws_;
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossChart::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QCustomPlot::changeEvent(event);
+}
+
+void LossChart::retranslate() {
+    xAxis->setLabel(tr("epoch"));
+    yAxis->setLabel(tr("loss"));
+    yAxis2->setLabel(tr("accuracy (%)"));
+    trainLoss_->setName(tr("training loss (smoothed)"));
+    validationLoss_->setName(tr("validation loss"));
+    trainAccuracy_->setName(tr("training accuracy"));
+    validationAccuracy_->setName(tr("validation accuracy"));
     replot(QCustomPlot::rpQueuedReplot);
 }

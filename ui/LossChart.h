@@ -35,7 +35,13 @@ public:
     /// How many redraws the throttle has asked for (lets tests see that redraws are coalesced).
     int redrawCount() const { return redraws_; }
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Axis titles and the legend in the language installed now.
+    void retranslate();
     void setEpochRange();
     void markDirty(double loss);
     void redraw();

@@ -65,8 +65,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_ = new QTabWidget(this);
     recognizePanel_ = new RecognizePanel(tabs_);
     trainingPanel_ = new TrainingPanel(tabs_);
-    tabs_->addTab(recognizePanel_, tr("&Recognize"));
-    tabs_->addTab(trainingPanel_, tr("&Train"));
+    // Their texts come with the menus' in retranslate().
+    tabs_->addTab(recognizePanel_, QString());
+    tabs_->addTab(trainingPanel_, QString());
     // Tab reaches the tab bar (arrow keys then switch tabs); a click on a tab leaves focus where it was.
     tabs_->setFocusPolicy(Qt::TabFocus);
     tabs_->tabBar()->setFocusPolicy(Qt::TabFocus);
@@ -98,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     viewActions_ = new RecognizeViewActions(recognizePanel_);
     createMenus();
+    retranslate();
     setModel(nullptr, {});
     session::restore(*this);
 }
@@ -105,90 +107,136 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* openImage = file->addAction(tr("Open &image…"), this, &MainWindow::openImageDialog);
-    openImage->setShortcuts(standardKeys(QKeySequence::Open, {QKeySequence(Qt::CTRL | Qt::Key_O)}));
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcuts(standardKeys(QKeySequence::Quit, {QKeySequence(Qt::CTRL | Qt::Key_Q)}));
-    quit->setMenuRole(QAction::QuitRole);
+    fileMenu_ = menuBar()->addMenu(QString());
+    openImageAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openImageDialog);
+    openImageAction_->setShortcuts(standardKeys(QKeySequence::Open, {QKeySequence(Qt::CTRL | Qt::Key_O)}));
+    fileMenu_->addSeparator();
+    quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
+    quitAction_->setShortcuts(standardKeys(QKeySequence::Quit, {QKeySequence(Qt::CTRL | Qt::Key_Q)}));
+    quitAction_->setMenuRole(QAction::QuitRole);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(recognizePanel_->recognizeAction());
-    edit->addSeparator();
-    edit->addAction(recognizePanel_->undoAction());
-    edit->addAction(recognizePanel_->redoAction());
-    edit->addAction(recognizePanel_->clearAction());
+    editMenu_ = menuBar()->addMenu(QString());
+    editMenu_->addAction(recognizePanel_->recognizeAction());
+    editMenu_->addSeparator();
+    editMenu_->addAction(recognizePanel_->undoAction());
+    editMenu_->addAction(recognizePanel_->redoAction());
+    editMenu_->addAction(recognizePanel_->clearAction());
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(recognizePanel_->lookInside()->toggleAction());
-    viewActions_->addTo(view);
-    view->addSeparator();
+    viewMenu_ = menuBar()->addMenu(QString());
+    viewMenu_->addAction(recognizePanel_->lookInside()->toggleAction());
+    viewActions_->addTo(viewMenu_);
+    viewMenu_->addSeparator();
     // Alt+R and Alt+T (the tabs' mnemonics) switch tabs too; these also work where a field takes Alt keys.
-    QAction* toRecognize =
-        view->addAction(tr("&Recognize tab"), this, [this] { tabs_->setCurrentWidget(recognizePanel_); });
-    toRecognize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction* toTrain =
-        view->addAction(tr("&Train tab"), this, [this] { tabs_->setCurrentWidget(trainingPanel_); });
-    toTrain->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    toRecognizeAction_ =
+        viewMenu_->addAction(QString(), this, [this] { tabs_->setCurrentWidget(recognizePanel_); });
+    toRecognizeAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    toTrainAction_ =
+        viewMenu_->addAction(QString(), this, [this] { tabs_->setCurrentWidget(trainingPanel_); });
+    toTrainAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
-    QMenu* modelMenu = menuBar()->addMenu(tr("&Model"));
-    modelMenu->addAction(tr("&Open model…"), this, &MainWindow::openModelDialog)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    saveModelAction_ = modelMenu->addAction(tr("&Save model as…"), this, &MainWindow::saveModelDialog);
+    modelMenu_ = menuBar()->addMenu(QString());
+    openModelAction_ = modelMenu_->addAction(QString(), this, &MainWindow::openModelDialog);
+    openModelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    saveModelAction_ = modelMenu_->addAction(QString(), this, &MainWindow::saveModelDialog);
     saveModelAction_->setShortcuts(
         standardKeys(QKeySequence::SaveAs, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
-    exportOnnxAction_ = modelMenu->addAction(tr("&Export as ONNX…"), this, &MainWindow::exportOnnxDialog);
-    exportOnnxAction_->setToolTip(tr("Write the model for other programs and runtimes (ONNX, opset 11)"));
-    recentMenu_ = modelMenu->addMenu(tr("&Recent models"));
-    bundledAction_ = modelMenu->addAction(tr("Use &bundled model"), this, &MainWindow::useBundledModel);
+    exportOnnxAction_ = modelMenu_->addAction(QString(), this, &MainWindow::exportOnnxDialog);
+    recentMenu_ = modelMenu_->addMenu(QString());
+    bundledAction_ = modelMenu_->addAction(QString(), this, &MainWindow::useBundledModel);
     rebuildRecentMenu();
 
-    // Alt+T is the Train tab's.
-    QMenu* tools = menuBar()->addMenu(tr("Too&ls"));
-    QAction* myDigits = tools->addAction(tr("&My digits…"), this, &MainWindow::showMyDigits);
-    myDigits->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    myDigits->setStatusTip(tr("Browse, delete and export the drawings you kept on the Recognize tab"));
-    teachAction_ = tools->addAction(tr("&Teach…"), this, &MainWindow::openTeachDialog);
+    toolsMenu_ = menuBar()->addMenu(QString());
+    myDigitsAction_ = toolsMenu_->addAction(QString(), this, &MainWindow::showMyDigits);
+    myDigitsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    teachAction_ = toolsMenu_->addAction(QString(), this, &MainWindow::openTeachDialog);
     teachAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    teachAction_->setStatusTip(tr("Fine-tune the model in use on the drawings you kept"));
 
-    tools->addMenu(createLanguageMenu());
+    toolsMenu_->addMenu(createLanguageMenu());
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About DigitPad"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+    helpMenu_ = menuBar()->addMenu(QString());
+    aboutAction_ = helpMenu_->addAction(QString(), this, &MainWindow::about);
+    aboutAction_->setMenuRole(QAction::AboutRole);
+    aboutQtAction_ = helpMenu_->addAction(QString(), qApp, &QApplication::aboutQt);
+    aboutQtAction_->setMenuRole(QAction::AboutQtRole);
 }
 
 QMenu* MainWindow::createLanguageMenu() {
-    auto* menu = new QMenu(tr("&Language"), this);
-    menu->setObjectName(QStringLiteral("languageMenu"));
-    auto* group = new QActionGroup(menu);
+    languageMenu_ = new QMenu(this);
+    languageMenu_->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(languageMenu_);
     const AppLanguage current = language::saved();
     // Each language is named in itself, so someone who cannot read the current one still finds theirs.
     const std::pair<AppLanguage, QString> choices[] = {
-        {AppLanguage::System, tr("&System language")},
+        {AppLanguage::System, QString()},
         {AppLanguage::English, QStringLiteral("English")},
         {AppLanguage::SimplifiedChinese, QStringLiteral("简体中文")},
     };
     for (const auto& [choice, name] : choices) {
-        QAction* action = menu->addAction(name);
+        QAction* action = languageMenu_->addAction(name);
         action->setCheckable(true);
         action->setChecked(choice == current);
         action->setActionGroup(group);
-        connect(action, &QAction::triggered, this, [this, choice = choice] {
+        if (choice == AppLanguage::System)
+            systemLanguageAction_ = action;
+        // Applied at once: every widget retranslates itself on the LanguageChange the new translators send,
+        // so nothing is rebuilt and a run in progress, the drawing and its history stay as they are.
+        connect(action, &QAction::triggered, this, [choice = choice] {
             language::save(choice);
-            statusBar()->showMessage(tr("The new language is used the next time DigitPad starts."), 10000);
+            language::install(choice);
         });
     }
-    menu->addSeparator();
-    menu->addAction(tr("Takes effect when DigitPad next starts"))->setEnabled(false);
-    return menu;
+    return languageMenu_;
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate() {
+    tabs_->setTabText(tabs_->indexOf(recognizePanel_), tr("&Recognize"));
+    tabs_->setTabText(tabs_->indexOf(trainingPanel_), tr("&Train"));
+
+    fileMenu_->setTitle(tr("&File"));
+    openImageAction_->setText(tr("Open &image…"));
+    quitAction_->setText(tr("&Quit"));
+    editMenu_->setTitle(tr("&Edit"));
+    viewMenu_->setTitle(tr("&View"));
+    toRecognizeAction_->setText(tr("&Recognize tab"));
+    toTrainAction_->setText(tr("&Train tab"));
+    modelMenu_->setTitle(tr("&Model"));
+    openModelAction_->setText(tr("&Open model…"));
+    saveModelAction_->setText(tr("&Save model as…"));
+    exportOnnxAction_->setText(tr("&Export as ONNX…"));
+    exportOnnxAction_->setToolTip(tr("Write the model for other programs and runtimes (ONNX, opset 11)"));
+    recentMenu_->setTitle(tr("&Recent models"));
+    bundledAction_->setText(tr("Use &bundled model"));
+    // Alt+T is the Train tab's.
+    toolsMenu_->setTitle(tr("Too&ls"));
+    myDigitsAction_->setText(tr("&My digits…"));
+    myDigitsAction_->setStatusTip(tr("Browse, delete and export the drawings you kept on the Recognize tab"));
+    teachAction_->setText(tr("&Teach…"));
+    teachAction_->setStatusTip(tr("Fine-tune the model in use on the drawings you kept"));
+    languageMenu_->setTitle(tr("&Language"));
+    systemLanguageAction_->setText(tr("&System language"));
+    helpMenu_->setTitle(tr("&Help"));
+    aboutAction_->setText(tr("&About DigitPad"));
+    aboutQtAction_->setText(tr("About &Qt"));
+    rebuildRecentMenu();
+    updateModelStatus();
+    if (!model_ && noModelMessageShown_)
+        statusBar()->showMessage(noModelMessage());
+}
+
+QString MainWindow::noModelMessage() const {
+    return tr("No model could be loaded: train one in the Train tab or open one (Model ▸ Open model…)");
 }
 
 void MainWindow::setModel(std::shared_ptr<const digitpad::Model> model, const QString& source,
                           const QString& path) {
     model_ = std::move(model);
+    noModelMessageShown_ = false;
     modelSource_ = model_ ? source : QString();
     modelPath_ = model_ ? path : QString();
     recognizePanel_->setModel(model_, modelSource_);
@@ -278,7 +326,8 @@ bool MainWindow::offerToResumeTraining() {
     if (!loaded) {
         const QString message = QString::fromStdString(loaded.error().message);
         qCWarning(lcTrain).noquote() << message;
-        statusBar()->showMessage(message, 10000);
+        // Why the bytes are wrong stays core's English; the sentence around it is the person's language.
+        statusBar()->showMessage(tr("The interrupted training cannot be resumed: %1").arg(message), 10000);
         return false;
     }
     auto checkpoint = std::make_shared<const digitpad::Checkpoint>(std::move(*loaded));
@@ -323,8 +372,8 @@ void MainWindow::restoreStartupModel() {
         if (!startup.problems.isEmpty() && startup.path != library_->lastModelPath())
             statusBar()->showMessage(startup.problems.first(), 10000);
     } else {
-        statusBar()->showMessage(
-            tr("No model could be loaded: train one in the Train tab or open one (Model ▸ Open model…)"));
+        noModelMessageShown_ = true;
+        statusBar()->showMessage(noModelMessage());
     }
 }
 

@@ -83,9 +83,14 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    /// On QEvent::LanguageChange (Tools ▸ Language installs other translators): retranslate().
+    void changeEvent(QEvent* event) override;
 
 private:
     void createMenus();
+    /// Puts the menus', tabs' and status bar's texts in the language of the translators installed now.
+    void retranslate();
+    QString noModelMessage() const;
     QMenu* createLanguageMenu();
     void openModelDialog();
     void saveModelDialog();
@@ -111,7 +116,23 @@ private:
     TrainingPanel* trainingPanel_ = nullptr;
     RecognizeViewActions* viewActions_ = nullptr;
     QLabel* modelLabel_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
+    QMenu* editMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* modelMenu_ = nullptr;
+    QMenu* toolsMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+    QMenu* languageMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QAction* openImageAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* toRecognizeAction_ = nullptr;
+    QAction* toTrainAction_ = nullptr;
+    QAction* openModelAction_ = nullptr;
+    QAction* myDigitsAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QAction* aboutQtAction_ = nullptr;
+    QAction* systemLanguageAction_ = nullptr;
     QAction* saveModelAction_ = nullptr;
     QAction* exportOnnxAction_ = nullptr;
     QAction* bundledAction_ = nullptr;
@@ -121,4 +142,6 @@ private:
     std::shared_ptr<const digitpad::Model> model_;
     QString modelSource_;
     QString modelPath_;
+    /// Whether the status bar shows noModelMessage(), which a language change then shows anew.
+    bool noModelMessageShown_ = false;
 };

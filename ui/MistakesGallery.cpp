@@ -4,6 +4,7 @@
 #include "DigitGrid.h"
 #include "DigitImage.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -30,7 +31,6 @@ MistakesGallery::MistakesGallery(QWidget* parent) : QWidget(parent) {
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
     grid_ = new DigitGrid(this);
-    grid_->setAccessibleName(tr("Misclassified test images"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(summary_);
@@ -40,8 +40,16 @@ MistakesGallery::MistakesGallery(QWidget* parent) : QWidget(parent) {
     setReport(nullptr);
 }
 
+void MistakesGallery::changeEvent(QEvent* event) {
+    // The summary and the tiles' captions are worded when the report is shown: show it again.
+    if (event->type() == QEvent::LanguageChange)
+        setReport(report_);
+    QWidget::changeEvent(event);
+}
+
 void MistakesGallery::setReport(SharedEvaluationReport report) {
     report_ = std::move(report);
+    grid_->setAccessibleName(tr("Misclassified test images"));
     grid_->clear();
     if (!report_ || !report_->testSet) {
         summary_->setText(tr("When a run ends, its model's mistakes on the test set appear here, the most "

@@ -33,6 +33,10 @@ signals:
     /// Mistake `image` (black ink on white, the size of the data's images) was chosen.
     void mistakeChosen(const QImage& image, const QString& caption);
 
+protected:
+    /// On QEvent::LanguageChange: shows the report again, in the language installed now.
+    void changeEvent(QEvent* event) override;
+
 private:
     QLabel* summary_ = nullptr;
     DigitGrid* grid_ = nullptr;

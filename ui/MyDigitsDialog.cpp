@@ -11,6 +11,7 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -65,16 +66,16 @@ constexpr int kWrongData = -2;
 } // namespace
 
 MyDigitsDialog::MyDigitsDialog(MyDigitsStore* store, QWidget* parent) : QDialog(parent), store_(store) {
-    setWindowTitle(tr("My digits"));
+    // The texts are set in retranslate(), at the end and on every language change.
     undoStack_ = new QUndoStack(this);
 
     filter_ = new QComboBox(this);
-    filter_->addItem(tr("All digits"), kAllData);
-    filter_->addItem(tr("Wrong answers"), kWrongData);
+    filter_->addItem(QString(), kAllData);
+    filter_->addItem(QString(), kWrongData);
     for (int digit = 0; digit < 10; ++digit)
-        filter_->addItem(tr("Digit %1").arg(digit), digit);
-    auto* filterLabel = new QLabel(tr("&Show:"), this);
-    filterLabel->setBuddy(filter_);
+        filter_->addItem(QString(), digit);
+    filterLabel_ = new QLabel(this);
+    filterLabel_->setBuddy(filter_);
     connect(filter_, &QComboBox::currentIndexChanged, this, &MyDigitsDialog::applyFilter);
 
     list_ = new QListWidget(this);
@@ -92,24 +93,31 @@ MyDigitsDialog::MyDigitsDialog(MyDigitsStore* store, QWidget* parent) : QDialog(
     summary_->setObjectName("summary");
     summary_->setWordWrap(true);
 
-    deleteAction_ = new QAction(tr("&Delete"), this);
+    deleteAction_ = new QAction(this);
     deleteAction_->setShortcut(QKeySequence::Delete);
-    deleteAction_->setToolTip(tr("Delete the selected drawings (Delete; Ctrl+Z brings them back)"));
     connect(deleteAction_, &QAction::triggered, this, &MyDigitsDialog::deleteSelected);
-    QAction* undo = undoStack_->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = undoStack_->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    for (QAction* action : {deleteAction_, undo, redo}) {
+    // Not QUndoStack::createUndoAction(): its prefix is fixed when made, and a language change rewords it.
+    undo_ = new QAction(this);
+    undo_->setShortcut(QKeySequence::Undo);
+    undo_->setEnabled(false);
+    connect(undo_, &QAction::triggered, undoStack_, &QUndoStack::undo);
+    connect(undoStack_, &QUndoStack::canUndoChanged, undo_, &QAction::setEnabled);
+    redo_ = new QAction(this);
+    redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo_->setEnabled(false);
+    connect(redo_, &QAction::triggered, undoStack_, &QUndoStack::redo);
+    connect(undoStack_, &QUndoStack::canRedoChanged, redo_, &QAction::setEnabled);
+    connect(undoStack_, &QUndoStack::indexChanged, this, &MyDigitsDialog::updateUndoTexts);
+    for (QAction* action : {deleteAction_, undo_, redo_}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
 
     auto* tools = new QHBoxLayout;
-    tools->addWidget(filterLabel);
+    tools->addWidget(filterLabel_);
     tools->addWidget(filter_);
     tools->addStretch(1);
-    for (QAction* action : {deleteAction_, undo, redo}) {
+    for (QAction* action : {deleteAction_, undo_, redo_}) {
         auto* button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -117,16 +125,15 @@ MyDigitsDialog::MyDigitsDialog(MyDigitsStore* store, QWidget* parent) : QDialog(
     }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton* exportButton = buttons->addButton(tr("&Export…"), QDialogButtonBox::ActionRole);
-    exportButton->setToolTip(tr("Copy the drawings (a sample folder: one subfolder per digit) to a folder"));
-    QPushButton* openButton = buttons->addButton(tr("&Open folder"), QDialogButtonBox::ActionRole);
-    openButton->setToolTip(QDir::toNativeSeparators(store_->folder()));
+    exportButton_ = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    openButton_ = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    openButton_->setToolTip(QDir::toNativeSeparators(store_->folder()));
     // Enter in the list must not press a button behind the person's back.
     for (QAbstractButton* button : buttons->buttons())
         if (auto* push = qobject_cast<QPushButton*>(button))
             push->setAutoDefault(false);
-    connect(exportButton, &QPushButton::clicked, this, &MyDigitsDialog::exportDialog);
-    connect(openButton, &QPushButton::clicked, this, &MyDigitsDialog::openFolder);
+    connect(exportButton_, &QPushButton::clicked, this, &MyDigitsDialog::exportDialog);
+    connect(openButton_, &QPushButton::clicked, this, &MyDigitsDialog::openFolder);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
@@ -142,7 +149,43 @@ MyDigitsDialog::MyDigitsDialog(MyDigitsStore* store, QWidget* parent) : QDialog(
             stale_ = true;
     });
     resize(620, 480);
-    updateActions();
+    retranslate();
+}
+
+void MyDigitsDialog::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void MyDigitsDialog::retranslate() {
+    setWindowTitle(tr("My digits"));
+    filter_->setItemText(0, tr("All digits"));
+    filter_->setItemText(1, tr("Wrong answers"));
+    for (int digit = 0; digit < 10; ++digit)
+        filter_->setItemText(digit + 2, tr("Digit %1").arg(digit));
+    filterLabel_->setText(tr("&Show:"));
+    deleteAction_->setText(tr("&Delete"));
+    deleteAction_->setToolTip(tr("Delete the selected drawings (Delete; Ctrl+Z brings them back)"));
+    updateUndoTexts();
+    exportButton_->setText(tr("&Export…"));
+    exportButton_->setToolTip(tr("Copy the drawings (a sample folder: one subfolder per digit) to a folder"));
+    openButton_->setText(tr("&Open folder"));
+    // The drawings' captions and tooltips are worded as they are listed.
+    if (isVisible())
+        reload();
+    else
+        stale_ = true;
+    applyFilter();
+}
+
+void MyDigitsDialog::updateUndoTexts() {
+    // As QUndoStack::createUndoAction() words them: the prefix, a space, the step's text.
+    const auto prefixed = [](const QString& prefix, const QString& step) {
+        return step.isEmpty() ? prefix : prefix + QLatin1Char(' ') + step;
+    };
+    undo_->setText(prefixed(tr("&Undo"), undoStack_->undoText()));
+    redo_->setText(prefixed(tr("&Redo"), undoStack_->redoText()));
 }
 
 void MyDigitsDialog::showEvent(QShowEvent* event) {

@@ -10,6 +10,7 @@ class MyDigitsStore;
 class QAction;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QListWidget;
 class QUndoStack;
 
@@ -46,8 +47,13 @@ public slots:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// Puts the controls, the drawings' captions and the summary in the language installed now.
+    void retranslate();
+    void updateUndoTexts();
     void applyFilter();
     void updateActions();
     void exportDialog();
@@ -59,6 +65,11 @@ private:
     QListWidget* list_ = nullptr;
     QLabel* summary_ = nullptr;
     QAction* deleteAction_ = nullptr;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
+    QLabel* filterLabel_ = nullptr;
+    QPushButton* exportButton_ = nullptr;
+    QPushButton* openButton_ = nullptr;
     QStringList problems_;
     bool stale_ = true; ///< the store changed while the dialog was hidden
 };

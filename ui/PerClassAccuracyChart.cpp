@@ -3,6 +3,7 @@
 
 #include "data/DigitFormat.h"
 
+#include <QEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -15,8 +16,6 @@ PerClassAccuracyChart::PerClassAccuracyChart(QWidget* parent) : QCustomPlot(pare
     bars_->setAntialiased(false);
     bars_->setPen(Qt::NoPen);
     bars_->setBrush(QColor(33, 102, 172));
-    yAxis->setLabel(tr("right (%)"));
-    xAxis->setLabel(tr("true class"));
     xAxis->setTickLength(0, 3);
     xAxis->grid()->setVisible(false);
     plotLayout()->insertRow(0);
@@ -26,6 +25,22 @@ PerClassAccuracyChart::PerClassAccuracyChart(QWidget* parent) : QCustomPlot(pare
     setMouseTracking(true);
     setClassLabels(digitpad::kDigitClasses, {});
     clear();
+    retranslate();
+}
+
+void PerClassAccuracyChart::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QCustomPlot::changeEvent(event);
+}
+
+void PerClassAccuracyChart::retranslate() {
+    yAxis->setLabel(tr("right (%)"));
+    xAxis->setLabel(tr("true class"));
+    // A title given with the accuracies is the caller's to word again.
+    if (accuracies_.empty())
+        title_->setText(tr("Accuracy per class"));
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PerClassAccuracyChart::setClassLabels(int count, const QString& labels) {

@@ -35,8 +35,12 @@ public:
 
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
 
 private:
+    /// Axis titles (and the default title) in the language installed now.
+    void retranslate();
     void setClassLabels(int count, const QString& labels);
 
     QCPBars* bars_ = nullptr;

@@ -3,6 +3,8 @@
 
 #include "data/DigitFormat.h"
 
+#include <QEvent>
+
 #include <algorithm>
 
 namespace {
@@ -20,7 +22,6 @@ ProbabilityChart::ProbabilityChart(QWidget* parent) : QCustomPlot(parent) {
         bars->setAntialiased(false);
     }
     yAxis->setRange(0, 1);
-    yAxis->setLabel(tr("probability"));
     QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
     ticker->setTickStep(0.25);
     yAxis->setTicker(ticker);
@@ -30,6 +31,7 @@ ProbabilityChart::ProbabilityChart(QWidget* parent) : QCustomPlot(parent) {
     setMinimumHeight(150);
     setClassCount(digitpad::kDigitClasses, {});
     clearProbabilities();
+    retranslate();
 }
 
 void ProbabilityChart::setClassCount(int count, const QStringList& names) {
@@ -86,4 +88,15 @@ void ProbabilityChart::clearProbabilities() {
     bars_->data()->clear();
     winnerBar_->data()->clear();
     replot();
+}
+
+void ProbabilityChart::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QCustomPlot::changeEvent(event);
+}
+
+void ProbabilityChart::retranslate() {
+    yAxis->setLabel(tr("probability"));
+    replot(QCustomPlot::rpQueuedReplot);
 }

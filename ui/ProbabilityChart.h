@@ -28,7 +28,13 @@ public:
 
     QSize sizeHint() const override { return {320, 200}; }
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// The axis title in the language installed now.
+    void retranslate();
     void setClassCount(int count, const QStringList& names);
 
     QCPBars* bars_ = nullptr; ///< every class but the winner

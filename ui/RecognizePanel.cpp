@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,12 +47,11 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     preview_ = new InputPreview(this);
     lookInside_ = new LookInsidePanel(this);
 
-    recognizeAction_ = new QAction(tr("Reco&gnise"), this);
+    // Texts and tooltips are set in retranslate(), at the end and on every language change.
+    recognizeAction_ = new QAction(this);
     recognizeAction_->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
-    recognizeAction_->setToolTip(tr("Recognise the drawing (Enter)"));
-    clearAction_ = new QAction(tr("&Clear"), this);
+    clearAction_ = new QAction(this);
     clearAction_->setShortcuts({QKeySequence(Qt::Key_Backspace), QKeySequence(Qt::Key_Delete)});
-    clearAction_->setToolTip(tr("Clear the canvas (Backspace; Ctrl+Z brings the drawing back)"));
     undoAction_ = new QAction(this);
     undoAction_->setShortcuts(standardKeys(QKeySequence::Undo, {QKeySequence(Qt::CTRL | Qt::Key_Z)}));
     redoAction_ = new QAction(this);
@@ -68,26 +68,19 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     connect(undoAction_, &QAction::triggered, this, &RecognizePanel::undo);
     connect(redoAction_, &QAction::triggered, this, &RecognizePanel::redo);
 
-    auto* recognizeButton = new QPushButton(tr("Recognise"), this);
-    recognizeButton->setObjectName("recognizeButton");
-    recognizeButton->setToolTip(recognizeAction_->toolTip());
-    auto* clearButton = new QPushButton(tr("Clear"), this);
-    clearButton->setObjectName("clearButton");
-    clearButton->setToolTip(clearAction_->toolTip());
-    undoButton_ = new QPushButton(tr("Undo"), this);
+    recognizeButton_ = new QPushButton(this);
+    recognizeButton_->setObjectName("recognizeButton");
+    clearButton_ = new QPushButton(this);
+    clearButton_->setObjectName("clearButton");
+    undoButton_ = new QPushButton(this);
     undoButton_->setObjectName("undoButton");
-    connect(recognizeButton, &QPushButton::clicked, this, &RecognizePanel::recognize);
-    connect(clearButton, &QPushButton::clicked, this, &RecognizePanel::clear);
+    connect(recognizeButton_, &QPushButton::clicked, this, &RecognizePanel::recognize);
+    connect(clearButton_, &QPushButton::clicked, this, &RecognizePanel::clear);
     connect(undoButton_, &QPushButton::clicked, this, &RecognizePanel::undo);
 
     framingBox_ = new QComboBox(this);
-    framingBox_->addItem(tr("MNIST framing"), QString::fromStdString(toName(digitpad::Framing::Mnist)));
-    framingBox_->addItem(tr("Resize whole canvas"),
-                         QString::fromStdString(toName(digitpad::Framing::Resize)));
-    framingBox_->setItemData(0, tr("Crop to the ink, fit into 20×20, centre by mass (as MNIST was made)"),
-                             Qt::ToolTipRole);
-    framingBox_->setItemData(1, tr("Shrink the whole canvas to 28×28 (the classic tutorials' way)"),
-                             Qt::ToolTipRole);
+    framingBox_->addItem(QString(), QString::fromStdString(toName(digitpad::Framing::Mnist)));
+    framingBox_->addItem(QString(), QString::fromStdString(toName(digitpad::Framing::Resize)));
     framingBox_->setObjectName("framingBox");
     connect(framingBox_, &QComboBox::currentIndexChanged, this, [this] {
         if (answer_ == Answer::Digit || answer_ == Answer::Number || answer_ == Answer::Nothing ||
@@ -97,21 +90,15 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
 
     framingStepsLabel_ = new QLabel(this);
     framingStepsLabel_->setObjectName("framingStepsLabel");
-    framingStepsLabel_->setToolTip(
-        tr("Corrections after framing that the model was trained with and applies to every drawing: deskew "
-           "straightens slanted writing, stroke width thins or thickens the ink toward MNIST's. The 28×28 "
-           "preview shows their result."));
-    showFramingSteps();
 
-    liveBox_ = new QCheckBox(tr("Live"), this);
+    liveBox_ = new QCheckBox(this);
     liveBox_->setObjectName("liveBox");
-    liveBox_->setToolTip(tr("Recognise after every stroke (answers marked provisional)"));
     connect(liveBox_, &QCheckBox::toggled, this, [this](bool live) {
         if (live && !canvas_->isEmpty())
             classify(true);
     });
 
-    auto* penLabel = new QLabel(tr("&Pen"), this);
+    penLabel_ = new QLabel(this);
     penSlider_ = new QSlider(Qt::Horizontal, this);
     penSlider_->setObjectName("penSlider");
     penSlider_->setRange(6, 40);
@@ -119,8 +106,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     penSlider_->setSingleStep(2);
     penSlider_->setPageStep(6);
     penSlider_->setValue(static_cast<int>(DrawingCanvas::kDefaultPenWidth));
-    penSlider_->setToolTip(tr("Pen width in canvas pixels (the canvas is 280 wide)"));
-    penLabel->setBuddy(penSlider_);
+    penLabel_->setBuddy(penSlider_);
     connect(penSlider_, &QSlider::valueChanged, this, [this](int width) { canvas_->setPenWidth(width); });
 
     digitLabel_ = new QLabel(this);
@@ -152,26 +138,26 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     });
 
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(recognizeButton);
-    buttons->addWidget(clearButton);
+    buttons->addWidget(recognizeButton_);
+    buttons->addWidget(clearButton_);
     buttons->addWidget(undoButton_);
     auto* options = new QHBoxLayout;
     options->addWidget(framingBox_);
     options->addWidget(framingStepsLabel_);
     options->addWidget(liveBox_);
     options->addSpacing(12);
-    options->addWidget(penLabel);
+    options->addWidget(penLabel_);
     options->addWidget(penSlider_, 1);
     auto* left = new QVBoxLayout;
     left->addWidget(canvas_, 1);
     left->addLayout(buttons);
     left->addLayout(options);
 
-    auto* previewCaption = new QLabel(tr("What the network sees:\n28×28, ink bright"), this);
-    previewCaption->setWordWrap(true);
+    previewCaption_ = new QLabel(this);
+    previewCaption_->setWordWrap(true);
     auto* previewRow = new QHBoxLayout;
     previewRow->addWidget(preview_, 2);
-    previewRow->addWidget(previewCaption, 1);
+    previewRow->addWidget(previewCaption_, 1);
     createCorrectionRow();
     resultArea_ = new QWidget(this);
     resultArea_->setObjectName("resultArea");
@@ -213,7 +199,7 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
     // Tab reaches every control, in reading order; a click gives none of them focus (Qt::TabFocus), so the
     // canvas-first mouse use stays as it was and Space never repeats a click. Enter and Backspace stay
     // window-level: no control here needs them.
-    QList<QWidget*> order{recognizeButton, clearButton, undoButton_, framingBox_, liveBox_, penSlider_};
+    QList<QWidget*> order{recognizeButton_, clearButton_, undoButton_, framingBox_, liveBox_, penSlider_};
     for (QToolButton* button : keepButtons_)
         order.append(button);
     order.append(lookInside_->toggleButton());
@@ -224,6 +210,50 @@ RecognizePanel::RecognizePanel(QWidget* parent) : QWidget(parent) {
         setTabOrder(order[i], order[i + 1]);
 
     showIdle();
+    retranslate();
+}
+
+void RecognizePanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RecognizePanel::retranslate() {
+    recognizeAction_->setText(tr("Reco&gnise"));
+    recognizeAction_->setToolTip(tr("Recognise the drawing (Enter)"));
+    clearAction_->setText(tr("&Clear"));
+    clearAction_->setToolTip(tr("Clear the canvas (Backspace; Ctrl+Z brings the drawing back)"));
+    recognizeButton_->setText(tr("Recognise"));
+    recognizeButton_->setToolTip(recognizeAction_->toolTip());
+    clearButton_->setText(tr("Clear"));
+    clearButton_->setToolTip(clearAction_->toolTip());
+    undoButton_->setText(tr("Undo"));
+    framingBox_->setItemText(0, tr("MNIST framing"));
+    framingBox_->setItemText(1, tr("Resize whole canvas"));
+    framingBox_->setItemData(0, tr("Crop to the ink, fit into 20×20, centre by mass (as MNIST was made)"),
+                             Qt::ToolTipRole);
+    framingBox_->setItemData(1, tr("Shrink the whole canvas to 28×28 (the classic tutorials' way)"),
+                             Qt::ToolTipRole);
+    framingStepsLabel_->setToolTip(
+        tr("Corrections after framing that the model was trained with and applies to every drawing: deskew "
+           "straightens slanted writing, stroke width thins or thickens the ink toward MNIST's. The 28×28 "
+           "preview shows their result."));
+    showFramingSteps();
+    liveBox_->setText(tr("Live"));
+    liveBox_->setToolTip(tr("Recognise after every stroke (answers marked provisional)"));
+    penLabel_->setText(tr("&Pen"));
+    penSlider_->setToolTip(tr("Pen width in canvas pixels (the canvas is 280 wide)"));
+    previewCaption_->setText(tr("What the network sees:\n28×28, ink bright"));
+    preview_->setToolTip(InputPreview::defaultToolTip());
+    correctionCaption_->setText(tr("It is:"));
+    keepHint_->setText(tr("Press the digit's key to keep this drawing with its label: the answer's key "
+                          "confirms it, another key corrects it."));
+    showNotDigits();
+    showAnswerText();
+    setStale(stale_);
+    updateMyAccuracy();
+    updateActions();
 }
 
 RecognizePanel::~RecognizePanel() {
@@ -246,10 +276,10 @@ void RecognizePanel::createCorrectionRow() {
 
     correctionRow_ = new QWidget(this);
     correctionRow_->setObjectName("correctionRow");
-    auto* caption = new QLabel(tr("It is:"), correctionRow_);
+    correctionCaption_ = new QLabel(correctionRow_);
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(2);
-    buttons->addWidget(caption);
+    buttons->addWidget(correctionCaption_);
     for (int digit = 0; digit < 10; ++digit) {
         auto* button = new QToolButton(correctionRow_);
         button->setObjectName(QStringLiteral("keepButton%1").arg(digit));
@@ -260,9 +290,7 @@ void RecognizePanel::createCorrectionRow() {
         buttons->addWidget(button);
         keepButtons_[static_cast<std::size_t>(digit)] = button;
     }
-    keepHint_ = new QLabel(tr("Press the digit's key to keep this drawing with its label: the answer's key "
-                              "confirms it, another key corrects it."),
-                           correctionRow_);
+    keepHint_ = new QLabel(correctionRow_);
     keepHint_->setObjectName("keepHint");
     keepHint_->setWordWrap(true);
     keepHint_->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -396,6 +424,12 @@ void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model, cons
     }
     lookInside_->setModel(model_);
     showFramingSteps();
+    showNotDigits();
+    if (answer_ != Answer::Idle || !canvas_->isEmpty())
+        classify(isLive() && provisional_);
+}
+
+void RecognizePanel::showNotDigits() {
     const bool digits = model_ == nullptr || digitpad::isDigitModel(model_->info);
     if (!digits) {
         QStringList names;
@@ -406,8 +440,6 @@ void RecognizePanel::setModel(std::shared_ptr<const digitpad::Model> model, cons
                                      .arg(names.join(tr(", "))));
     }
     notDigitsLabel_->setVisible(!digits);
-    if (answer_ != Answer::Idle || !canvas_->isEmpty())
-        classify(isLive() && provisional_);
 }
 
 void RecognizePanel::showFramingSteps() {
@@ -507,7 +539,7 @@ void RecognizePanel::canvasChanged() {
 
 void RecognizePanel::classify(bool provisional) {
     if (model_ == nullptr) {
-        showMessage(Answer::NoModel, QStringLiteral("–"), tr("No model loaded (Model ▸ Open model…)"));
+        showMessage(Answer::NoModel, QStringLiteral("–"));
         return;
     }
     const digitpad::Framing how = framing();
@@ -517,16 +549,15 @@ void RecognizePanel::classify(bool provisional) {
     const digitpad::Result<digitpad::NumberRecognition> number =
         digitpad::recognizeNumber(*model_, toGrayImage(canvas_->image()), how);
     if (!number) {
-        showMessage(
-            Answer::Unsuitable, QStringLiteral("?"),
-            tr("This model expects %1 inputs, not a 28×28 image").arg(model_->network.inputShape().size()));
+        showMessage(Answer::Unsuitable, QStringLiteral("?"));
         return;
     }
     if (!number->recognised()) {
         qCInfo(lcRecognize).noquote() << QStringLiteral("nothing to recognise (%1 framing)").arg(framingName);
-        showMessage(Answer::Nothing, QStringLiteral("–"), tr("Nothing to recognise"));
+        showMessage(Answer::Nothing, QStringLiteral("–"));
         return;
     }
+    shown_ = std::make_shared<const digitpad::NumberRecognition>(*number);
     if (number->digits.size() > 1) {
         showNumber(*number, provisional);
         qCInfo(lcRecognize).noquote() << QStringLiteral("recognized number %1 (%2 digits, %3 framing)%4")
@@ -555,15 +586,7 @@ void RecognizePanel::classify(bool provisional) {
     const QString label = QString::fromStdString(recognition->label);
     // Ink that does not look like a digit gets no big digit: the network's answer is only a guess there.
     digitLabel_->setText(recognition->looksLikeADigit() ? label : QStringLiteral("?"));
-    // An unsure answer names the runner-up too, so a person sees what the network hesitated between.
-    const QString certainty = !recognition->looksLikeADigit()
-                                  ? tr("doesn't look like a digit (maybe %1?)").arg(label)
-                              : recognition->unsure && recognition->runnerUpIndex >= 0
-                                  ? tr("not sure: %1 or %2? (%3)")
-                                        .arg(label, QString::fromStdString(recognition->runnerUpLabel),
-                                             probabilityText(probability_))
-                                  : probabilityText(probability_);
-    probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(certainty) : certainty);
+    showAnswerText();
     setStale(false);
     QStringList names;
     for (const std::string& name : digitpad::classNamesOf(model_->info))
@@ -588,26 +611,15 @@ void RecognizePanel::showNumber(const digitpad::NumberRecognition& number, bool 
     probability_ = 0.0;
     provisional_ = provisional;
     number_ = QString::fromStdString(number.number());
-    QStringList parts;
     QList<DrawingCanvas::OverlayBox> boxes;
     for (const digitpad::DigitReading& digit : number.digits) {
         const digitpad::Recognition& r = digit.recognition;
-        const QString label = QString::fromStdString(r.label);
-        const QString certainty = probabilityText(r.probability);
-        // Non-breaking spaces inside a digit's part, so a long number wraps between digits only.
-        const QString part = !r.looksLikeADigit() ? tr("%1: doesn't look like a digit").arg(label)
-                             : r.unsure && r.runnerUpIndex >= 0
-                                 ? tr("%1: not sure, %1 or %2? %3")
-                                       .arg(label, QString::fromStdString(r.runnerUpLabel), certainty)
-                                 : tr("%1: %2").arg(label, certainty);
-        parts.append(QString(part).replace(QLatin1Char(' '), QChar::Nbsp));
         // The canvas image is the logical drawing, so the boxes are in logical coordinates already.
         boxes.append({QRectF(digit.box.x, digit.box.y, digit.box.width, digit.box.height),
-                      tr("%1 %2").arg(label, certainty)});
+                      tr("%1 %2").arg(QString::fromStdString(r.label), probabilityText(r.probability))});
     }
     digitLabel_->setText(number_);
-    const QString text = parts.join(QStringLiteral(" · "));
-    probabilityLabel_->setText(provisional ? tr("%1 (live, provisional)").arg(text) : text);
+    showAnswerText();
     setStale(false);
     // The chart, the 28×28 preview and Look inside are about one input; a number has several.
     chart_->clearProbabilities();
@@ -621,18 +633,72 @@ void RecognizePanel::showNumber(const digitpad::NumberRecognition& number, bool 
 void RecognizePanel::showIdle() {
     kept_ = false;
     keptLabel_->clear();
-    showMessage(Answer::Idle, QString(), tr("Draw a digit, then press Enter"));
+    showMessage(Answer::Idle, QString());
 }
 
-void RecognizePanel::showMessage(Answer answer, const QString& big, const QString& text) {
+void RecognizePanel::showAnswerText() {
+    QString text;
+    switch (answer_) {
+    case Answer::Idle:
+        text = tr("Draw a digit, then press Enter");
+        break;
+    case Answer::NoModel:
+        text = tr("No model loaded (Model ▸ Open model…)");
+        break;
+    case Answer::Unsuitable:
+        text = model_ ? tr("This model expects %1 inputs, not a 28×28 image")
+                            .arg(model_->network.inputShape().size())
+                      : QString();
+        break;
+    case Answer::Nothing:
+        text = tr("Nothing to recognise");
+        break;
+    case Answer::Digit:
+        if (shown_ && !shown_->digits.empty()) {
+            const digitpad::Recognition& r = shown_->digits.front().recognition;
+            const QString label = QString::fromStdString(r.label);
+            // An unsure answer names the runner-up too, so a person sees what the network hesitated between.
+            text =
+                !r.looksLikeADigit() ? tr("doesn't look like a digit (maybe %1?)").arg(label)
+                : r.unsure && r.runnerUpIndex >= 0
+                    ? tr("not sure: %1 or %2? (%3)")
+                          .arg(label, QString::fromStdString(r.runnerUpLabel), probabilityText(r.probability))
+                    : probabilityText(r.probability);
+        }
+        break;
+    case Answer::Number:
+        if (shown_) {
+            QStringList parts;
+            for (const digitpad::DigitReading& digit : shown_->digits) {
+                const digitpad::Recognition& r = digit.recognition;
+                const QString label = QString::fromStdString(r.label);
+                const QString certainty = probabilityText(r.probability);
+                // Non-breaking spaces inside a digit's part, so a long number wraps between digits only.
+                const QString part = !r.looksLikeADigit() ? tr("%1: doesn't look like a digit").arg(label)
+                                     : r.unsure && r.runnerUpIndex >= 0
+                                         ? tr("%1: not sure, %1 or %2? %3")
+                                               .arg(label, QString::fromStdString(r.runnerUpLabel), certainty)
+                                         : tr("%1: %2").arg(label, certainty);
+                parts.append(QString(part).replace(QLatin1Char(' '), QChar::Nbsp));
+            }
+            text = parts.join(QStringLiteral(" · "));
+        }
+        break;
+    }
+    const bool answered = answer_ == Answer::Digit || answer_ == Answer::Number;
+    probabilityLabel_->setText(answered && provisional_ ? tr("%1 (live, provisional)").arg(text) : text);
+}
+
+void RecognizePanel::showMessage(Answer answer, const QString& big) {
     answer_ = answer;
+    shown_.reset();
     digit_ = -1;
     number_.clear();
     canvas_->setOverlay({});
     probability_ = 0.0;
     provisional_ = false;
     digitLabel_->setText(big);
-    probabilityLabel_->setText(text);
+    showAnswerText();
     setStale(false);
     chart_->clearProbabilities();
     preview_->clearInput();

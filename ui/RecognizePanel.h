@@ -145,13 +145,23 @@ signals:
     /// A failure the user should see in a dialog (e.g. a dropped file that is not an image).
     void errorOccurred(const QString& title, const QString& message, const QString& details);
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Puts every text of the tab, the shown answer's included, in the language installed now.
+    void retranslate();
+    /// The probability line for answer_ (and shown_), in the language installed now.
+    void showAnswerText();
+    void showNotDigits();
     void classify(bool provisional);
     void canvasChanged();
     /// An undo or redo put back another drawing.
     void canvasRestored();
     void showIdle();
-    void showMessage(Answer answer, const QString& big, const QString& text);
+    /// An answer without a recognition (Idle, NoModel, Unsuitable, Nothing); showAnswerText() words it.
+    void showMessage(Answer answer, const QString& big);
     /// Shows a number of several digits: the digits, each one's probability, and their boxes on the canvas.
     void showNumber(const digitpad::NumberRecognition& number, bool provisional);
     void setStale(bool stale);
@@ -174,7 +184,12 @@ private:
     QLabel* notDigitsLabel_ = nullptr;    ///< shown while the model's classes are not the digits
     QCheckBox* liveBox_ = nullptr;
     QSlider* penSlider_ = nullptr;
+    QPushButton* recognizeButton_ = nullptr;
+    QPushButton* clearButton_ = nullptr;
     QPushButton* undoButton_ = nullptr;
+    QLabel* penLabel_ = nullptr;
+    QLabel* previewCaption_ = nullptr;
+    QLabel* correctionCaption_ = nullptr;
     QAction* recognizeAction_ = nullptr;
     QAction* clearAction_ = nullptr;
     QAction* undoAction_ = nullptr;
@@ -193,6 +208,8 @@ private:
     Answer answer_ = Answer::Idle;
     int digit_ = -1;
     QString number_; ///< the digits of a Number answer
+    /// The Digit or Number answer shown, so a language change can word it again; null for other answers.
+    std::shared_ptr<const digitpad::NumberRecognition> shown_;
     double probability_ = 0.0;
     bool provisional_ = false;
     bool actionsActive_ = true;

@@ -17,6 +17,7 @@ class RecognizeViewActions : public QObject {
 public:
     /// Owned by `panel`, whose controls it drives.
     explicit RecognizeViewActions(RecognizePanel* panel);
+    ~RecognizeViewActions() override;
 
     QAction* liveAction() const { return live_; }
     /// One checkable action per framing, in the order of the panel's framing box.
@@ -27,7 +28,12 @@ public:
     /// Adds Live, a Framing submenu and the pen actions to `menu`.
     void addTo(QMenu* menu) const;
 
+protected:
+    /// Retranslates on QEvent::LanguageChange.
+    bool event(QEvent* event) override;
+
 private:
+    void retranslate();
     void syncFraming();
     void syncPen();
 
@@ -36,4 +42,5 @@ private:
     QActionGroup* framing_ = nullptr;
     QAction* thinner_ = nullptr;
     QAction* thicker_ = nullptr;
+    QMenu* framingMenu_ = nullptr;
 };

@@ -2,6 +2,7 @@
 #include "TeachDialog.h"
 
 #include "AppDataFolders.h"
+#include "DivergenceText.h"
 #include "FineTuneController.h"
 #include "LossChart.h"
 #include "ModelLibrary.h"
@@ -550,7 +551,7 @@ void TeachDialog::onFinished(const digitpad::TrainingOutcome& outcome, const dig
     } else {
         setMessage(tr("The run went wrong (%1): nothing was tuned, the model in use is unchanged. Try fewer "
                       "epochs.")
-                       .arg(QString::fromStdString(outcome.reason)),
+                       .arg(divergenceText(outcome.divergence)),
                    true);
     }
     updateButtons();

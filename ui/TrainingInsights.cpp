@@ -8,6 +8,7 @@
 
 #include "app/ModelEvaluation.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -39,7 +40,8 @@ QString rightOf(const std::vector<std::vector<int>>& confusion) {
 } // namespace
 
 TrainingInsights::TrainingInsights(QWidget* curves, QWidget* parent) : QTabWidget(parent) {
-    addTab(curves, tr("Curves"));
+    // The tabs' texts are set in retranslate().
+    addTab(curves, QString());
 
     confusionPage_ = new QWidget(this);
     confusionTitle_ = new QLabel(confusionPage_);
@@ -54,15 +56,50 @@ TrainingInsights::TrainingInsights(QWidget* curves, QWidget* parent) : QTabWidge
     confusionLayout->setContentsMargins(4, 4, 4, 4);
     confusionLayout->addWidget(confusionTitle_);
     confusionLayout->addLayout(views, 1);
-    addTab(confusionPage_, tr("Confusion"));
+    addTab(confusionPage_, QString());
 
     gallery_ = new MistakesGallery(this);
     mistakesPage_ = gallery_;
-    addTab(mistakesPage_, tr("Mistakes"));
+    addTab(mistakesPage_, QString());
 
     connect(confusion_, &ConfusionMatrixView::cellActivated, this, &TrainingInsights::showCell);
     connect(gallery_, &MistakesGallery::mistakeChosen, this, &TrainingInsights::imageChosen);
     startRun();
+}
+
+void TrainingInsights::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QTabWidget::changeEvent(event);
+}
+
+void TrainingInsights::retranslate() {
+    setTabText(0, tr("Curves"));
+    setTabText(indexOf(confusionPage_), tr("Confusion"));
+    // What is shown is shown again, so its title and tab are worded anew.
+    if (shownReport_) {
+        // Not showTestReport(): that closes an open cell dialog, which a language change must not.
+        showMatrix(shownReport_->test.confusion,
+                   tr("Test set, the run's model: %1").arg(rightOf(shownReport_->test.confusion)));
+        setTabText(indexOf(mistakesPage_), tr("Mistakes (%1)").arg(shownReport_->testMistakes.size()));
+        shownSetName_ = tr("test");
+        if (cellDialog_ && cellDialog_->isVisible() && shownSet_)
+            cellDialog_->setCell(*shownSet_, shownPredictions_, cellDialog_->truth(),
+                                 cellDialog_->predicted(), shownSetName_, cellNames());
+        return;
+    }
+    setTabText(indexOf(mistakesPage_), tr("Mistakes"));
+    if (shownEpoch_)
+        showEpoch(*shownEpoch_);
+    else
+        showStartTexts();
+}
+
+void TrainingInsights::showStartTexts() {
+    setTabText(indexOf(mistakesPage_), tr("Mistakes"));
+    confusionTitle_->setText(
+        tr("The validation set's confusion matrix appears after every epoch, the test set's "
+           "when the run ends."));
 }
 
 void TrainingInsights::startRun(const QStringList& names) {
@@ -75,10 +112,9 @@ void TrainingInsights::startRun(const QStringList& names) {
     confusion_->setMatrix({}, labels_);
     perClass_->clear();
     gallery_->setReport(nullptr);
-    setTabText(indexOf(mistakesPage_), tr("Mistakes"));
-    confusionTitle_->setText(
-        tr("The validation set's confusion matrix appears after every epoch, the test set's "
-           "when the run ends."));
+    shownEpoch_.reset();
+    shownReport_.reset();
+    showStartTexts();
     if (cellDialog_)
         cellDialog_->close();
 }
@@ -95,6 +131,8 @@ void TrainingInsights::showMatrix(const std::vector<std::vector<int>>& confusion
 }
 
 void TrainingInsights::showEpoch(const digitpad::EpochMetrics& metrics) {
+    if (!shownReport_)
+        shownEpoch_ = metrics;
     if (metrics.validationConfusion.empty()) {
         confusion_->setPlaceholder(
             tr("This run holds out no validation images: the test set's confusion matrix "
@@ -116,6 +154,7 @@ void TrainingInsights::showEpoch(const digitpad::EpochMetrics& metrics) {
 void TrainingInsights::showTestReport(SharedEvaluationReport report) {
     if (!report)
         return;
+    shownReport_ = report;
     labels_ = QString::fromStdString(report->labels);
     names_.clear();
     for (const std::string& name : report->classNames)

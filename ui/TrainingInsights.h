@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTabWidget>
 
+#include <optional>
 #include <vector>
 
 class ConfusionCellDialog;
@@ -50,7 +51,15 @@ signals:
     /// The user chose an image to look at on the Recognize tab (black ink on white, the data's size).
     void imageChosen(const QImage& image, const QString& caption);
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Puts the tabs and the title of what is shown in the language installed now.
+    void retranslate();
+    /// The titles before a run's first epoch.
+    void showStartTexts();
     void showCell(int truth, int predicted);
     /// The name of every class of the matrix shown, for the cell dialog.
     QStringList cellNames() const;
@@ -68,6 +77,9 @@ private:
     SharedDataset shownSet_;
     std::vector<int> shownPredictions_;
     QString shownSetName_;
+    /// The last epoch shown and the run's test report once it came, to word them again on a language change.
+    std::optional<digitpad::EpochMetrics> shownEpoch_;
+    SharedEvaluationReport shownReport_;
     QString labels_;
     QStringList names_; ///< the class names, e.g. "Sneaker"; the labels stand in for missing ones
 };

@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -155,12 +156,8 @@ TrainingPanel::~TrainingPanel() {
 void TrainingPanel::buildUi() {
     folderEdit_ = new QLineEdit(this);
     folderEdit_->setObjectName("dataFolderEdit");
-    folderEdit_->setToolTip(
-        tr("A folder with IDX files: train-images-idx3-ubyte, train-labels-idx1-ubyte and "
-           "optionally the t10k pair (MNIST, Fashion-MNIST, ...)"));
+    // The texts are set in retranslate(), after building and on every language change.
     browseButton_ = new QToolButton(this);
-    browseButton_->setText(tr("…"));
-    browseButton_->setToolTip(tr("Choose the data folder"));
     folderHint_ = new QLabel(this);
     folderHint_->setWordWrap(true);
     folderHint_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -168,7 +165,6 @@ void TrainingPanel::buildUi() {
     // when there are none.
     datasetBox_ = new QComboBox(this);
     datasetBox_->setObjectName("datasetBox");
-    datasetBox_->setToolTip(tr("Train on a data set found on this computer"));
     for (const digitpad::DatasetLocation& location :
          digitpad::presentDatasets(digitpad::dataFolder(std::nullopt), digitpad::fashionMnistCandidates()))
         datasetBox_->addItem(
@@ -179,10 +175,10 @@ void TrainingPanel::buildUi() {
     folderRow->addWidget(datasetBox_);
     folderRow->addWidget(folderEdit_, 1);
     folderRow->addWidget(browseButton_);
-    auto* dataBox = new QGroupBox(tr("Data"), this);
-    auto* dataLayout = new QVBoxLayout(dataBox);
+    dataBox_ = new QGroupBox(this);
+    auto* dataLayout = new QVBoxLayout(dataBox_);
     dataLayout->addLayout(folderRow);
-    fetchHelpButton_ = new QPushButton(tr("How to download MNIST…"), this);
+    fetchHelpButton_ = new QPushButton(this);
     fetchHelpButton_->setObjectName("fetchHelpButton");
     connect(fetchHelpButton_, &QPushButton::clicked, this, &TrainingPanel::explainFetching);
     auto* hintRow = new QHBoxLayout;
@@ -191,14 +187,14 @@ void TrainingPanel::buildUi() {
     dataLayout->addLayout(hintRow);
 
     form_ = new TrainingSettingsForm(this);
-    auto* settingsBox = new QGroupBox(tr("Network and training"), this);
-    auto* settingsLayout = new QVBoxLayout(settingsBox);
+    settingsBox_ = new QGroupBox(this);
+    auto* settingsLayout = new QVBoxLayout(settingsBox_);
     settingsLayout->addWidget(form_);
 
-    startButton_ = new QPushButton(tr("&Start"), this);
+    startButton_ = new QPushButton(this);
     startButton_->setDefault(false);
-    pauseButton_ = new QPushButton(tr("&Pause"), this);
-    stopButton_ = new QPushButton(tr("St&op"), this);
+    pauseButton_ = new QPushButton(this);
+    stopButton_ = new QPushButton(this);
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(startButton_);
     runRow->addWidget(pauseButton_);
@@ -216,16 +212,13 @@ void TrainingPanel::buildUi() {
     message_->setMinimumHeight(message_->fontMetrics().lineSpacing() * 3);
     message_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
-    useButton_ = new QPushButton(tr("Use th&is model"), this);
-    useButton_->setToolTip(tr("Recognize drawings with the model this run trained"));
-    saveButton_ = new QPushButton(tr("Save mo&del…"), this);
+    useButton_ = new QPushButton(this);
+    saveButton_ = new QPushButton(this);
     auto* resultRow = new QHBoxLayout;
     resultRow->addWidget(useButton_);
     resultRow->addWidget(saveButton_);
     weightsBox_ = new QComboBox(this);
-    weightsBox_->setToolTip(tr("A run that got worse, was stopped or diverged keeps the weights of its last "
-                               "complete epoch and of its best one by validation accuracy"));
-    weightsLabel_ = new QLabel(tr("Weights:"), this);
+    weightsLabel_ = new QLabel(this);
     weightsLabel_->setBuddy(weightsBox_);
     auto* weightsRow = new QHBoxLayout;
     weightsRow->addWidget(weightsLabel_);
@@ -234,8 +227,8 @@ void TrainingPanel::buildUi() {
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(dataBox);
-    leftLayout->addWidget(settingsBox);
+    leftLayout->addWidget(dataBox_);
+    leftLayout->addWidget(settingsBox_);
     leftLayout->addLayout(runRow);
     leftLayout->addWidget(progress_);
     leftLayout->addWidget(message_);
@@ -250,17 +243,15 @@ void TrainingPanel::buildUi() {
 
     chart_ = new LossChart(this);
     insights_ = new TrainingInsights(chart_, this);
-    pngButton_ = new QPushButton(tr("E&xport curves as PNG…"), this);
-    csvButton_ = new QPushButton(tr("Export metrics as CSV…"), this);
+    pngButton_ = new QPushButton(this);
+    csvButton_ = new QPushButton(this);
     auto* exportRow = new QHBoxLayout;
     exportRow->addStretch(1);
     exportRow->addWidget(pngButton_);
     exportRow->addWidget(csvButton_);
 
     augmentPreview_ = new AugmentPreview(this);
-    augmentPreview_->setToolTip(tr("Training images of the data folder as the network will see them"));
-    shuffleButton_ = new QPushButton(tr("Shuffle"), this);
-    shuffleButton_->setToolTip(tr("Other images, other distortions"));
+    shuffleButton_ = new QPushButton(this);
     previewHint_ = new QLabel(this);
     previewHint_->setWordWrap(true);
     previewBox_ = new QGroupBox(this);
@@ -311,6 +302,54 @@ void TrainingPanel::buildUi() {
     connect(saveButton_, &QPushButton::clicked, this, &TrainingPanel::saveModel);
     connect(pngButton_, &QPushButton::clicked, this, &TrainingPanel::exportPng);
     connect(csvButton_, &QPushButton::clicked, this, &TrainingPanel::exportCsv);
+    retranslate();
+}
+
+void TrainingPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TrainingPanel::retranslate() {
+    folderEdit_->setToolTip(
+        tr("A folder with IDX files: train-images-idx3-ubyte, train-labels-idx1-ubyte and "
+           "optionally the t10k pair (MNIST, Fashion-MNIST, ...)"));
+    browseButton_->setText(tr("…"));
+    browseButton_->setToolTip(tr("Choose the data folder"));
+    datasetBox_->setToolTip(tr("Train on a data set found on this computer"));
+    dataBox_->setTitle(tr("Data"));
+    fetchHelpButton_->setText(tr("How to download MNIST…"));
+    settingsBox_->setTitle(tr("Network and training"));
+    startButton_->setText(tr("&Start"));
+    pauseButton_->setText(controller_ && controller_->isPaused() ? tr("Res&ume") : tr("&Pause"));
+    stopButton_->setText(tr("St&op"));
+    useButton_->setText(tr("Use th&is model"));
+    useButton_->setToolTip(tr("Recognize drawings with the model this run trained"));
+    saveButton_->setText(tr("Save mo&del…"));
+    weightsBox_->setToolTip(tr("A run that got worse, was stopped or diverged keeps the weights of its last "
+                               "complete epoch and of its best one by validation accuracy"));
+    weightsLabel_->setText(tr("Weights:"));
+    pngButton_->setText(tr("E&xport curves as PNG…"));
+    csvButton_->setText(tr("Export metrics as CSV…"));
+    augmentPreview_->setToolTip(tr("Training images of the data folder as the network will see them"));
+    shuffleButton_->setText(tr("Shuffle"));
+    shuffleButton_->setToolTip(tr("Other images, other distortions"));
+    if (messageWords_)
+        message_->setText(messageWords_());
+    if (progressWords_ && !isTraining())
+        progress_->setFormat(progressWords_());
+    else if (!isTraining() && progress_->value() == 0 && metrics_.empty())
+        progress_->setFormat(tr("Idle"));
+    if (folderHint_->isVisibleTo(this))
+        checkDataFolder();
+    updatePreviewTexts();
+    if (offered_) {
+        // The entries name their epochs; the chosen one stays chosen.
+        const int chosen = weightsBox_->currentIndex();
+        offerModels(*offered_);
+        weightsBox_->setCurrentIndex(chosen);
+    }
 }
 
 void TrainingPanel::saveSettings() const {
@@ -327,7 +366,7 @@ void TrainingPanel::stopAndWait() {
     if (!isTraining())
         return;
     controller_->stopAndWait();
-    setMessage(tr("Training stopped; the model in use is unchanged."));
+    setMessage([] { return tr("Training stopped; the model in use is unchanged."); });
 }
 
 QString TrainingPanel::dataFolder() const {
@@ -355,6 +394,12 @@ void TrainingPanel::updateAugmentPreview() {
     const digitpad::FramingSteps steps = form_->config().framingSteps;
     augmentPreview_->setFramingSteps(steps);
     augmentPreview_->setSettings(settings);
+    updatePreviewTexts();
+}
+
+void TrainingPanel::updatePreviewTexts() {
+    const digitpad::AugmentSettings settings = form_->augmentSettings();
+    const digitpad::FramingSteps steps = form_->config().framingSteps;
     QStringList stepNames;
     if (steps.deskew)
         stepNames << tr("deskewed");
@@ -436,6 +481,7 @@ void TrainingPanel::begin(const digitpad::TrainConfig& config,
     runClock_.invalidate();
     chart_->reset(config.epochs);
     progress_->setValue(0);
+    progressWords_ = nullptr;
     progress_->setFormat(tr("Loading data…"));
     setMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(dataFolder())));
     if (resume) {
@@ -524,6 +570,7 @@ std::shared_ptr<const digitpad::Model> TrainingPanel::finishedModel() const {
 }
 
 void TrainingPanel::offerModels(const digitpad::TrainingOutcome& outcome) {
+    offered_ = outcome;
     weightsBox_->clear();
     const auto validationOf = [&outcome](int epoch) {
         if (epoch < 1 || epoch > static_cast<int>(outcome.epochs.size()))
@@ -559,19 +606,24 @@ void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome, const T
     // Every run offers what it reached; none replaces the model in use until the person asks.
     models_ = models;
     offerModels(outcome);
-    const QString text = describeOutcome(outcome);
     const bool bad = outcome.status == digitpad::TrainingStatus::Diverged;
-    QString advice;
-    if (models_.best && outcome.status == digitpad::TrainingStatus::Completed)
-        advice =
-            tr(" Epoch %1 had the best validation accuracy; choose it under Weights.").arg(outcome.bestEpoch);
-    setMessage(text + advice, bad);
-    emit statusMessage(text);
+    const bool offerBest = models_.best && outcome.status == digitpad::TrainingStatus::Completed;
+    // Worded by functions, so a language change says the run's end again in the new language.
+    setMessage(
+        [outcome, offerBest] {
+            return describeOutcome(outcome) +
+                   (offerBest ? tr(" Epoch %1 had the best validation accuracy; choose it under Weights.")
+                                    .arg(outcome.bestEpoch)
+                              : QString());
+        },
+        bad);
+    emit statusMessage(describeOutcome(outcome));
     if (outcome.status == digitpad::TrainingStatus::Completed) {
         progress_->setValue(progress_->maximum());
-        progress_->setFormat(tr("Done in %1").arg(formatDuration(activeSeconds())));
+        const double seconds = activeSeconds();
+        setProgressWords([seconds] { return tr("Done in %1").arg(formatDuration(seconds)); });
     } else {
-        progress_->setFormat(bad ? tr("Diverged") : tr("Stopped"));
+        setProgressWords([bad] { return bad ? tr("Diverged") : tr("Stopped"); });
     }
     onRunningChanged(false);
 }
@@ -580,7 +632,7 @@ void TrainingPanel::onFailed(const QString& message) {
     setMessage(message, true);
     emit statusMessage(message);
     progress_->setValue(0);
-    progress_->setFormat(tr("Failed"));
+    setProgressWords([] { return tr("Failed"); });
     checkDataFolder();
 }
 
@@ -689,6 +741,17 @@ void TrainingPanel::exportCsv() {
 }
 
 void TrainingPanel::setMessage(const QString& text, bool error) {
+    messageWords_ = nullptr;
     message_->setText(text);
     message_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+}
+
+void TrainingPanel::setMessage(Words words, bool error) {
+    setMessage(words(), error);
+    messageWords_ = std::move(words);
+}
+
+void TrainingPanel::setProgressWords(Words words) {
+    progress_->setFormat(words());
+    progressWords_ = std::move(words);
 }

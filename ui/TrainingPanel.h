@@ -10,7 +10,9 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -83,6 +85,9 @@ signals:
 
 private:
     void buildUi();
+    /// Puts the tab's texts in the language installed now (the message line keeps what it reported).
+    void retranslate();
+    void updatePreviewTexts();
     /// Remembers the form's fields and the data folder for the next start (at Start and on closing).
     void saveSettings() const;
     void chooseFolder();
@@ -110,7 +115,17 @@ private:
     void exportPng();
     void exportCsv();
     void setMessage(const QString& text, bool error = false);
+    /// Words that a language change says again: the message line's or the progress bar's text while it
+    /// stands for a state that lasts (a run's end), rather than for the next batch.
+    using Words = std::function<QString()>;
+    void setMessage(Words words, bool error = false);
+    void setProgressWords(Words words);
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
+private:
     TrainingController* controller_ = nullptr;
     TrainingSettingsForm* form_ = nullptr;
     LossChart* chart_ = nullptr;
@@ -133,10 +148,16 @@ private:
     QPushButton* pngButton_ = nullptr;
     QPushButton* csvButton_ = nullptr;
     QGroupBox* previewBox_ = nullptr;
+    QGroupBox* dataBox_ = nullptr;
+    QGroupBox* settingsBox_ = nullptr;
     QLabel* previewHint_ = nullptr;
     AugmentPreview* augmentPreview_ = nullptr;
     QPushButton* shuffleButton_ = nullptr;
     TrainedModels models_; ///< what the last run reached; weightsBox_ chooses between them
+    /// The outcome whose models weightsBox_ offers, to name them again after a language change.
+    std::optional<digitpad::TrainingOutcome> offered_;
+    Words messageWords_;  ///< the message line's, when setMessage(Words) gave it; else null
+    Words progressWords_; ///< the idle progress bar's, when setProgressWords() gave it; else null
     std::vector<digitpad::EpochMetrics> metrics_;
     int totalEpochs_ = 0;
     int resumedEpochs_ = 0; ///< epochs a resumed run had completed before it started here

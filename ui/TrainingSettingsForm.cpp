@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,10 +30,6 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
                              Qt::ToolTipRole);
     }
     layers_ = new QLineEdit(this);
-    layers_->setPlaceholderText(tr("e.g. 128,64"));
-    layers_->setToolTip(
-        tr("Hidden layer widths separated by commas (empty: no hidden layer), or a full layer "
-           "string such as dense100,sigmoid,dense10,sigmoid"));
     activation_ = new QComboBox(this);
     for (const digitpad::Activation activation :
          {digitpad::Activation::Relu, digitpad::Activation::Sigmoid, digitpad::Activation::Tanh})
@@ -40,8 +37,8 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
                              static_cast<int>(activation));
     loss_ = new QComboBox(this);
     // Items carry the enum value itself; the labels are for people.
-    loss_->addItem(tr("cross-entropy"), static_cast<int>(digitpad::LossKind::CrossEntropy));
-    loss_->addItem(tr("mean squared error"), static_cast<int>(digitpad::LossKind::MeanSquaredError));
+    loss_->addItem(QString(), static_cast<int>(digitpad::LossKind::CrossEntropy));
+    loss_->addItem(QString(), static_cast<int>(digitpad::LossKind::MeanSquaredError));
     optimizer_ = new QComboBox(this);
     optimizer_->addItem(QStringLiteral("Adam"), static_cast<int>(digitpad::OptimizerKind::Adam));
     optimizer_->addItem(QStringLiteral("SGD"), static_cast<int>(digitpad::OptimizerKind::Sgd));
@@ -60,62 +57,52 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     validation_->setRange(0.0, 90.0);
     validation_->setDecimals(1);
     validation_->setSuffix(QStringLiteral(" %"));
-    validation_->setToolTip(
-        tr("Share of the training images held out to measure validation loss and accuracy"));
 
-    augment_ = new QCheckBox(tr("Au&gment"), this);
-    augment_->setToolTip(
-        tr("Distort each training image afresh every epoch: rotation, scaling, slant, shift, elastic "
-           "warping and thicker or thinner strokes. Validation and test images stay as they are."));
+    augment_ = new QCheckBox(this);
     strength_ = new QDoubleSpinBox(this);
     strength_->setRange(0.0, 3.0);
     strength_->setDecimals(2);
     strength_->setSingleStep(0.25);
     strength_->setValue(digitpad::kDefaultAugmentStrength);
-    strength_->setPrefix(tr("strength "));
-    auto* augmentRow = new QHBoxLayout;
-    augmentRow->setContentsMargins(0, 0, 0, 0);
-    augmentRow->addWidget(augment_);
-    augmentRow->addWidget(strength_);
-    augmentRow->addStretch(1);
+    augmentRow_ = new QHBoxLayout;
+    augmentRow_->setContentsMargins(0, 0, 0, 0);
+    augmentRow_->addWidget(augment_);
+    augmentRow_->addWidget(strength_);
+    augmentRow_->addStretch(1);
 
-    deskew_ = new QCheckBox(tr("Des&kew"), this);
-    deskew_->setToolTip(tr("Straighten slanted writing by image moments, on every training and test image "
-                           "and, in the saved model, on every drawing it reads"));
-    strokeWidth_ = new QCheckBox(tr("Stroke &width"), this);
-    strokeWidth_->setToolTip(
-        tr("Thin or thicken the ink toward MNIST's typical stroke width, on every "
-           "training and test image and, in the saved model, on every drawing it reads"));
-    auto* stepsRow = new QHBoxLayout;
-    stepsRow->setContentsMargins(0, 0, 0, 0);
-    stepsRow->addWidget(deskew_);
-    stepsRow->addWidget(strokeWidth_);
-    stepsRow->addStretch(1);
+    deskew_ = new QCheckBox(this);
+    strokeWidth_ = new QCheckBox(this);
+    stepsRow_ = new QHBoxLayout;
+    stepsRow_->setContentsMargins(0, 0, 0, 0);
+    stepsRow_->addWidget(deskew_);
+    stepsRow_->addWidget(strokeWidth_);
+    stepsRow_->addStretch(1);
 
-    auto* form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Preset:"), preset_);
+    // The rows' labels get their texts in retranslate().
+    form_ = new QFormLayout(this);
+    form_->setContentsMargins(0, 0, 0, 0);
+    // Labels made here, not from a text: addRow() makes none for an empty one, and the texts come later.
+    const auto addRow = [this](QWidget* field) {
+        auto* label = new QLabel(this);
+        label->setBuddy(field);
+        form_->addRow(label, field);
+    };
+    addRow(preset_);
     layersButton_ = new QToolButton(this);
-    layersButton_->setText(tr("Edit…"));
-    layersButton_->setToolTip(tr("Edit the layers one by one"));
     connect(layersButton_, &QToolButton::clicked, this, &TrainingSettingsForm::editLayers);
     auto* layersRow = new QHBoxLayout;
     layersRow->addWidget(layers_, 1);
     layersRow->addWidget(layersButton_);
     // A label of its own: a row holding a layout gets no buddy, and Alt+Y must still reach the field.
-    auto* layersLabel = new QLabel(tr("Hidden la&yers:"), this);
-    layersLabel->setBuddy(layers_);
-    form->addRow(layersLabel, layersRow);
-    form->addRow(tr("&Activation:"), activation_);
-    form->addRow(tr("Loss:"), loss_);
-    form->addRow(tr("Optimiser:"), optimizer_);
-    form->addRow(tr("Lear&ning rate:"), learningRate_);
-    form->addRow(tr("&Batch size:"), batch_);
-    form->addRow(tr("Epo&chs:"), epochs_);
-    form->addRow(tr("Seed:"), seed_);
-    form->addRow(tr("Validation split:"), validation_);
-    form->addRow(tr("Augmentation:"), augmentRow);
-    form->addRow(tr("Framing steps:"), stepsRow);
+    layersLabel_ = new QLabel(this);
+    layersLabel_->setBuddy(layers_);
+    form_->addRow(layersLabel_, layersRow);
+    for (QWidget* field : std::initializer_list<QWidget*>{activation_, loss_, optimizer_, learningRate_,
+                                                          batch_, epochs_, seed_, validation_})
+        addRow(field);
+    form_->addRow(new QLabel(this), augmentRow_);
+    form_->addRow(new QLabel(this), stepsRow_);
+    retranslate();
 
     connect(preset_, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::onPresetChosen);
     connect(layers_, &QLineEdit::textChanged, this, &TrainingSettingsForm::changed);
@@ -246,6 +233,57 @@ void TrainingSettingsForm::restoreFields(const QSettings& settings) {
 
 QString TrainingSettingsForm::presetName() const {
     return preset_->currentText();
+}
+
+void TrainingSettingsForm::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TrainingSettingsForm::retranslate() {
+    layers_->setPlaceholderText(tr("e.g. 128,64"));
+    layers_->setToolTip(
+        tr("Hidden layer widths separated by commas (empty: no hidden layer), or a full layer "
+           "string such as dense100,sigmoid,dense10,sigmoid"));
+    loss_->setItemText(0, tr("cross-entropy"));
+    loss_->setItemText(1, tr("mean squared error"));
+    validation_->setToolTip(
+        tr("Share of the training images held out to measure validation loss and accuracy"));
+    augment_->setText(tr("Au&gment"));
+    augment_->setToolTip(
+        tr("Distort each training image afresh every epoch: rotation, scaling, slant, shift, elastic "
+           "warping and thicker or thinner strokes. Validation and test images stay as they are."));
+    strength_->setPrefix(tr("strength "));
+    updateStrengthToolTip();
+    deskew_->setText(tr("Des&kew"));
+    deskew_->setToolTip(tr("Straighten slanted writing by image moments, on every training and test image "
+                           "and, in the saved model, on every drawing it reads"));
+    strokeWidth_->setText(tr("Stroke &width"));
+    strokeWidth_->setToolTip(
+        tr("Thin or thicken the ink toward MNIST's typical stroke width, on every "
+           "training and test image and, in the saved model, on every drawing it reads"));
+    layersButton_->setText(tr("Edit…"));
+    layersButton_->setToolTip(tr("Edit the layers one by one"));
+    // A label of its own: a row holding a layout gets no buddy, and Alt+Y must still reach the field.
+    layersLabel_->setText(tr("Hidden la&yers:"));
+    const auto label = [this](QWidget* field, const QString& text) {
+        if (auto* shown = qobject_cast<QLabel*>(form_->labelForField(field)))
+            shown->setText(text);
+    };
+    label(preset_, tr("Preset:"));
+    label(activation_, tr("&Activation:"));
+    label(loss_, tr("Loss:"));
+    label(optimizer_, tr("Optimiser:"));
+    label(learningRate_, tr("Lear&ning rate:"));
+    label(batch_, tr("&Batch size:"));
+    label(epochs_, tr("Epo&chs:"));
+    label(seed_, tr("Seed:"));
+    label(validation_, tr("Validation split:"));
+    if (auto* shown = qobject_cast<QLabel*>(form_->labelForField(augmentRow_)))
+        shown->setText(tr("Augmentation:"));
+    if (auto* shown = qobject_cast<QLabel*>(form_->labelForField(stepsRow_)))
+        shown->setText(tr("Framing steps:"));
 }
 
 void TrainingSettingsForm::onPresetChosen(int index) {

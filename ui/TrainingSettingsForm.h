@@ -8,6 +8,9 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QHBoxLayout;
+class QLabel;
 class QLineEdit;
 class QSettings;
 class QSpinBox;
@@ -69,7 +72,13 @@ signals:
     /// (changed() follows too).
     void augmentChanged();
 
+protected:
+    /// On QEvent::LanguageChange: retranslate().
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Puts the labels, items and tooltips in the language installed now; the values stay.
+    void retranslate();
     void onPresetChosen(int index);
     void editLayers();
     void updateStrengthToolTip();
@@ -90,4 +99,8 @@ private:
     QDoubleSpinBox* strength_ = nullptr;
     QCheckBox* deskew_ = nullptr;      ///< FramingSteps::deskew
     QCheckBox* strokeWidth_ = nullptr; ///< FramingSteps::strokeWidth
+    QFormLayout* form_ = nullptr;
+    QLabel* layersLabel_ = nullptr;
+    QHBoxLayout* augmentRow_ = nullptr;
+    QHBoxLayout* stepsRow_ = nullptr;
 };

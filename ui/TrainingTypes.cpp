@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingTypes.h"
 
+#include "DivergenceText.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -60,7 +62,7 @@ QString describeOutcome(const digitpad::TrainingOutcome& outcome) {
             .arg(done);
     case digitpad::TrainingStatus::Diverged:
         return QCoreApplication::translate("TrainingTypes", "Training diverged: %1. %2")
-            .arg(QString::fromStdString(outcome.reason),
+            .arg(divergenceText(outcome.divergence),
                  done == 0 ? QCoreApplication::translate("TrainingTypes",
                                                          "Nothing to keep, the model in use is unchanged.")
                            : QCoreApplication::translate(

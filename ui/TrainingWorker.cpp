@@ -3,6 +3,7 @@
 
 #include "BatchReportThrottle.h"
 #include "LogCategories.h"
+#include "SessionErrorText.h"
 
 #include "app/ModelEvaluation.h"
 #include "app/TrainingSession.h"
@@ -77,10 +78,8 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
 
         digitpad::TrainingSessionResult session = digitpad::runTrainingSession(request, *control, callbacks);
         if (session.error) {
-            const QString message = QString::fromStdString(session.error->message);
-            emit failed(session.error->cause == digitpad::SessionError::Cause::Settings
-                            ? tr("invalid training settings: %1").arg(message)
-                            : message);
+            qCInfo(lcTrain).noquote() << QString::fromStdString(session.error->message);
+            emit failed(sessionErrorText(*session.error));
             return;
         }
         qCInfo(lcTrain).noquote() << "training"

@@ -285,6 +285,7 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
                                      outcome.epochs.end());
         result.outcome.status = outcome.status;
         result.outcome.reason = outcome.reason;
+        result.outcome.divergence = outcome.divergence;
         result.outcome.shards = outcome.shards;
         if (outcome.status != TrainingStatus::Completed)
             return result;

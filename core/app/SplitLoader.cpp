@@ -8,8 +8,11 @@ namespace digitpad {
 
 Result<Dataset> loadSplit(const std::string& folder, const std::string& split) {
     Result<Dataset> data = readIdxFolder(folder, split);
-    if (!data)
-        return Error{data.error().message + missingDataHint(folder)};
+    if (!data) {
+        Error error = data.error(); // keeps its kind and fields for a front end's own wording
+        error.message += missingDataHint(folder);
+        return error;
+    }
     return data;
 }
 

@@ -25,6 +25,13 @@ TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
     return result;
 }
 
+/// Keeps the error's kind and fields, so a front end can word it in its own language.
+TrainingSessionResult stopped(SessionError::Cause cause, const Error& error) {
+    TrainingSessionResult result;
+    result.error = SessionError{cause, error.message, error.kind, error.path, error.name};
+    return result;
+}
+
 /// A folder as given, normalised so "data/mnist/" and "data/./mnist" compare equal.
 std::string sameFolder(const std::string& folder) {
     std::filesystem::path path = std::filesystem::path(folder).lexically_normal();
@@ -107,13 +114,13 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     const std::string& folder = request.dataFolder;
     Result<Dataset> trainSet = loadSplit(folder, "train");
     if (!trainSet)
-        return stopped(Cause::Data, trainSet.error().message);
+        return stopped(Cause::Data, trainSet.error());
     std::optional<Dataset> test;
     TrainingStart start;
     if (Result<Dataset> t10k = loadSplit(folder, "t10k"))
         test = std::move(t10k.value());
     else if (request.testSplit == TestSplit::Required)
-        return stopped(Cause::Data, t10k.error().message);
+        return stopped(Cause::Data, t10k.error());
     else
         start.testSplitMissing = t10k.error().message;
     Dataset& train = *trainSet;

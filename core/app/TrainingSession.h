@@ -3,6 +3,7 @@
 
 #include "io/Checkpoint.h"
 #include "io/Model.h"
+#include "tensor/ErrorKind.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
 
@@ -84,6 +85,11 @@ struct SessionError {
     };
     Cause cause = Cause::Settings;
     std::string message; ///< names the setting, or the file and what is wrong
+    /// What the message is about and its fields (see ErrorKind), for a front end's own wording; Other when
+    /// only the message says it.
+    ErrorKind kind = ErrorKind::Other;
+    std::string path = {};
+    std::string name = {};
 };
 
 /// How a session ended.

@@ -33,7 +33,7 @@ std::string quoted(const std::string& path) {
 }
 
 Error readError(const std::string& path, const std::string& what) {
-    return Error{"cannot read " + quoted(path) + ": " + what};
+    return Error{"cannot read " + quoted(path) + ": " + what, ErrorKind::FileUnreadable, path};
 }
 
 /// Saturating product, so a header of huge dimensions cannot overflow into a small, plausible count.
@@ -374,8 +374,11 @@ Result<Dataset> readIdxFolder(const std::string& folder, const std::string& spli
                      "' (expected train or t10k)"};
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
-        return Error{"cannot read IDX folder " + quoted(folder) + ": " +
-                     (fs::exists(folder, ec) ? "it is not a folder" : "no such folder")};
+        return fs::exists(folder, ec)
+                   ? Error{"cannot read IDX folder " + quoted(folder) + ": it is not a folder",
+                           ErrorKind::NotAFolder, folder}
+                   : Error{"cannot read IDX folder " + quoted(folder) + ": no such folder",
+                           ErrorKind::NoSuchFolder, folder};
 
     // Returns the first existing spelling of "<split>-<kind>-idx<rank>-ubyte", or "" with `tried` listing
     // them.
@@ -403,7 +406,8 @@ Result<Dataset> readIdxFolder(const std::string& folder, const std::string& spli
         if (labelsPath.empty())
             tried += (tried.empty() ? "" : ", ") + triedLabels;
         return Error{"cannot read IDX folder " + quoted(folder) + ": no " + split + " " + what +
-                     " (looked for " + tried + ")"};
+                         " (looked for " + tried + ")",
+                     ErrorKind::SplitMissing, folder, split};
     }
 
     std::string base = fs::path(folder).lexically_normal().filename().string();

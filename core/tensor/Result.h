@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tensor/ErrorKind.h"
+
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -10,8 +12,12 @@ namespace digitpad {
 
 /// An expected failure (I/O, a corrupt file, a bad option): a message for the user that names the file and
 /// what is wrong, e.g. "cannot load model 'x.dpm': unsupported version 3 (supported: 1)".
+/// `kind`, `path` and `name` let a front end say the same in its own words (ErrorKind says which it fills).
 struct Error {
     std::string message;
+    ErrorKind kind = ErrorKind::Other;
+    std::string path = {};
+    std::string name = {};
 };
 
 /// Either a value or an Error. Programming errors throw instead; a Result is for failures a user can cause.

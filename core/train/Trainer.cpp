@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -59,17 +60,28 @@ std::string shortNumber(double value) {
 /// so a run that does not diverge computes exactly what it did without the check.
 class DivergenceCheck {
 public:
-    /// What makes `loss` a divergence ("loss became NaN", "loss exploded to 1.83e+11"), or an empty string.
-    /// The first finite loss of the run sets the limit.
-    std::string problem(double loss) {
-        if (!std::isfinite(loss))
-            return std::string("loss became ") + (std::isnan(loss) ? "NaN" : "infinite");
+    /// What makes `loss` a divergence (its kind and numbers; epoch and batch are left to the caller), or
+    /// nothing. The first finite loss of the run sets the limit.
+    std::optional<Divergence> problem(double loss) {
+        if (!std::isfinite(loss)) {
+            Divergence divergence;
+            divergence.kind = std::isnan(loss) ? DivergenceKind::LossNaN : DivergenceKind::LossInfinite;
+            return divergence;
+        }
         if (!std::isfinite(limit_)) {
             start_ = loss;
             limit_ = kDivergenceFactor * std::max(loss, kDivergenceLossFloor);
-            return {};
+            return std::nullopt;
         }
-        return loss > limit_ ? "loss exploded to " + shortNumber(loss) : std::string();
+        if (loss <= limit_)
+            return std::nullopt;
+        Divergence divergence;
+        divergence.kind = DivergenceKind::LossExploded;
+        divergence.loss = loss;
+        divergence.limit = limit_;
+        divergence.firstLoss = start_;
+        divergence.floorUsed = start_ < kDivergenceLossFloor;
+        return divergence;
     }
 
     /// The first finite loss of the run, NaN before it (for a checkpoint).
@@ -84,26 +96,41 @@ public:
         }
     }
 
-    /// Why an exploded loss counts as divergence: the limit and where it comes from.
-    std::string limit() const {
-        return "the limit is " + shortNumber(limit_) + ", " + shortNumber(kDivergenceFactor) +
-               " times the first batch's loss of " + shortNumber(start_) +
-               (start_ < kDivergenceLossFloor ? " counted as " + shortNumber(kDivergenceLossFloor) : "");
-    }
-
 private:
     double start_ = 0.0;
     double limit_ = std::numeric_limits<double>::infinity();
 };
 
+} // namespace
+
 /// "loss exploded to 1.83e+11 at epoch 2, batch 1 (the limit is …); kept the weights from the end of epoch 1
 /// (try a lower learning rate)".
-std::string divergenceReason(const std::string& problem, const std::string& detail, int epoch, int batch) {
-    return problem + " at epoch " + std::to_string(epoch) + ", batch " + std::to_string(batch) +
-           (detail.empty() ? "" : " (" + detail + ")") + "; kept the weights from " +
+std::string describe(const Divergence& divergence) {
+    std::string problem;
+    switch (divergence.kind) {
+    case DivergenceKind::LossNaN:
+        problem = "loss became NaN";
+        break;
+    case DivergenceKind::LossInfinite:
+        problem = "loss became infinite";
+        break;
+    case DivergenceKind::LossExploded:
+        problem = "loss exploded to " + shortNumber(divergence.loss);
+        break;
+    }
+    const int epoch = divergence.epoch;
+    std::string detail;
+    if (divergence.kind == DivergenceKind::LossExploded)
+        detail = " (the limit is " + shortNumber(divergence.limit) + ", " + shortNumber(kDivergenceFactor) +
+                 " times the first batch's loss of " + shortNumber(divergence.firstLoss) +
+                 (divergence.floorUsed ? " counted as " + shortNumber(kDivergenceLossFloor) : "") + ")";
+    return problem + " at epoch " + std::to_string(epoch) + ", batch " + std::to_string(divergence.batch) +
+           detail + "; kept the weights from " +
            (epoch == 1 ? std::string("before training") : "the end of epoch " + std::to_string(epoch - 1)) +
            " (try a lower learning rate)";
 }
+
+namespace {
 
 /// Fills the validation and test fields of `metrics` (NaN and empty for a missing or empty set).
 void evaluateEpoch(const Network& network, const Loss& loss, const Dataset& validation, const Dataset* test,
@@ -231,12 +258,13 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
             }
             const Batch& batch = batches.batch(index);
             const StepResult result = step.run(batch);
-            if (const std::string problem = divergence.problem(result.loss); !problem.empty()) {
+            if (std::optional<Divergence> problem = divergence.problem(result.loss)) {
                 lastGood.restore();
                 outcome.status = TrainingStatus::Diverged;
-                const bool exploded = std::isfinite(result.loss);
-                outcome.reason = divergenceReason(problem, exploded ? divergence.limit() : std::string(),
-                                                  epoch, index + 1);
+                problem->epoch = epoch;
+                problem->batch = index + 1;
+                outcome.divergence = *problem;
+                outcome.reason = describe(*problem);
                 best.finish();
                 return outcome;
             }

@@ -4,6 +4,7 @@
 #include "data/Dataset.h"
 #include "nn/Network.h"
 #include "tensor/NameTable.h"
+#include "train/Divergence.h"
 #include "train/TrainConfig.h"
 
 #include <atomic>
@@ -64,9 +65,14 @@ inline constexpr double kDivergenceFactor = 1e4;
 /// untrained network's loss for both loss kinds.
 inline constexpr double kDivergenceLossFloor = 1.0;
 
+/// A divergence in English, e.g. "loss became NaN at epoch 2, batch 17; kept the weights from the end of
+/// epoch 1 (try a lower learning rate)".
+std::string describe(const Divergence& divergence);
+
 struct TrainingOutcome {
     TrainingStatus status = TrainingStatus::Completed;
-    std::string reason; ///< why it diverged, e.g. "loss became NaN at epoch 2, batch 17; kept the weights …"
+    std::string reason;    ///< why it diverged: describe(divergence)
+    Divergence divergence; ///< why it diverged, as a kind and numbers; only when status is Diverged
     /// Every completed epoch, in order; the network ends with the weights of the last of them.
     std::vector<EpochMetrics> epochs;
     int shards = 1; ///< how many parts each full batch was split into (see TrainConfig::shards)

@@ -91,6 +91,61 @@
     </message>
 </context>
 <context>
+    <name>DataErrorText</name>
+    <message>
+        <source>the data folder &apos;%1&apos; does not exist</source>
+        <translation>数据文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a folder</source>
+        <translation>“%1”不是文件夹</translation>
+    </message>
+    <message>
+        <source>the folder &apos;%1&apos; has no test images and labels (t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte)</source>
+        <translation>文件夹“%1”中没有测试图像和标签（t10k-images-idx3-ubyte、t10k-labels-idx1-ubyte）</translation>
+    </message>
+    <message>
+        <source>the folder &apos;%1&apos; has no training images and labels (train-images-idx3-ubyte, train-labels-idx1-ubyte)</source>
+        <translation>文件夹“%1”中没有训练图像和标签（train-images-idx3-ubyte、train-labels-idx1-ubyte）</translation>
+    </message>
+    <message>
+        <source>cannot read the data file &apos;%1&apos; (%2)</source>
+        <translation>无法读取数据文件“%1”（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DivergenceText</name>
+    <message>
+        <source>loss became NaN at epoch %1, batch %2</source>
+        <translation>损失在第 %1 轮第 %2 批变为 NaN</translation>
+    </message>
+    <message>
+        <source>loss became infinite at epoch %1, batch %2</source>
+        <translation>损失在第 %1 轮第 %2 批变为无穷大</translation>
+    </message>
+    <message>
+        <source>loss exploded to %1 at epoch %2, batch %3 (the limit is %4, %5 times the first batch&apos;s loss of %6 counted as %7)</source>
+        <translation>损失在第 %2 轮第 %3 批暴涨到 %1（上限为 %4，即第一批损失 %6（按 %7 计）的 %5 倍）</translation>
+    </message>
+    <message>
+        <source>loss exploded to %1 at epoch %2, batch %3 (the limit is %4, %5 times the first batch&apos;s loss of %6)</source>
+        <translation>损失在第 %2 轮第 %3 批暴涨到 %1（上限为 %4，即第一批损失 %6 的 %5 倍）</translation>
+    </message>
+    <message>
+        <source>kept the weights from before training (try a lower learning rate)</source>
+        <translation>保留了训练前的权重（请尝试更低的学习率）</translation>
+    </message>
+    <message>
+        <source>kept the weights from the end of epoch %1 (try a lower learning rate)</source>
+        <translation>保留了第 %1 轮结束时的权重（请尝试更低的学习率）</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>a divergence, then what was kept</comment>
+        <translation>%1；%2</translation>
+    </message>
+</context>
+<context>
     <name>DrawingCanvas</name>
     <message>
         <source>Draw a digit. Enter recognises, Backspace clears, Ctrl+Z undoes the last step.
@@ -433,14 +488,6 @@ You can also drop an image file here.</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <source>The new language is used the next time DigitPad starts.</source>
-        <translation>新语言将在 DigitPad 下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>Takes effect when DigitPad next starts</source>
-        <translation>下次启动 DigitPad 时生效</translation>
-    </message>
-    <message>
         <source>
 
 It was removed from Recent models.</source>
@@ -591,6 +638,10 @@ It was removed from Recent models.</source>
     <message>
         <source>default.dpm was not found next to the program (../share/digitpad/models) or in the source tree.</source>
         <translation>在程序旁（../share/digitpad/models）和源代码目录中都没有找到 default.dpm。</translation>
+    </message>
+    <message>
+        <source>The interrupted training cannot be resumed: %1</source>
+        <translation>无法继续被中断的训练：%1</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1279,13 @@ Model: %1</source>
     <message>
         <source>delete %1 drawings</source>
         <translation>删除 %1 幅手写图</translation>
+    </message>
+</context>
+<context>
+    <name>SessionErrorText</name>
+    <message>
+        <source>invalid training settings: %1</source>
+        <translation>训练设置无效：%1</translation>
     </message>
 </context>
 <context>
@@ -2020,10 +2078,6 @@ Model: %1</source>
     <message>
         <source>%1 training, %2 validation, %3 test images from &apos;%4&apos;</source>
         <translation>来自“%4”：%1 张训练图像、%2 张验证图像、%3 张测试图像</translation>
-    </message>
-    <message>
-        <source>invalid training settings: %1</source>
-        <translation>训练设置无效：%1</translation>
     </message>
     <message>
         <source>training failed: %1</source>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The training thread: runs on the fixture data, reports on the GUI thread, cancels, pauses, fails cleanly.
+#include "DivergenceText.h"
 #include "TrainingController.h"
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
@@ -281,6 +282,8 @@ void TestTrainingController::divergedRunSaysWhy() {
     QVERIFY2(describeOutcome(outcome).contains(QString::fromStdString(outcome.reason)),
              qPrintable(describeOutcome(outcome)));
     QVERIFY(!outcome.reason.empty());
+    // The GUI words the divergence from its kind and numbers; in English it says what core's text says.
+    QCOMPARE(divergenceText(outcome.divergence), QString::fromStdString(outcome.reason));
 }
 
 void TestTrainingController::csvHasOneLinePerEpoch() {

@@ -352,17 +352,22 @@ void TestIdxReader::folderErrors_data() {
     QTest::addColumn<QString>("split");
     QTest::addColumn<QStringList>("files"); // copied from mnist-mini into the folder
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("kind"); // ErrorKind, for a front end's own wording
 
     QTest::newRow("missing folder") << "nowhere"
-                                    << "train" << QStringList{} << "no such folder";
+                                    << "train" << QStringList{} << "no such folder"
+                                    << int(ErrorKind::NoSuchFolder);
     QTest::newRow("empty folder") << "."
                                   << "train" << QStringList{}
-                                  << "no train images and labels (looked for train-images-idx3-ubyte[.gz]";
+                                  << "no train images and labels (looked for train-images-idx3-ubyte[.gz]"
+                                  << int(ErrorKind::SplitMissing);
     QTest::newRow("labels missing") << "."
                                     << "t10k" << QStringList{"t10k-images-idx3-ubyte"}
-                                    << "no t10k labels (looked for t10k-labels-idx1-ubyte[.gz]";
+                                    << "no t10k labels (looked for t10k-labels-idx1-ubyte[.gz]"
+                                    << int(ErrorKind::SplitMissing);
     QTest::newRow("unknown split") << "."
-                                   << "validation" << QStringList{} << "unknown split 'validation'";
+                                   << "validation" << QStringList{} << "unknown split 'validation'"
+                                   << int(ErrorKind::Other);
 }
 
 void TestIdxReader::folderErrors() {
@@ -370,6 +375,7 @@ void TestIdxReader::folderErrors() {
     QFETCH(QString, split);
     QFETCH(QStringList, files);
     QFETCH(QString, expected);
+    QFETCH(int, kind);
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -381,6 +387,11 @@ void TestIdxReader::folderErrors() {
     const QString message = QString::fromStdString(data.error().message);
     QVERIFY2(message.contains(expected), qPrintable("message: " + message));
     QVERIFY2(message.contains("'" + path + "'"), qPrintable("folder not named: " + message));
+    QCOMPARE(int(data.error().kind), kind);
+    if (data.error().kind != ErrorKind::Other)
+        QCOMPARE(QString::fromStdString(data.error().path), path);
+    if (data.error().kind == ErrorKind::SplitMissing)
+        QCOMPARE(QString::fromStdString(data.error().name), split);
 }
 
 QTEST_GUILESS_MAIN(TestIdxReader)

@@ -236,6 +236,11 @@ private slots:
         QVERIFY2(why.contains(reason), qPrintable(why));
         QCOMPARE(int(outcome.epochs.size()), epochsDone);
         QVERIFY2(why.contains(QString("at epoch %1,").arg(epochsDone + 1)), qPrintable(why));
+        // The same as a kind and numbers, for a front end's own wording; the text is what they describe.
+        QCOMPARE(outcome.divergence.epoch, epochsDone + 1);
+        QVERIFY(outcome.divergence.batch >= 1);
+        QCOMPARE(why, QString::fromStdString(describe(outcome.divergence)));
+        QCOMPARE(outcome.divergence.kind == DivergenceKind::LossExploded, why.contains("exploded"));
         const std::vector<Matrix>& lastGood = snapshots.at(std::size_t(epochsDone));
         for (std::size_t i = 0; i < net.params().size(); ++i)
             QVERIFY(*net.params()[i].value == lastGood[i]);
