@@ -84,7 +84,9 @@ double medianLatencyMicroseconds(const Network& network, const Matrix& sample) {
 }
 
 /// Images per second classifying the whole test set in batches of kThroughputBatch, best of a few passes.
-double throughputImagesPerSecond(const Network& network, const Dataset& test) {
+/// `Classifier` is a Network or a Model (an ensemble averages its members' probabilities).
+template <typename Classifier>
+double throughputImagesPerSecond(const Classifier& network, const Dataset& test) {
     std::vector<Matrix> batches;
     for (int first = 0; first < test.size(); first += kThroughputBatch)
         batches.emplace_back(test.images.middleCols(first, std::min(kThroughputBatch, test.size() - first)));
@@ -205,6 +207,7 @@ int runBench(const std::vector<std::string>& args) {
         "latency, accuracy), default (the bundled model's latency, or that of --model FILE).\n"
         "JSON keys: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy\n"
         "(0..1), lenet_epoch_s, lenet_latency_us, lenet_test_accuracy, default_latency_us,\n"
+        "default_throughput_ips (the whole model, every member of an ensemble),\n"
         "default_answer_ms and default_answer_look_inside_ms ({\"min\", \"median\"}),\n"
         "default_model (its path), train_images and cpu_variant (the kernels used: baseline,\n"
         "x86-64-v3 or x86-64-v4, the widest this CPU runs unless the environment variable\n"
@@ -304,6 +307,11 @@ int runBench(const std::vector<std::string>& args) {
                                             test.shape.toString() + " images");
             microseconds("default_latency_us", "default model single-image latency (" + latencyRuns + ")",
                          medianLatencyMicroseconds(model->network, sample));
+            const double modelThroughput = throughputImagesPerSecond(*model, test);
+            figures.push_back({"default_throughput_ips", std::llround(modelThroughput),
+                               "default model batch throughput (batches of " +
+                                   std::to_string(kThroughputBatch) + ", every member)",
+                               fixed(modelThroughput, 0) + " images/s"});
             const GrayImage canvas = canvasOf(sample, test.shape.width);
             const Result<Recognition> check = recognize(*model, canvas, model->info.framing);
             // Timing an answer that stops at "nothing to recognise" would measure almost nothing.

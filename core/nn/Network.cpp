@@ -2,6 +2,7 @@
 #include "nn/Network.h"
 
 #include "layers/LayerFactory.h"
+#include "nn/InferenceShards.h"
 
 #include <stdexcept>
 #include <string>
@@ -75,6 +76,29 @@ void Network::initialise(Init init, unsigned long long seed) {
 }
 
 void Network::predictRaw(const Matrix& x, Matrix& out) const {
+    const int shards = inferenceShards(x.cols());
+    if (shards == 1 || layers_.empty()) {
+        predictColumns(x, out);
+        return;
+    }
+    // A large batch: its columns (samples) are independent, so contiguous ranges of them run on the
+    // inference threads side by side, each through the whole network, and land in their columns of `out`
+    // (outputSize × batch). Every column is computed by the same kernels as in one pass; the cut depends on
+    // the batch size alone, so the answer does not depend on which thread ran what.
+    out.resize(outputSize(), x.cols());
+    const Eigen::Index columns = x.cols();
+    auto work = [&](int shard) {
+        const Eigen::Index first = columns * shard / shards;
+        const Eigen::Index count = columns * (shard + 1) / shards - first;
+        const Matrix part = x.middleCols(first, count); // inputSize × count: layers take a whole Matrix
+        Matrix partOut;
+        predictColumns(part, partOut);
+        out.middleCols(first, count) = partOut;
+    };
+    runInferenceShards(shards, work);
+}
+
+void Network::predictColumns(const Matrix& x, Matrix& out) const {
     if (layers_.empty()) {
         out = x;
         return;
