@@ -64,6 +64,14 @@ std::vector<Preset> makePresets() {
          "cross-entropy, Adam 1e-3 halved every 5 epochs, batch 64, 15 epochs",
          makeLayered("cnn", "conv5x5x24,relu,pool2,conv5x5x48,relu,pool2,dense256,relu,dropout40,dense10",
                      1e-3, 64, 15, 5)},
+        // For the shortest time to 99 % MNIST test accuracy (issue 14; bench --only fast measures it over
+        // five seeds): lenet's network, which costs the least per image of the convolutional presets, with a
+        // larger step that falls after every epoch. bench/README.md has the recipes tried and their figures.
+        {"fast",
+         "LeNet-style CNN tuned for time to 99 %: conv 5x5 8, pool 2, conv 5x5 16, pool 2, dense 128; "
+         "cross-entropy, Adam 2e-3 times 0.3 every epoch, batch 128, 3 epochs",
+         makeLayered("fast", "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10", 2e-3, 128, 3,
+                     1, 0.3)},
     };
 }
 
