@@ -41,8 +41,8 @@ LENET_LR = 1e-3
 # seeds 1 to FAST_SEEDS; the time is the training time up to the first epoch whose test accuracy reaches
 # TARGET_ACCURACY (evaluation left out), the figure the median seed's.
 FAST_ARCHITECTURE = "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10"
-FAST_BATCH = 128
-FAST_LR = 2e-3
+FAST_BATCH = 64
+FAST_LR = 3e-3
 FAST_LR_GAMMA = 0.3
 FAST_EPOCHS = 3
 FAST_SEEDS = 5

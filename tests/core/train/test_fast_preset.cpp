@@ -53,7 +53,7 @@ private slots:
         QCOMPARE(one.status, TrainingStatus::Completed);
         QCOMPARE(int(one.epochs.size()), config.epochs);
         QCOMPARE(maxWeightDifference(single, parallel), 0.0);
-        // The learning rate falls after every epoch, and the network learns: fifteen steps on the synthetic
+        // The learning rate falls after every epoch, and the network learns: thirty steps on the synthetic
         // set lower the loss and lift the accuracy well above chance (a tenth).
         QVERIFY(one.epochs.back().learningRate < one.epochs.front().learningRate);
         QVERIFY(one.epochs.back().trainLoss < one.epochs.front().trainLoss);

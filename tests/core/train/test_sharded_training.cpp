@@ -104,7 +104,7 @@ private slots:
         QTest::newRow("mlp split by request (dense, adam)") << "mlp" << false;
         QTest::newRow("cnn (conv, dropout)") << "cnn" << false;
         QTest::newRow("lenet with augmentation") << "lenet" << true;
-        QTest::newRow("fast (batch 128)") << "fast" << false;
+        QTest::newRow("fast") << "fast" << false;
     }
 
     void weightsDoNotDependOnThreads() {
