@@ -18,10 +18,15 @@ ShardPool& inferencePool() {
 
 } // namespace
 
-int inferenceShards(Eigen::Index columns) {
-    if (columns < 2 * kInferenceShardColumns)
-        return 1;
-    return static_cast<int>(std::min<Eigen::Index>(kMaxInferenceShards, columns / kInferenceShardColumns));
+int inferenceShards(Eigen::Index columns, long long multiplyAdds) {
+    const long long work = static_cast<long long>(columns) * std::max(multiplyAdds, 1LL);
+    const long long shards = std::min<long long>({work / kInferenceShardWork, kMaxInferenceShards, columns});
+    return static_cast<int>(std::max(shards, 1LL));
+}
+
+Eigen::Index inferenceChunkColumns(long long largestOutput) {
+    const long long bytes = std::max(largestOutput, 1LL) * static_cast<long long>(sizeof(Scalar));
+    return static_cast<Eigen::Index>(std::max(kInferenceChunkBytes / bytes, 1LL));
 }
 
 InferencePoolLease::InferencePoolLease() {

@@ -28,7 +28,8 @@ Matrix digitLikeBatch(Eigen::Index columns, unsigned seed) {
 
 /// probabilities() on slices too small to be split, so every column is computed on the calling thread.
 Matrix singleThreaded(const Network& network, const Matrix& batch) {
-    const Eigen::Index slice = kInferenceShardColumns;
+    // 32 samples of these test networks are one shard and one chunk.
+    const Eigen::Index slice = 32;
     Matrix all(network.outputSize(), batch.cols());
     for (Eigen::Index first = 0; first < batch.cols(); first += slice) {
         const Eigen::Index count = std::min(slice, batch.cols() - first);
@@ -50,12 +51,21 @@ class BatchInferenceTest : public QObject {
 
 private slots:
     void shardCountDependsOnTheBatchOnly() {
-        QCOMPARE(inferenceShards(1), 1);
-        QCOMPARE(inferenceShards(2 * kInferenceShardColumns - 1), 1);
-        QCOMPARE(inferenceShards(2 * kInferenceShardColumns), 2);
-        QCOMPARE(inferenceShards(3 * kInferenceShardColumns + 5), 3);
-        QCOMPARE(inferenceShards(1000), kMaxInferenceShards);
-        QCOMPARE(inferenceShards(100000), kMaxInferenceShards);
+        const long long mlp = 784 * 128 + 128 * 64 + 64 * 10;
+        QCOMPARE(inferenceShards(1, mlp), 1);
+        QCOMPARE(inferenceShards(1, 100 * kInferenceShardWork), 1);
+        QCOMPARE(inferenceShards(3, 100 * kInferenceShardWork), 3);
+        QCOMPARE(inferenceShards(kInferenceShardWork / mlp, mlp), 1);
+        QCOMPARE(inferenceShards(2 * kInferenceShardWork / mlp + 1, mlp), 2);
+        QCOMPARE(inferenceShards(1000, mlp), kMaxInferenceShards);
+        QCOMPARE(inferenceShards(100000, mlp), kMaxInferenceShards);
+        QCOMPARE(inferenceShards(1000, 0), 1);
+    }
+
+    void chunksFitTheCache() {
+        QCOMPARE(inferenceChunkColumns(0), kInferenceChunkBytes / Eigen::Index(sizeof(Scalar)));
+        QCOMPARE(inferenceChunkColumns(kInferenceChunkBytes), Eigen::Index(1));
+        QCOMPARE(inferenceChunkColumns(24 * 24 * 24), kInferenceChunkBytes / (24 * 24 * 24 * 4));
     }
 
     void splitBatchEqualsOneThread_data() {
@@ -64,9 +74,10 @@ private slots:
         QTest::addColumn<int>("columns");
         const int softmax = static_cast<int>(OutputHead::Softmax);
         QTest::newRow("mlp, batch 1000") << "dense128,relu,dense64,relu,dense10" << softmax << 1000;
-        QTest::newRow("mlp, batch 257 (uneven shards)")
-            << "dense128,relu,dense64,relu,dense10" << softmax << 257;
-        QTest::newRow("cnn, batch 600") << "conv5x5x4,relu,pool2,dense32,relu,dense10" << softmax << 600;
+        QTest::newRow("mlp, batch 451 (uneven shards)")
+            << "dense128,relu,dense64,relu,dense10" << softmax << 451;
+        QTest::newRow("cnn, batch 600 (chunks of 56)")
+            << "conv5x5x4,relu,pool2,dense32,relu,dense10" << softmax << 600;
         QTest::newRow("sigmoid, identity head")
             << "dense100,sigmoid,dense10,sigmoid" << static_cast<int>(OutputHead::Identity) << 512;
     }
@@ -77,7 +88,7 @@ private slots:
         QFETCH(int, columns);
         const Network network = initialised(architecture.toUtf8().constData(), static_cast<OutputHead>(head));
         const Matrix batch = digitLikeBatch(columns, 11);
-        QVERIFY(inferenceShards(columns) > 1);
+        QVERIFY(inferenceShards(columns, network.multiplyAddsPerSample()) > 1);
         const Matrix split = network.probabilities(batch);
         const Matrix reference = singleThreaded(network, batch);
         QCOMPARE(split.rows(), reference.rows());
