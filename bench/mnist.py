@@ -8,6 +8,7 @@ so they train on the same data as DigitPad (raw IDX files, each image min-max no
 import argparse
 import gzip
 import json
+import math
 import os
 import statistics
 import sys
@@ -35,6 +36,17 @@ LENET_POOL = 2
 LENET_DENSE = (16 * 4 * 4, 128, 10)
 LENET_BATCH = 64
 LENET_LR = 1e-3
+# The `fast` preset (core/train/Preset.cpp) and the time-to-accuracy workload: its architecture string, Adam at
+# FAST_LR multiplied by FAST_LR_GAMMA after every epoch, batch FAST_BATCH, FAST_EPOCHS epochs, trained from
+# seeds 1 to FAST_SEEDS; the time is the training time up to the first epoch whose test accuracy reaches
+# TARGET_ACCURACY (evaluation left out), the figure the median seed's.
+FAST_ARCHITECTURE = "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10"
+FAST_BATCH = 64
+FAST_LR = 3e-3
+FAST_LR_GAMMA = 0.3
+FAST_EPOCHS = 3
+FAST_SEEDS = 5
+TARGET_ACCURACY = 0.99
 # Same counts and statistics as `digitpad-cli bench` (app/cli/BenchCommand.cpp).
 LATENCY_WARMUP = 500
 LATENCY_RUNS = 5000
@@ -43,8 +55,10 @@ THROUGHPUT_PASSES = 3
 QUICK_TRAIN_IMAGES = 6000
 SEED = 1
 
-# What --only can select; "all" runs them in this order.
+# What --only can select; "all" runs them in this order. Time to accuracy ("fast") trains several runs of several
+# epochs, so it runs only when --only names it, and only in the peers that have it (PyTorch).
 WORKLOADS = ("mlp", "sigmoid-100", "lenet")
+OPT_IN_WORKLOADS = ("fast",)
 
 IDX_IMAGES_MAGIC = 0x00000803
 IDX_LABELS_MAGIC = 0x00000801
@@ -117,10 +131,11 @@ def parse_args(description, with_threads):
     parser.add_argument("--quick", action="store_true", help="the first 6000 training images, for smoke tests")
     parser.add_argument(
         "--only",
-        choices=("all",) + WORKLOADS,
+        choices=("all",) + WORKLOADS + OPT_IN_WORKLOADS,
         default="all",
-        help="run one workload only: mlp (epoch, latency, throughput, accuracy), sigmoid-100 (epoch), or "
-        "lenet (epoch, latency, accuracy)",
+        help="run one workload only: mlp (epoch, latency, throughput, accuracy), sigmoid-100 (epoch), "
+        "lenet (epoch, latency, accuracy), or fast (time to 99%% test accuracy over several seeds; never part "
+        "of all)",
     )
     if with_threads:
         parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default 1)")
@@ -188,6 +203,20 @@ def epoch_figures(prefix, wall_s, cpu_s, loss_sum, batches, test_accuracy):
     }
 
 
+def time_to_accuracy_figures(runs):
+    """The keys of the time-to-accuracy workload from one dict per seed (seed, seconds_to_target or None,
+    test_accuracy, epoch_test_accuracies, training_s), as `digitpad-cli bench --only fast` prints them."""
+    reached = sorted(r["seconds_to_target"] for r in runs if r["seconds_to_target"] is not None)
+    times = reached + [math.inf] * (len(runs) - len(reached))
+    median_time = statistics.median(times)
+    return {
+        "fast_time_to_99_s": median_time if 2 * len(reached) > len(runs) else None,
+        "fast_reached": len(reached),
+        "fast_test_accuracy": statistics.median(r["test_accuracy"] for r in runs),
+        "fast_runs": runs,
+    }
+
+
 def latency_key(prefix):
     """The single-image latency key of a workload: plain latency_us for mlp (issue 2's key), else
     <prefix>_latency_us."""
@@ -208,8 +237,8 @@ def run_peer(peer, description, workloads, context, with_threads=False, prepare=
     result = {"peer": peer, "env": env_threads(), "quick": args.quick, "train_images": len(data[0]),
               "test_images": len(data[2])}
     result.update(context())
-    for name in WORKLOADS:
-        if args.only in ("all", name):
+    for name in WORKLOADS + OPT_IN_WORKLOADS:
+        if (args.only == name or (args.only == "all" and name in WORKLOADS)) and name in workloads:
             result.update(workloads[name](*data))
     json.dump(result, sys.stdout, sort_keys=True)
     sys.stdout.write("\n")

@@ -22,6 +22,7 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,8 +74,55 @@ Result<EpochRun> timeEpoch(const std::string& presetName, const Dataset& train) 
     return run;
 }
 
-/// Median wall time of probabilities() on one column, in microseconds.
-double medianLatencyMicroseconds(const Network& network, const Matrix& sample,
+/// The test accuracy the time-to-accuracy workload waits for, and the seeds it trains the fast preset with.
+constexpr double kTargetAccuracy = 0.99;
+constexpr int kFastSeeds = 5;
+
+/// One training run of the fast preset from `seed`: the cumulative training time (evaluation left out) at the
+/// end of the first epoch whose test accuracy reached kTargetAccuracy (nullopt when none did), and the test
+/// accuracy of the last epoch.
+struct TimeToAccuracy {
+    unsigned long long seed = 0;
+    std::optional<double> seconds;
+    double accuracy = 0.0;
+    std::vector<double> epochAccuracies;
+    double trainingSeconds = 0.0;
+};
+
+Result<TimeToAccuracy> timeToAccuracy(const Dataset& train, const Dataset& test, unsigned long long seed) {
+    std::optional<TrainConfig> config = presetConfig("fast");
+    if (!config)
+        return Error{"preset 'fast' is missing from this build"};
+    config->validationFraction = 0.0;
+    config->seed = seed;
+    Network network = config->makeNetwork(train.shape, train.classes);
+    TrainingControl control;
+    const TrainingOutcome outcome = digitpad::train(network, train, &test, *config, control);
+    if (outcome.status != TrainingStatus::Completed || outcome.epochs.empty())
+        return Error{"the fast run did not complete: " + toName(outcome.status) + " " + outcome.reason};
+    TimeToAccuracy run;
+    run.seed = seed;
+    for (const EpochMetrics& epoch : outcome.epochs) {
+        run.trainingSeconds += epoch.seconds;
+        run.epochAccuracies.push_back(epoch.testAccuracy);
+        if (!run.seconds && epoch.testAccuracy >= kTargetAccuracy)
+            run.seconds = run.trainingSeconds;
+    }
+    run.accuracy = outcome.epochs.back().testAccuracy;
+    return run;
+}
+
+/// The median of `values` (the mean of the middle two for an even count); values must not be empty.
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+/// Median wall time of probabilities() on one column, in microseconds. `Classifier` is a Network or a Model
+/// (every member of an ensemble).
+template <typename Classifier>
+double medianLatencyMicroseconds(const Classifier& network, const Matrix& sample,
                                  const Repetitions& repetitions) {
     double sink = 0.0;
     for (int i = 0; i < repetitions.latencyWarmup; ++i)
@@ -92,7 +140,9 @@ double medianLatencyMicroseconds(const Network& network, const Matrix& sample,
 }
 
 /// Images per second classifying the whole test set in batches of kThroughputBatch, best of a few passes.
-double throughputImagesPerSecond(const Network& network, const Dataset& test) {
+/// `Classifier` is a Network or a Model (an ensemble averages its members' probabilities).
+template <typename Classifier>
+double throughputImagesPerSecond(const Classifier& network, const Dataset& test) {
     std::vector<Matrix> batches;
     for (int first = 0; first < test.size(); first += kThroughputBatch)
         batches.emplace_back(test.images.middleCols(first, std::min(kThroughputBatch, test.size() - first)));
@@ -154,8 +204,9 @@ MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool w
     return {times.front(), times[times.size() / 2]};
 }
 
-/// The workloads --only can pick, in the order they run.
-const std::vector<std::string> kWorkloads = {"mlp", "sigmoid-100", "lenet", "default"};
+/// The workloads --only can pick, in the order they run. The last, time to accuracy, trains several runs of
+/// several epochs, so it runs only when --only names it.
+const std::vector<std::string> kWorkloads = {"mlp", "sigmoid-100", "lenet", "default", "fast"};
 
 /// One measured figure: its JSON key and value, and its row in the text table.
 struct Figure {
@@ -207,14 +258,20 @@ int runBench(const std::vector<std::string>& args) {
     parser.addOption("--quick", "",
                      "first 6000 training images, few timing runs (a smoke test, not the benchmark)");
     parser.addOption("--only", "WORKLOAD",
-                     "run one workload: mlp, sigmoid-100, lenet or default (see below)");
+                     "run one workload: mlp, sigmoid-100, lenet, default or fast (see below)");
     parser.addOption("--model", "FILE",
                      "the model the default workload measures (default: the bundled model)");
     parser.addNotes(
         "Workloads: mlp (epoch, latency, throughput, accuracy), sigmoid-100 (epoch), lenet (epoch,\n"
-        "latency, accuracy), default (the bundled model's latency, or that of --model FILE).\n"
+        "latency, accuracy), default (the bundled model's latency, or that of --model FILE); all\n"
+        "of them unless --only names one. fast (only with --only fast): time to 99% test accuracy,\n"
+        "the fast preset trained from seeds 1 to 5 with the test split scored after every epoch;\n"
+        "the time is the training time up to the first epoch at 99% (scoring left out).\n"
         "JSON keys: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy\n"
         "(0..1), lenet_epoch_s, lenet_latency_us, lenet_test_accuracy, default_latency_us,\n"
+        "default_throughput_ips (the whole model, every member of an ensemble), fast_time_to_99_s\n"
+        "(median over the seeds, null when most did not reach it), fast_reached (seeds that did),\n"
+        "fast_test_accuracy (median after the last epoch), fast_runs (each seed's figures),\n"
         "default_answer_ms and default_answer_look_inside_ms ({\"min\", \"median\"}),\n"
         "default_model (its path), train_images and cpu_variant (the kernels used: baseline,\n"
         "x86-64-v3 or x86-64-v4, the widest this CPU runs unless the environment variable\n"
@@ -230,11 +287,13 @@ int runBench(const std::vector<std::string>& args) {
     const bool json = parser.has("--json");
     const std::optional<std::string> only = parser.value("--only");
     if (only && std::find(kWorkloads.begin(), kWorkloads.end(), *only) == kWorkloads.end())
-        throw UsageError("'--only' expects mlp, sigmoid-100, lenet or default, got '" + *only + "'");
-    const auto runs = [&only](const std::string& workload) { return !only || *only == workload; };
+        throw UsageError("'--only' expects mlp, sigmoid-100, lenet, default or fast, got '" + *only + "'");
+    const auto runs = [&only](const std::string& workload) {
+        return only ? *only == workload : workload != "fast";
+    };
     if (parser.has("--model") && !runs("default"))
         throw UsageError("'--model' is the default workload's model: drop --only " + *only);
-    const bool training = runs("mlp") || runs("sigmoid-100") || runs("lenet");
+    const bool training = runs("mlp") || runs("sigmoid-100") || runs("lenet") || runs("fast");
 
     const std::string folder = dataFolder(parser.value("--data"));
     Result<Dataset> trainSet = training ? loadSplit(folder, "train") : Result<Dataset>(Dataset{});
@@ -314,7 +373,12 @@ int runBench(const std::vector<std::string>& args) {
                                             test.name + " set in '" + folder + "' has " +
                                             test.shape.toString() + " images");
             microseconds("default_latency_us", "default model single-image latency (" + latencyRuns + ")",
-                         medianLatencyMicroseconds(model->network, sample, repetitions));
+                         medianLatencyMicroseconds(*model, sample, repetitions));
+            const double modelThroughput = throughputImagesPerSecond(*model, test);
+            figures.push_back({"default_throughput_ips", std::llround(modelThroughput),
+                               "default model batch throughput (batches of " +
+                                   std::to_string(kThroughputBatch) + ", every member)",
+                               fixed(modelThroughput, 0) + " images/s"});
             const GrayImage canvas = canvasOf(sample, test.shape.width);
             const Result<Recognition> check = recognize(*model, canvas, model->info.framing);
             // Timing an answer that stops at "nothing to recognise" would measure almost nothing.
@@ -337,6 +401,38 @@ int runBench(const std::vector<std::string>& args) {
             figures.push_back({"default_model", *path, "default model", *path});
         }
     }
+    if (runs("fast")) {
+        std::vector<double> reached;
+        std::vector<double> accuracies;
+        Json seeds = Json::array();
+        for (int seed = 1; seed <= kFastSeeds; ++seed) {
+            progress("fast preset, seed " + std::to_string(seed) + "... ");
+            Result<TimeToAccuracy> run = timeToAccuracy(train, test, static_cast<unsigned long long>(seed));
+            if (!run)
+                return failure("bench", run.error().message);
+            accuracies.push_back(run->accuracy);
+            if (run->seconds)
+                reached.push_back(*run->seconds);
+            seeds.push_back({{"seed", run->seed},
+                             {"seconds_to_target", run->seconds ? Json(rounded(*run->seconds, 3)) : Json()},
+                             {"test_accuracy", rounded(run->accuracy, 4)},
+                             {"epoch_test_accuracies", run->epochAccuracies},
+                             {"training_s", rounded(run->trainingSeconds, 3)}});
+        }
+        // The median run's time: a time only when more than half of the seeds reached the target.
+        const bool medianReached = 2 * reached.size() > static_cast<std::size_t>(kFastSeeds);
+        std::vector<double> times = reached;
+        times.resize(static_cast<std::size_t>(kFastSeeds), std::numeric_limits<double>::infinity());
+        const double medianTime = median(times);
+        figures.push_back(
+            {"fast_time_to_99_s", medianReached ? Json(rounded(medianTime, 3)) : Json(),
+             "fast preset, time to 99% test accuracy (median of " + std::to_string(kFastSeeds) + " seeds)",
+             medianReached ? fixed(medianTime, 2) + " s" : std::string("not reached")});
+        figures.push_back({"fast_reached", static_cast<int>(reached.size()), "  seeds that reached 99%",
+                           std::to_string(reached.size()) + " of " + std::to_string(kFastSeeds)});
+        accuracy("fast_test_accuracy", "  test accuracy after the last epoch (median)", median(accuracies));
+        figures.push_back({"fast_runs", seeds, "", ""});
+    }
     progress("\n");
     // The kernels every figure above ran on (kernels/Kernels.h): the widest the CPU supports, or
     // DIGITPAD_CPU's.
@@ -355,7 +451,8 @@ int runBench(const std::vector<std::string>& args) {
         return 0;
     }
     for (const Figure& figure : figures)
-        std::cout << std::left << std::setw(52) << figure.label << figure.text << '\n';
+        if (!figure.label.empty())
+            std::cout << std::left << std::setw(52) << figure.label << figure.text << '\n';
     std::cout.flush();
     return 0;
 }

@@ -2,7 +2,9 @@
 #include "nn/Network.h"
 
 #include "layers/LayerFactory.h"
+#include "nn/InferenceShards.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -75,6 +77,40 @@ void Network::initialise(Init init, unsigned long long seed) {
 }
 
 void Network::predictRaw(const Matrix& x, Matrix& out) const {
+    if (x.cols() <= 1 || layers_.empty()) {
+        predictColumns(x, out);
+        return;
+    }
+    long long largestOutput = 0;
+    for (const auto& layer : layers_)
+        largestOutput = std::max<long long>(largestOutput, layer->outputShape().size());
+    const Eigen::Index columns = x.cols();
+    const int shards = inferenceShards(columns, multiplyAddsPerSample());
+    const Eigen::Index chunk = inferenceChunkColumns(largestOutput);
+    if (shards == 1 && columns <= chunk) {
+        predictColumns(x, out);
+        return;
+    }
+    // A large batch: its columns (samples) are independent, so contiguous ranges of them run on the
+    // inference threads side by side, each through the whole network a cache-sized chunk of samples at a
+    // time, and land in their columns of `out` (outputSize × batch). The cut depends on the batch and the
+    // network alone, so the answer does not depend on which thread ran what.
+    out.resize(outputSize(), columns);
+    auto work = [&](int shard) {
+        const Eigen::Index end = columns * (shard + 1) / shards;
+        Matrix part;    // inputSize × chunk: layers take a whole Matrix
+        Matrix partOut; // outputSize × chunk
+        for (Eigen::Index first = columns * shard / shards; first < end; first += chunk) {
+            const Eigen::Index count = std::min(chunk, end - first);
+            part = x.middleCols(first, count);
+            predictColumns(part, partOut);
+            out.middleCols(first, count) = partOut;
+        }
+    };
+    runInferenceShards(shards, work);
+}
+
+void Network::predictColumns(const Matrix& x, Matrix& out) const {
     if (layers_.empty()) {
         out = x;
         return;

@@ -60,7 +60,9 @@ public:
     /// shown as probabilities. Thread-safe on a const network (uses only local buffers).
     Matrix probabilities(const Matrix& x) const;
 
-    /// Raw outputs (logits for the Softmax head) for x, without training caches. Thread-safe.
+    /// Raw outputs (logits for the Softmax head) for x, without training caches. Thread-safe. A large batch
+    /// is split into column ranges that run on the inference threads (nn/InferenceShards.h); each column's
+    /// output is the one a batch of that column alone would give, up to float rounding.
     void predictRaw(const Matrix& x, Matrix& out) const;
 
     /// Training forward pass: keeps every activation for backward(). Returns the raw output (outputSize ×
@@ -77,6 +79,9 @@ public:
     std::vector<std::pair<std::string, const Matrix*>> tensors() const;
 
 private:
+    /// predictRaw on the calling thread alone.
+    void predictColumns(const Matrix& x, Matrix& out) const;
+
     /// Training buffers for one batch size.
     struct Buffers {
         Eigen::Index batch = -1;

@@ -3,8 +3,8 @@
 
 #include "nn/Loss.h"
 #include "nn/Network.h"
+#include "nn/ShardPool.h"
 #include "train/BatchSource.h"
-#include "train/ShardPool.h"
 #include "train/TrainConfig.h"
 
 #include <array>

@@ -64,6 +64,16 @@ std::vector<Preset> makePresets() {
          "cross-entropy, Adam 1e-3 halved every 5 epochs, batch 64, 15 epochs",
          makeLayered("cnn", "conv5x5x24,relu,pool2,conv5x5x48,relu,pool2,dense256,relu,dropout40,dense10",
                      1e-3, 64, 15, 5)},
+        // For the shortest time to 99 % MNIST test accuracy (issue 14; bench --only fast measures it over
+        // five seeds): lenet's network, the cheapest per image of the convolutional presets, with three times
+        // its step, falling to 0.3× after every epoch. Of the recipes tried (bench/README.md), it was the one
+        // whose third epoch cleared 99 % with a margin; a tenfold fall reached 99.0 % one epoch sooner for
+        // some seeds only.
+        {"fast",
+         "LeNet-style CNN tuned for time to 99 %: conv 5x5 8, pool 2, conv 5x5 16, pool 2, dense 128; "
+         "cross-entropy, Adam 3e-3 times 0.3 every epoch, batch 64, 3 epochs",
+         makeLayered("fast", "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10", 3e-3, 64, 3,
+                     1, 0.3)},
     };
 }
 

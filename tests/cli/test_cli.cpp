@@ -510,8 +510,8 @@ void TestCli::usageErrors_data() {
     QTest::newRow("help for an unknown command")
         << QStringList{"help", "nosuch"} << "unknown command 'nosuch'";
     QTest::newRow("bench with argument") << QStringList{"bench", "now"} << "unexpected argument 'now'";
-    QTest::newRow("bench unknown workload")
-        << QStringList{"bench", "--only", "vgg"} << "'--only' expects mlp, sigmoid-100, lenet or default";
+    QTest::newRow("bench unknown workload") << QStringList{"bench", "--only", "vgg"}
+                                            << "'--only' expects mlp, sigmoid-100, lenet, default or fast";
     QTest::newRow("bench model without the default workload")
         << QStringList{"bench", "--only", "lenet", "--model", "m.dpm"} << "drop --only lenet";
 }
@@ -1547,10 +1547,13 @@ void TestCli::bench_data() {
     if (!QFileInfo::exists(bundled))
         bundled = QStringLiteral(DIGITPAD_SOURCE_DIR "/models/default.dpm");
     QVERIFY2(QFileInfo::exists(bundled), "the bundled model is part of the repository");
-    const QStringList all = {"mlp_epoch_s",      "sigmoid100_epoch_s",  "latency_us",
-                             "throughput_ips",   "mlp_test_accuracy",   "lenet_epoch_s",
-                             "lenet_latency_us", "lenet_test_accuracy", "default_latency_us"};
-    QTest::newRow("every workload, bundled model") << QStringList{} << all << QStringList{} << 500 << bundled;
+    const QStringList all = {"mlp_epoch_s",           "sigmoid100_epoch_s",  "latency_us",
+                             "throughput_ips",        "mlp_test_accuracy",   "lenet_epoch_s",
+                             "lenet_latency_us",      "lenet_test_accuracy", "default_latency_us",
+                             "default_throughput_ips"};
+    // Time to accuracy trains five runs, so only --only fast runs it.
+    const QStringList fast = {"fast_time_to_99_s", "fast_reached", "fast_test_accuracy", "fast_runs"};
+    QTest::newRow("every workload, bundled model") << QStringList{} << all << fast << 500 << bundled;
     QTest::newRow("only lenet") << QStringList{"--only", "lenet"}
                                 << QStringList{"lenet_epoch_s", "lenet_latency_us", "lenet_test_accuracy"}
                                 << QStringList{"mlp_epoch_s", "latency_us", "sigmoid100_epoch_s",
@@ -1559,8 +1562,11 @@ void TestCli::bench_data() {
     QTest::newRow("only sigmoid-100")
         << QStringList{"--only", "sigmoid-100"} << QStringList{"sigmoid100_epoch_s"}
         << QStringList{"mlp_epoch_s", "lenet_epoch_s", "default_latency_us"} << 500 << QString();
+    QTest::newRow("only fast") << QStringList{"--only", "fast"} << QStringList{"fast_test_accuracy"}
+                               << QStringList{"mlp_epoch_s", "lenet_epoch_s", "default_latency_us"} << 500
+                               << QString();
     QTest::newRow("only default, bundled model")
-        << QStringList{"--only", "default"} << QStringList{"default_latency_us"}
+        << QStringList{"--only", "default"} << QStringList{"default_latency_us", "default_throughput_ips"}
         << QStringList{"mlp_epoch_s", "lenet_epoch_s", "sigmoid100_epoch_s"} << 0 << bundled;
     QTest::newRow("only default, --model FILE")
         << QStringList{"--only", "default", "--model", model_} << QStringList{"default_latency_us"}

@@ -2,9 +2,9 @@
 // Data-parallel training: a batch is split into shards that run on replicas of the network, possibly on
 // several threads. The combined step must be the full batch's step, and the weights must not depend on the
 // number of threads. Also the ShardPool that runs the shards.
+#include "nn/ShardPool.h"
 #include "nn/SoftmaxCrossEntropy.h"
 #include "train/Preset.h"
-#include "train/ShardPool.h"
 #include "train/Trainer.h"
 
 #include "support/SyntheticDigits.h"
@@ -104,6 +104,7 @@ private slots:
         QTest::newRow("mlp split by request (dense, adam)") << "mlp" << false;
         QTest::newRow("cnn (conv, dropout)") << "cnn" << false;
         QTest::newRow("lenet with augmentation") << "lenet" << true;
+        QTest::newRow("fast") << "fast" << false;
     }
 
     void weightsDoNotDependOnThreads() {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "train/ShardPool.h"
+#include "nn/ShardPool.h"
 
 #include <algorithm>
 
