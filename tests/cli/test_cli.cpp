@@ -2145,11 +2145,6 @@ void TestCli::predictMultiReadsNumbers() {
     for (const QString& row : rows) {
         const QString name = QFileInfo(row.section(QLatin1Char(','), 0, 0)).fileName();
         const QString number = row.section(QLatin1Char(','), 1, 1);
-        // Touching digits are the known weak spot (docs/numbers.md): the bundled ensemble reads this string's
-        // touching 7 and 6 as one unsure 2, where the single network before it cut them apart. Marked so the
-        // test says when it is read right again.
-        if (name == QLatin1String("00010.png"))
-            QEXPECT_FAIL("", "touching 7 and 6 read as one unsure digit by the bundled ensemble", Continue);
         QCOMPARE(number, truth.value(name));
         const QStringList confidences = row.section(QLatin1Char(','), 2, 2).split(QLatin1Char(' '));
         QCOMPARE(confidences.size(), number.size());
