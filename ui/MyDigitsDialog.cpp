@@ -152,6 +152,12 @@ MyDigitsDialog::MyDigitsDialog(MyDigitsStore* store, QWidget* parent) : QDialog(
     retranslate();
 }
 
+MyDigitsDialog::~MyDigitsDialog() {
+    // The undo stack is a child, destroyed after this object has become a plain QWidget; its last
+    // indexChanged (from clearing itself) must not reach updateUndoTexts() then.
+    undoStack_->disconnect(this);
+}
+
 void MyDigitsDialog::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();

@@ -25,6 +25,7 @@ public:
     enum class Filter { All, Wrong };
 
     explicit MyDigitsDialog(MyDigitsStore* store, QWidget* parent = nullptr);
+    ~MyDigitsDialog() override;
 
     QListWidget* list() const { return list_; }
     QUndoStack* undoStack() const { return undoStack_; }

@@ -65,6 +65,7 @@ TrainingInsights::TrainingInsights(QWidget* curves, QWidget* parent) : QTabWidge
     connect(confusion_, &ConfusionMatrixView::cellActivated, this, &TrainingInsights::showCell);
     connect(gallery_, &MistakesGallery::mistakeChosen, this, &TrainingInsights::imageChosen);
     startRun();
+    retranslate();
 }
 
 void TrainingInsights::changeEvent(QEvent* event) {

@@ -67,6 +67,15 @@ private slots:
         QSettings(QStringLiteral("DigitPad"), QStringLiteral("DigitPad")).clear();
     }
 
+    void tabsAreNamedFromTheStart() {
+        // Named before any language change reaches the widget: a window opened in English shows them.
+        TrainingInsights insights(new QLabel(QStringLiteral("curves")));
+        QCOMPARE(insights.count(), 3);
+        QCOMPARE(insights.tabText(0), QStringLiteral("Curves"));
+        QCOMPARE(insights.tabText(1), QStringLiteral("Confusion"));
+        QCOMPARE(insights.tabText(2), QStringLiteral("Mistakes"));
+    }
+
     void clickingACellShowsItsImages_data() {
         QTest::addColumn<int>("truth");
         QTest::addColumn<int>("predicted");
