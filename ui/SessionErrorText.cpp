@@ -7,7 +7,7 @@
 
 QString sessionErrorText(const digitpad::SessionError& error) {
     if (error.kind != digitpad::ErrorKind::Other)
-        return dataErrorText(digitpad::Error{error.message, error.kind, error.path, error.name});
+        return dataErrorText(error);
     const QString message = QString::fromStdString(error.message);
     if (error.cause == digitpad::SessionError::Cause::Settings)
         return QCoreApplication::translate("SessionErrorText", "invalid training settings: %1").arg(message);

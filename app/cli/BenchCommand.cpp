@@ -134,9 +134,7 @@ double medianLatencyMicroseconds(const Classifier& network, const Matrix& sample
         time = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
     }
     gSink = sink;
-    const auto middle = times.begin() + times.size() / 2;
-    std::nth_element(times.begin(), middle, times.end());
-    return *middle;
+    return median(std::move(times));
 }
 
 /// Images per second classifying the whole test set in batches of kThroughputBatch, best of a few passes.
@@ -200,8 +198,7 @@ MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool w
         time = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     }
     gSink = sink;
-    std::sort(times.begin(), times.end());
-    return {times.front(), times[times.size() / 2]};
+    return {*std::min_element(times.begin(), times.end()), median(std::move(times))};
 }
 
 /// The workloads --only can pick, in the order they run. The last, time to accuracy, trains several runs of

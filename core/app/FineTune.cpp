@@ -24,7 +24,7 @@ using Cause = SessionError::Cause;
 
 FineTuneResult stopped(Cause cause, std::string message) {
     FineTuneResult result;
-    result.error = SessionError{cause, std::move(message)};
+    result.error = SessionError{Error{std::move(message)}, cause};
     return result;
 }
 

@@ -19,17 +19,15 @@ namespace digitpad {
 
 namespace {
 
-TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
+/// Keeps the error's kind and fields, so a front end can word it in its own language.
+TrainingSessionResult stopped(SessionError::Cause cause, Error error) {
     TrainingSessionResult result;
-    result.error = SessionError{cause, std::move(message)};
+    result.error = SessionError{std::move(error), cause};
     return result;
 }
 
-/// Keeps the error's kind and fields, so a front end can word it in its own language.
-TrainingSessionResult stopped(SessionError::Cause cause, const Error& error) {
-    TrainingSessionResult result;
-    result.error = SessionError{cause, error.message, error.kind, error.path, error.name};
-    return result;
+TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
+    return stopped(cause, Error{std::move(message)});
 }
 
 /// A folder as given, normalised so "data/mnist/" and "data/./mnist" compare equal.

@@ -3,7 +3,7 @@
 
 #include "io/Checkpoint.h"
 #include "io/Model.h"
-#include "tensor/ErrorKind.h"
+#include "tensor/Result.h"
 #include "train/TrainConfig.h"
 #include "train/Trainer.h"
 
@@ -77,19 +77,14 @@ struct TrainingSessionCallbacks {
     std::function<void(const CheckpointSaved&)> onCheckpoint;
 };
 
-/// Why a session stopped before training.
-struct SessionError {
+/// Why a session stopped before training: the Error (its message names the setting, or the file and what is
+/// wrong; a data error also has its kind and fields, for a front end's own wording) and what caused it.
+struct SessionError : Error {
     enum class Cause {
         Settings, ///< the configuration is invalid, or does not fit the data (the CLI's usage errors)
         Data,     ///< a split is missing or unreadable, or the splits do not match
     };
     Cause cause = Cause::Settings;
-    std::string message; ///< names the setting, or the file and what is wrong
-    /// What the message is about and its fields (see ErrorKind), for a front end's own wording; Other when
-    /// only the message says it.
-    ErrorKind kind = ErrorKind::Other;
-    std::string path = {};
-    std::string name = {};
 };
 
 /// How a session ended.

@@ -2,6 +2,7 @@
 #include "PngDecoder.h"
 
 #include "GrayOverWhite.h"
+#include "ImageSizeLimit.h"
 
 #include <png.h>
 
@@ -44,9 +45,7 @@ digitpad::Result<digitpad::GrayImage> decodePng(const QByteArray& bytes, std::in
         return damaged(image->message);
     const std::int64_t pixels = std::int64_t(image->width) * image->height;
     if (limitPixels > 0 && pixels > limitPixels)
-        return digitpad::Error{"too large: " + std::to_string(image->width) + "x" +
-                               std::to_string(image->height) + " pixels, more than the " +
-                               std::to_string(limitPixels / 1'000'000) + " megapixels DigitPad decodes"};
+        return digitpad::Error{tooLargeReason(image->width, image->height, limitPixels)};
     // 8-bit sRGB, not premultiplied: the same values Qt's reader gives an 8-bit PNG, so the composite
     // matches.
     image->format = PNG_FORMAT_RGBA;

@@ -2,6 +2,7 @@
 #include "QtImage.h"
 
 #include "GrayOverWhite.h"
+#include "ImageSizeLimit.h"
 #include "PngDecoder.h"
 
 #include <QBuffer>
@@ -120,9 +121,7 @@ digitpad::Result<digitpad::GrayImage> readWith(QImageReader& reader, const std::
     const QByteArray format = reader.format().toUpper();
     const QSize size = reader.size();
     if (size.isValid() && limitPixels > 0 && qint64(size.width()) * size.height() > limitPixels)
-        return failed("too large: " + std::to_string(size.width()) + "x" + std::to_string(size.height()) +
-                      " pixels, more than the " + std::to_string(limitPixels / 1'000'000) +
-                      " megapixels DigitPad decodes");
+        return failed(tooLargeReason(size.width(), size.height(), limitPixels));
     const QImage image = reader.read();
     if (image.isNull())
         return failed(withWarnings("truncated or damaged " + format.toStdString() +
