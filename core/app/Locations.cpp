@@ -71,7 +71,7 @@ std::vector<std::string> bundledModelCandidates() {
         candidates.push_back((dir.parent_path() / "share" / "digitpad" / "models" / "default.dpm").string());
     for (const std::string& data : xdgDataDirs())
         candidates.push_back((fs::path(data) / "digitpad" / "models" / "default.dpm").string());
-    candidates.push_back(DIGITPAD_SOURCE_MODELS "/default.dpm");
+    candidates.push_back((fs::path(DIGITPAD_SOURCE_MODELS) / "default.dpm").string());
     return candidates;
 }
 
