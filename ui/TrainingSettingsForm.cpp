@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingSettingsForm.h"
 
+#include "AugmentDescription.h"
 #include "ErrorKindText.h"
 #include "LayerListDialog.h"
 #include "PresetDescription.h"
@@ -411,7 +412,7 @@ void TrainingSettingsForm::updateStrengthToolTip() {
     strength_->setToolTip(tr("How strongly each image is distorted (0–3; digitpad-cli train "
                              "--augment-strength). At %1: %2")
                               .arg(strength_->value())
-                              .arg(QString::fromStdString(settings.describe())));
+                              .arg(augmentDescription(settings)));
 }
 
 double TrainingSettingsForm::strengthOf(const digitpad::AugmentSettings& settings) {

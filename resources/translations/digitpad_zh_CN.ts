@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AugmentDescription</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>rotate ±%1°, scale %2–%3, shear ±%4, shift ±%5 px, elastic α %6 σ %7, thicken %8, thin %9</source>
+        <translation>旋转 ±%1°，缩放 %2–%3，错切 ±%4，平移 ±%5 像素，弹性变形 α %6 σ %7，加粗概率 %8，变细概率 %9</translation>
+    </message>
+</context>
+<context>
     <name>AugmentPreview</name>
     <message>
         <source>no training images in &apos;%1&apos;</source>

@@ -80,6 +80,9 @@ void chooseLanguage(MainWindow& window, const QString& name) {
         if (action->menu() && action->menu()->actions().contains(languageMenu->menuAction()))
             tools = action;
     QVERIFY(tools);
+    // The pointer enters the bar first: just after another menu closed, the bar takes a click without a
+    // move for the end of that menu's gesture.
+    QTest::mouseMove(bar, bar->actionGeometry(tools).center());
     QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(tools).center());
     QMenu* toolsMenu = tools->menu();
     QTRY_VERIFY_WITH_TIMEOUT(toolsMenu->isVisible(), kTimeout);
@@ -412,6 +415,37 @@ private slots:
         auto* label = train->findChild<QLabel*>(QStringLiteral("trainingMessage"));
         QVERIFY(label);
         QVERIFY2(label->toolTip().contains(QStringLiteral("frobnicate")), qPrintable(label->toolTip()));
+    }
+
+    /// The presets' descriptions and the augmentation summary, core's English for the CLI, are Chinese in the
+    /// Train tab's tooltips and English again after switching back.
+    void presetAndAugmentTooltipsFollowTheLanguage() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        TrainingSettingsForm* form = window.trainingPanel()->settingsForm();
+        QVERIFY(form->selectPreset(QStringLiteral("mlp")));
+        const auto presetTip = [form] {
+            return form->presetBox()->itemData(form->presetBox()->currentIndex(), Qt::ToolTipRole).toString();
+        };
+        QVERIFY2(presetTip().contains(QStringLiteral("He init")), qPrintable(presetTip()));
+        QVERIFY2(form->augmentStrengthBox()->toolTip().contains(QStringLiteral("rotate")),
+                 qPrintable(form->augmentStrengthBox()->toolTip()));
+
+        chooseLanguage(window, QStringLiteral("简体中文"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
+        QVERIFY2(presetTip().contains(QStringLiteral("He 初始化")), qPrintable(presetTip()));
+        QVERIFY2(!presetTip().contains(QStringLiteral("init;")), qPrintable(presetTip()));
+        const QString strengthTip = form->augmentStrengthBox()->toolTip();
+        QVERIFY2(strengthTip.contains(QStringLiteral("旋转")) &&
+                     !strengthTip.contains(QStringLiteral("rotate")),
+                 qPrintable(strengthTip));
+
+        chooseLanguage(window, QStringLiteral("English"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("&Train"), kTimeout);
+        QVERIFY2(presetTip().contains(QStringLiteral("He init")), qPrintable(presetTip()));
     }
 
     /// Why a run diverged, from core's kind and numbers, in Chinese; core's own text stays English.
