@@ -37,7 +37,7 @@ public:
 
 signals:
     void runningChanged(bool running);
-    void scanned(const QString& folder, SharedDrawings drawings, const QStringList& skipped);
+    void scanned(const QString& folder, SharedDrawings drawings, const SkippedEntries& skipped);
     void scanFailed(const QString& folder, const QString& message);
     void started(const digitpad::FineTuneStart& start);
     void batchProgress(const digitpad::BatchProgress& progress);

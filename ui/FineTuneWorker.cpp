@@ -3,6 +3,7 @@
 
 #include "BatchReportThrottle.h"
 #include "LogCategories.h"
+#include "SessionErrorText.h"
 #include "image/SampleFolder.h"
 
 #include <QDir>
@@ -30,12 +31,9 @@ void FineTuneWorker::scan(const QString& folder) {
             emit scanFailed(folder, QString::fromStdString(reading.error().message));
             return;
         }
-        QStringList skipped;
-        for (const std::string& problem : reading->problems)
-            skipped.append(QString::fromStdString(problem));
         emit scanned(
             folder, std::make_shared<const std::vector<digitpad::LabelledDrawing>>(samplesOf(reading->files)),
-            skipped);
+            reading->problems);
     } catch (const std::exception& e) {
         emit scanFailed(folder, tr("cannot read '%1': %2")
                                     .arg(QDir::toNativeSeparators(folder), QString::fromLocal8Bit(e.what())));
@@ -85,10 +83,9 @@ void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* cont
 
         digitpad::FineTuneResult result = digitpad::runFineTune(request, *control, callbacks);
         if (result.error) {
-            const QString message = QString::fromStdString(result.error->message);
-            emit failed(result.error->cause == digitpad::SessionError::Cause::Settings
-                            ? tr("invalid fine-tuning settings: %1").arg(message)
-                            : message);
+            qCInfo(lcTrain).noquote()
+                << "fine-tuning refused:" << QString::fromStdString(result.error->message);
+            emit failed(sessionErrorText(*result.error));
             return;
         }
         qCInfo(lcTrain).noquote() << "fine-tuning"

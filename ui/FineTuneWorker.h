@@ -32,7 +32,7 @@ public:
     void run(const FineTuneJob& job, digitpad::TrainingControl* control);
 
 signals:
-    void scanned(const QString& folder, SharedDrawings drawings, const QStringList& skipped);
+    void scanned(const QString& folder, SharedDrawings drawings, const SkippedEntries& skipped);
     void scanFailed(const QString& folder, const QString& message);
     /// The data is ready and the base model scored; training begins.
     void started(const digitpad::FineTuneStart& start);

@@ -222,6 +222,7 @@ void LayerListDialog::check() {
     buildable_ = false;
     plans_.clear();
     const QString layers = architecture();
+    summary_->setToolTip(QString());
     if (layers.isEmpty()) {
         summary_->setText(tr("Add at least one layer."));
     } else {
@@ -237,7 +238,9 @@ void LayerListDialog::check() {
                          "dense10).")
                           .arg(plan.output.size()));
         } catch (const std::invalid_argument& e) {
-            summary_->setText(tr("These layers cannot be built: %1").arg(QString::fromStdString(e.what())));
+            // Why is core's English, in the tooltip; the sentence is the person's language.
+            summary_->setText(tr("The layers %1 cannot be built.").arg(layers));
+            summary_->setToolTip(QString::fromStdString(e.what()));
         }
     }
     okButton()->setEnabled(buildable_);

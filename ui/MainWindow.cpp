@@ -142,6 +142,7 @@ void MainWindow::createMenus() {
         standardKeys(QKeySequence::SaveAs, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
     exportOnnxAction_ = modelMenu_->addAction(QString(), this, &MainWindow::exportOnnxDialog);
     recentMenu_ = modelMenu_->addMenu(QString());
+    recentMenu_->setObjectName(QStringLiteral("recentModelsMenu"));
     bundledAction_ = modelMenu_->addAction(QString(), this, &MainWindow::useBundledModel);
     rebuildRecentMenu();
 
@@ -324,10 +325,12 @@ bool MainWindow::offerToResumeTraining() {
     digitpad::Result<digitpad::Checkpoint> loaded =
         digitpad::loadCheckpoint(QDir::toNativeSeparators(path).toStdString());
     if (!loaded) {
-        const QString message = QString::fromStdString(loaded.error().message);
-        qCWarning(lcTrain).noquote() << message;
-        // Why the bytes are wrong stays core's English; the sentence around it is the person's language.
-        statusBar()->showMessage(tr("The interrupted training cannot be resumed: %1").arg(message), 10000);
+        // Why the bytes are wrong is core's English, for the log; the status bar gets the person's language.
+        qCWarning(lcTrain).noquote() << QString::fromStdString(loaded.error().message);
+        statusBar()->showMessage(
+            tr("The interrupted training cannot be resumed: its checkpoint %1 cannot be read.")
+                .arg(QDir::toNativeSeparators(path)),
+            10000);
         return false;
     }
     auto checkpoint = std::make_shared<const digitpad::Checkpoint>(std::move(*loaded));

@@ -141,7 +141,9 @@ ModelLibrary::Startup ModelLibrary::loadStartupModel() {
             startup.path = path;
             return startup;
         }
-        startup.problems.append(QString::fromStdString(loaded.error().message));
+        // Why the bytes are wrong is core's English, for the log; the status bar gets the person's language.
+        qCWarning(lcModel).noquote() << QString::fromStdString(loaded.error().message);
+        startup.problems.append(tr("the model '%1' cannot be opened").arg(QDir::toNativeSeparators(path)));
     }
     return startup;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MyAccuracy.h"
 
+#include "DataErrorText.h"
 #include "LogCategories.h"
 #include "MyDigitsStore.h"
 
@@ -91,7 +92,7 @@ MyAccuracy::Figures MyAccuracy::measure(const QString& folder, const digitpad::M
     const digitpad::Result<digitpad::DrawingScore> score =
         digitpad::scoreDrawings(model, samplesOf(listing.files), kRecentCount);
     if (!score) {
-        figures.error = QString::fromStdString(score.error().message);
+        figures.error = score.error();
         return figures;
     }
     figures.count = score->all.count;
@@ -122,7 +123,7 @@ QString MyAccuracy::text() const {
         mine = tr("My accuracy: no model");
     else if (!figures_)
         mine = tr("My accuracy: measuring…");
-    else if (!figures_->error.isEmpty())
+    else if (figures_->error)
         mine = tr("My accuracy: cannot be measured");
     else if (figures_->count == 0)
         mine = tr("My accuracy: no drawings kept yet");
@@ -145,8 +146,8 @@ QString MyAccuracy::details() const {
     if (!figures_)
         return tr("How the model in use does on the drawings you kept (Tools ▸ My digits…)");
     QStringList lines;
-    if (!figures_->error.isEmpty())
-        lines.append(figures_->error);
+    if (figures_->error)
+        lines.append(dataErrorText(*figures_->error));
     if (figures_->count > 0) {
         lines.append(tr("Per digit, with the model in use:"));
         for (std::size_t digit = 0; digit < figures_->perDigitCount.size(); ++digit) {
@@ -157,7 +158,7 @@ QString MyAccuracy::details() const {
                                           .arg(percent(double(figures_->perDigitCorrect[digit]) / count, 0))
                                           .arg(count));
         }
-    } else if (figures_->error.isEmpty()) {
+    } else if (!figures_->error) {
         lines.append(tr("After an answer, press the digit's key to keep the drawing; then this shows how the "
                         "model does on your handwriting."));
     }

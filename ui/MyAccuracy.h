@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/Model.h"
+#include "tensor/Result.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -34,7 +35,9 @@ public:
         std::array<int, 10> perDigitCount{};
         std::array<int, 10> perDigitCorrect{};
         QStringList problems; ///< kept drawings that could not be read (skipped)
-        QString error; ///< why there is no score (e.g. the model does not take digits); empty when scored
+        /// Why there is no score (e.g. the model does not take digits), worded when shown, so in the language
+        /// installed then; empty when scored.
+        std::optional<digitpad::Error> error;
     };
 
     explicit MyAccuracy(const QString& folder, QObject* parent = nullptr);

@@ -290,8 +290,8 @@ MyDigitsStore::Listing MyDigitsStore::list() const {
         return listing;
     }
     listing.files = std::move(reading->files);
-    for (const std::string& problem : reading->problems)
-        listing.problems.append(QString::fromStdString(problem));
+    for (const digitpad::Error& problem : reading->problems)
+        listing.problems.append(QString::fromStdString(problem.message));
     return listing;
 }
 

@@ -5,7 +5,7 @@
 
 #include <QString>
 
-/// Why a training session did not start, in the language installed now: a data error's kind and fields
-/// worded by dataErrorText(); any other error is core's English message (settings errors with a translated
-/// prefix: the Train tab's form checks its fields before a run, so these are rare).
+/// Why a training or fine-tuning session did not start, in the language installed now: the error's kind and
+/// fields worded by errorKindText(); an error of kind Other is core's English message (a settings error's
+/// with a translated prefix).
 QString sessionErrorText(const digitpad::SessionError& error);

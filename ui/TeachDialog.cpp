@@ -2,6 +2,7 @@
 #include "TeachDialog.h"
 
 #include "AppDataFolders.h"
+#include "DataErrorText.h"
 #include "DivergenceText.h"
 #include "FineTuneController.h"
 #include "LossChart.h"
@@ -292,7 +293,7 @@ QString TeachDialog::overviewText() const {
     return overview_->text();
 }
 
-void TeachDialog::onScanned(const QString& folder, SharedDrawings drawings, const QStringList& skipped) {
+void TeachDialog::onScanned(const QString& folder, SharedDrawings drawings, const SkippedEntries& skipped) {
     if (folder != drawingsFolder_)
         return; // an earlier folder's answer
     scanning_ = false;
@@ -304,12 +305,19 @@ void TeachDialog::onScanned(const QString& folder, SharedDrawings drawings, cons
             ? tr("Keep some drawings first: after an answer, press the digit's key.")
             : tr("Press Start to teach the model your handwriting. The model in use stays as it "
                  "is until you keep the new one.");
-    if (!skipped.isEmpty())
+    // The files by name here, core's English reasons in the tooltip.
+    QStringList names;
+    QStringList reasons;
+    for (const digitpad::Error& entry : skipped) {
+        names.append(QFileInfo(QString::fromStdString(entry.path)).fileName());
+        reasons.append(QString::fromStdString(entry.message));
+    }
+    if (!skipped.empty())
         message += QLatin1Char(' ') +
                    tr("%n damaged file(s) left out: %1", nullptr, static_cast<int>(skipped.size()))
-                       .arg(skipped.mid(0, 3).join(QStringLiteral("; ")) +
-                            (skipped.size() > 3 ? QStringLiteral("; …") : QString()));
-    setMessage(message);
+                       .arg(names.mid(0, 3).join(QStringLiteral("; ")) +
+                            (names.size() > 3 ? QStringLiteral("; …") : QString()));
+    setMessage(message, false, reasons.join(QLatin1Char('\n')));
     updateButtons();
 }
 
@@ -321,7 +329,7 @@ void TeachDialog::onScanFailed(const QString& folder, const QString& message) {
     scanError_ = message;
     showCounts();
     updateOverview();
-    setMessage(tr("Cannot read your drawings: %1").arg(message), true);
+    setMessage(tr("Cannot read your drawings in %1.").arg(native(folder)), true, message);
     updateButtons();
 }
 
@@ -402,8 +410,9 @@ void TeachDialog::updateButtons() {
     discardButton_->setEnabled(tuned_ && !running);
 }
 
-void TeachDialog::setMessage(const QString& text, bool error) {
+void TeachDialog::setMessage(const QString& text, bool error, const QString& details) {
     message_->setText(text);
+    message_->setToolTip(details);
     message_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
 }
 
@@ -492,11 +501,14 @@ void TeachDialog::onStarted(const digitpad::FineTuneStart& start) {
             tr("Your held-out drawings: none yet, every fifth drawing of a digit is held out; keep %1 "
                "or more of a digit to score it.")
                 .arg(kDefaults.holdOutEvery));
-    if (!start.mnistMissing.empty())
-        notes.append(
-            tr("MNIST test: not scored and not replayed, %1%2")
-                .arg(QString::fromStdString(start.mnistMissing),
-                     QString::fromStdString(digitpad::missingDataHint(native(dataFolder_).toStdString()))));
+    if (start.mnistMissing) {
+        // The script's path stays as it is: it is what the person types.
+        const QString hint = start.mnistMissing->kind == digitpad::ErrorKind::NoSuchFolder
+                                 ? tr(" (scripts/fetch-mnist downloads MNIST into data/mnist)")
+                                 : QString();
+        notes.append(tr("MNIST test: not scored and not replayed, %1%2")
+                         .arg(dataErrorText(*start.mnistMissing), hint));
+    }
     if (!drawnMissing_.isEmpty())
         notes.append(drawnMissing_);
     if (start.members > 1)
@@ -586,9 +598,8 @@ void TeachDialog::keep() {
         const QString basePath = QDir(folder).filePath(baseName_);
         const digitpad::Status saved = library_->save(*base_, basePath);
         if (!saved) {
-            setMessage(
-                tr("Cannot save the model in use: %1").arg(QString::fromStdString(saved.error().message)),
-                true);
+            setMessage(tr("Cannot save the model in use to %1.").arg(native(basePath)), true,
+                       QString::fromStdString(saved.error().message));
             return;
         }
         baseSaved_ = true;
@@ -596,8 +607,8 @@ void TeachDialog::keep() {
     const QString path = freshModelPath(folder, QStringLiteral("tuned-%1").arg(timeStamp()));
     const digitpad::Status saved = library_->save(*tuned_, path);
     if (!saved) {
-        setMessage(tr("Cannot save the new model: %1").arg(QString::fromStdString(saved.error().message)),
-                   true);
+        setMessage(tr("Cannot save the new model to %1.").arg(native(path)), true,
+                   QString::fromStdString(saved.error().message));
         return;
     }
     std::shared_ptr<const digitpad::Model> kept = std::move(tuned_);

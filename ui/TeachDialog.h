@@ -104,7 +104,7 @@ private:
     void stop();
     void keep();
     void discard();
-    void onScanned(const QString& folder, SharedDrawings drawings, const QStringList& skipped);
+    void onScanned(const QString& folder, SharedDrawings drawings, const SkippedEntries& skipped);
     void onScanFailed(const QString& folder, const QString& message);
     void onStarted(const digitpad::FineTuneStart& start);
     void onBatch(const digitpad::BatchProgress& progress);
@@ -120,7 +120,8 @@ private:
     void clearScores();
     void updateOverview();
     void updateButtons();
-    void setMessage(const QString& text, bool error = false);
+    /// `details` (core's English reason, for those who need it) becomes the message's tooltip.
+    void setMessage(const QString& text, bool error = false, const QString& details = QString());
     void closeIfStopping();
 
     ModelLibrary* library_ = nullptr;

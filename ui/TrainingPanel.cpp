@@ -207,6 +207,7 @@ void TrainingPanel::buildUi() {
     progress_->setFormat(tr("Idle"));
 
     message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("trainingMessage"));
     message_->setWordWrap(true);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     message_->setMinimumHeight(message_->fontMetrics().lineSpacing() * 3);
@@ -454,6 +455,7 @@ void TrainingPanel::start() {
     const QString problem = form_->validationError();
     if (!problem.isEmpty()) {
         setMessage(tr("Cannot start: %1").arg(problem), true);
+        message_->setToolTip(form_->validationDetail());
         return;
     }
     saveSettings();
@@ -743,6 +745,7 @@ void TrainingPanel::exportCsv() {
 void TrainingPanel::setMessage(const QString& text, bool error) {
     messageWords_ = nullptr;
     message_->setText(text);
+    message_->setToolTip(QString());
     message_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
 }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrainingSettingsForm.h"
 
+#include "AugmentDescription.h"
+#include "ErrorKindText.h"
 #include "LayerListDialog.h"
+#include "PresetDescription.h"
 
 #include "train/Preset.h"
 
@@ -24,11 +27,9 @@
 
 TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     preset_ = new QComboBox(this);
-    for (const digitpad::Preset& preset : digitpad::presets()) {
+    // The names stay as they are (the CLI's --preset takes them); retranslate() sets the descriptions.
+    for (const digitpad::Preset& preset : digitpad::presets())
         preset_->addItem(QString::fromStdString(preset.name));
-        preset_->setItemData(preset_->count() - 1, QString::fromStdString(preset.description),
-                             Qt::ToolTipRole);
-    }
     layers_ = new QLineEdit(this);
     activation_ = new QComboBox(this);
     for (const digitpad::Activation activation :
@@ -242,6 +243,9 @@ void TrainingSettingsForm::changeEvent(QEvent* event) {
 }
 
 void TrainingSettingsForm::retranslate() {
+    const std::vector<digitpad::Preset>& presets = digitpad::presets();
+    for (std::size_t i = 0; i < presets.size(); ++i)
+        preset_->setItemData(static_cast<int>(i), presetDescription(presets[i]), Qt::ToolTipRole);
     layers_->setPlaceholderText(tr("e.g. 128,64"));
     layers_->setToolTip(
         tr("Hidden layer widths separated by commas (empty: no hidden layer), or a full layer "
@@ -408,7 +412,7 @@ void TrainingSettingsForm::updateStrengthToolTip() {
     strength_->setToolTip(tr("How strongly each image is distorted (0–3; digitpad-cli train "
                              "--augment-strength). At %1: %2")
                               .arg(strength_->value())
-                              .arg(QString::fromStdString(settings.describe())));
+                              .arg(augmentDescription(settings)));
 }
 
 double TrainingSettingsForm::strengthOf(const digitpad::AugmentSettings& settings) {
@@ -422,6 +426,17 @@ QString TrainingSettingsForm::validationError() const {
     if (!parseHiddenLayers(layers_->text(), widths, architecture))
         return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
             .arg(layers_->text());
+    const digitpad::Status settings = config().validate();
+    if (settings)
+        return QString();
+    return errorKindText(settings.error()).value_or(tr("the settings are not valid"));
+}
+
+QString TrainingSettingsForm::validationDetail() const {
+    std::vector<int> widths;
+    std::string architecture;
+    if (!parseHiddenLayers(layers_->text(), widths, architecture))
+        return QString();
     const digitpad::Status settings = config().validate();
     return settings ? QString() : QString::fromStdString(settings.error().message);
 }

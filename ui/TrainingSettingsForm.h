@@ -33,8 +33,11 @@ public:
     void setConfig(const digitpad::TrainConfig& config);
     /// The preset's config with every field's value; check validationError() first.
     digitpad::TrainConfig config() const;
-    /// Empty when the fields form a valid config, else a one-line reason.
+    /// Empty when the fields form a valid config, else a one-line reason in the language installed now.
     QString validationError() const;
+    /// Core's English reason behind validationError(), for a tooltip (why a layer string cannot be built
+    /// has no words of the GUI's own); empty when the fields are valid or the hidden layers do not parse.
+    QString validationDetail() const;
 
     /// Writes the preset and every field to `settings` (in its current group), so the next start shows them
     /// again.

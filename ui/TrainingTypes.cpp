@@ -17,6 +17,7 @@ void registerTrainingTypes() {
     qRegisterMetaType<digitpad::FineTuneStart>();
     qRegisterMetaType<digitpad::FineTuneScores>();
     qRegisterMetaType<SharedDrawings>();
+    qRegisterMetaType<SkippedEntries>();
     qRegisterMetaType<SharedDataset>();
     qRegisterMetaType<SharedEvaluationReport>();
 }

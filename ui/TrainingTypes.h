@@ -37,6 +37,11 @@ Q_DECLARE_METATYPE(TrainedModels)
 using SharedDrawings = std::shared_ptr<const std::vector<digitpad::LabelledDrawing>>;
 Q_DECLARE_METATYPE(SharedDrawings)
 
+/// The entries of a drawings folder that could not be read and were left out: each Error's path is the entry,
+/// its message core's English reason.
+using SkippedEntries = std::vector<digitpad::Error>;
+Q_DECLARE_METATYPE(SkippedEntries)
+
 /// A run's validation images, sent to the GUI thread once at its start and read-only on both sides.
 using SharedDataset = std::shared_ptr<const digitpad::Dataset>;
 Q_DECLARE_METATYPE(SharedDataset)

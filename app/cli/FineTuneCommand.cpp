@@ -192,9 +192,9 @@ int runFinetune(const std::vector<std::string>& args) {
                   << "each epoch  " << start.samplesPerEpoch << " samples: every drawing "
                   << settings.copiesPerDrawing << " times, re-rendered and distorted, and "
                   << start.replayImages << " MNIST training images\n";
-        if (!start.mnistMissing.empty())
-            std::cout << "MNIST       not used: " << start.mnistMissing << missingDataHint(request.dataFolder)
-                      << "; tuning without replay\n";
+        if (start.mnistMissing)
+            std::cout << "MNIST       not used: " << start.mnistMissing->message
+                      << missingDataHint(request.dataFolder) << "; tuning without replay\n";
         std::cout.flush();
         interruptible.emplace();
     };
@@ -234,7 +234,8 @@ int runFinetune(const std::vector<std::string>& args) {
                                         : "no digit has " + std::to_string(settings.holdOutEvery) +
                                               " drawings, so none was held out");
     scoreRow("MNIST test", start.before.mnist, result.after.mnist, start.mnistTestImages,
-             start.mnistMissing + missingDataHint(request.dataFolder));
+             (start.mnistMissing ? start.mnistMissing->message : std::string()) +
+                 missingDataHint(request.dataFolder));
     scoreRow("drawn digits", start.before.drawn, result.after.drawn, start.drawnImages, drawnMissing);
 
     Model& model = *result.model;

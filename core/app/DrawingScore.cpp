@@ -15,9 +15,10 @@ Result<Dataset> drawingsAsDataset(const Model& model, const std::vector<Labelled
     const Network& network = model.network;
     if (!takesDigitImages(network) || network.outputSize() != kDigitClasses)
         return Error{"the model takes " + network.inputShape().toString() + " inputs and " +
-                     std::to_string(network.outputSize()) + " classes, not a " + std::to_string(kDigitSide) +
-                     "x" + std::to_string(kDigitSide) + " digit and " + std::to_string(kDigitClasses) +
-                     " classes"};
+                         std::to_string(network.outputSize()) + " classes, not a " +
+                         std::to_string(kDigitSide) + "x" + std::to_string(kDigitSide) + " digit and " +
+                         std::to_string(kDigitClasses) + " classes",
+                     ErrorKind::ModelNotForDigits};
     Dataset data;
     data.shape = kDigitShape;
     data.classes = kDigitClasses;
@@ -28,11 +29,12 @@ Result<Dataset> drawingsAsDataset(const Model& model, const std::vector<Labelled
         const LabelledDrawing& drawing = drawings[i];
         if (drawing.label < 0 || drawing.label >= kDigitClasses)
             return Error{"'" + drawing.source + "': label " + std::to_string(drawing.label) +
-                         " is not a digit 0–9"};
+                             " is not a digit 0–9",
+                         ErrorKind::DrawingLabelNotDigit, drawing.source};
         const std::optional<Vector> input =
             preprocess(drawing.image, model.info.framing, model.info.framingSteps);
         if (!input)
-            return Error{"'" + drawing.source + "' holds no ink"};
+            return Error{"'" + drawing.source + "' holds no ink", ErrorKind::DrawingHasNoInk, drawing.source};
         data.images.col(static_cast<Eigen::Index>(i)) = *input;
         data.labels.push_back(static_cast<std::uint8_t>(drawing.label));
     }
@@ -42,7 +44,7 @@ Result<Dataset> drawingsAsDataset(const Model& model, const std::vector<Labelled
 Result<DrawingScore> scoreDrawings(const Model& model, const std::vector<LabelledDrawing>& drawings,
                                    int lastN) {
     if (drawings.empty())
-        return Error{"there are no drawings to score"};
+        return Error{"there are no drawings to score", ErrorKind::NoDrawings};
     Result<Dataset> data = drawingsAsDataset(model, drawings);
     if (!data)
         return data.error();

@@ -22,28 +22,33 @@ namespace {
 
 using Cause = SessionError::Cause;
 
-FineTuneResult stopped(Cause cause, std::string message) {
+FineTuneResult stopped(Cause cause, Error error) {
     FineTuneResult result;
-    result.error = SessionError{Error{std::move(message)}, cause};
+    result.error = SessionError{std::move(error), cause};
     return result;
 }
 
 Status validate(const FineTuneSettings& s) {
     if (s.epochs < 1)
-        return Error{"fine-tuning needs at least 1 epoch (got " + std::to_string(s.epochs) + ")"};
+        return Error{"fine-tuning needs at least 1 epoch (got " + std::to_string(s.epochs) + ")",
+                     ErrorKind::TooFewEpochs};
     if (!(s.replayFraction >= 0.0 && s.replayFraction < 1.0))
         return Error{"the replay fraction must be at least 0 and below 1 (got " +
-                     std::to_string(s.replayFraction) + ")"};
+                         std::to_string(s.replayFraction) + ")",
+                     ErrorKind::ReplayFractionOutOfRange};
     if (s.holdOutEvery == 1 || s.holdOutEvery < 0)
         return Error{"hold out every N-th drawing needs N = 0 (none) or at least 2 (got " +
-                     std::to_string(s.holdOutEvery) + ")"};
+                         std::to_string(s.holdOutEvery) + ")",
+                     ErrorKind::HoldOutInvalid};
     if (s.copiesPerDrawing < 1)
         return Error{"each drawing needs at least 1 copy per epoch (got " +
-                     std::to_string(s.copiesPerDrawing) + ")"};
+                         std::to_string(s.copiesPerDrawing) + ")",
+                     ErrorKind::TooFewCopies};
     if (!(s.learningRate > 0.0 && std::isfinite(s.learningRate)))
-        return Error{"the learning rate must be above 0"};
+        return Error{"the learning rate must be above 0", ErrorKind::LearningRateNotPositive};
     if (s.batchSize < 1)
-        return Error{"batch size must be at least 1 (got " + std::to_string(s.batchSize) + ")"};
+        return Error{"batch size must be at least 1 (got " + std::to_string(s.batchSize) + ")",
+                     ErrorKind::BatchSizeTooSmall};
     return Success{};
 }
 
@@ -175,44 +180,46 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
                            const FineTuneCallbacks& callbacks) {
     const FineTuneSettings& settings = request.settings;
     if (Status valid = validate(settings); !valid)
-        return stopped(Cause::Settings, valid.error().message);
+        return stopped(Cause::Settings, valid.error());
     const TrainConfig config = tuningConfig(request.base, settings);
     if (Status valid = config.validateTraining(); !valid)
-        return stopped(Cause::Settings, valid.error().message);
+        return stopped(Cause::Settings, valid.error());
     if (request.drawings.empty())
-        return stopped(Cause::Data, "there are no drawings to fine-tune on");
+        return stopped(Cause::Data, Error{"there are no drawings to fine-tune on", ErrorKind::NoDrawings});
 
     std::vector<LabelledDrawing> training;
     std::vector<LabelledDrawing> heldOut;
     splitDrawings(request.drawings, settings.holdOutEvery, training, heldOut);
     if (training.empty())
-        return stopped(Cause::Data, "every drawing is held out: fine-tuning needs more drawings");
+        return stopped(Cause::Data, Error{"every drawing is held out: fine-tuning needs more drawings",
+                                          ErrorKind::AllDrawingsHeldOut});
 
     ScoringSets sets;
     Result<Dataset> heldOutSet = drawingsAsDataset(request.base, heldOut);
     if (!heldOutSet)
-        return stopped(Cause::Data, heldOutSet.error().message);
+        return stopped(Cause::Data, heldOutSet.error());
     sets.heldOut = std::move(heldOutSet.value());
     Result<Dataset> drawingSet =
         drawingsAsDataset(request.base, penWidthCopies(training, settings.copiesPerDrawing, settings.seed));
     if (!drawingSet)
-        return stopped(Cause::Data, drawingSet.error().message);
+        return stopped(Cause::Data, drawingSet.error());
 
     FineTuneStart start;
     std::optional<Dataset> replay;
     if (request.dataFolder.empty()) {
-        start.mnistMissing = "no MNIST data folder was given";
+        start.mnistMissing = Error{"no MNIST data folder was given", ErrorKind::NoDataFolder};
     } else {
         Result<Dataset> mnistTrain = loadSplit(request.dataFolder, "train");
         Result<Dataset> mnistTest = loadSplit(request.dataFolder, "t10k");
         if (!mnistTrain)
-            start.mnistMissing = mnistTrain.error().message;
+            start.mnistMissing = mnistTrain.error();
         else if (!mnistTest)
-            start.mnistMissing = mnistTest.error().message;
+            start.mnistMissing = mnistTest.error();
         else if (mnistTrain->shape.size() != kDigitShape.size() ||
                  mnistTest->shape.size() != kDigitShape.size())
             start.mnistMissing =
-                "the images in '" + request.dataFolder + "' are not " + kDigitShape.toString();
+                Error{"the images in '" + request.dataFolder + "' are not " + kDigitShape.toString(),
+                      ErrorKind::DataNotDigits, request.dataFolder};
         else {
             // replay / (drawings + replay) = replayFraction.
             const double share = settings.replayFraction / (1.0 - settings.replayFraction);
@@ -231,7 +238,7 @@ FineTuneResult runFineTune(const FineTuneRequest& request, TrainingControl& cont
         Result<Dataset> drawn =
             readDrawnDigits(*request.drawnFolder, request.base.info.framing, config.framingSteps);
         if (!drawn)
-            return stopped(Cause::Data, drawn.error().message);
+            return stopped(Cause::Data, drawn.error());
         sets.drawn = std::move(drawn.value());
     }
 

@@ -4,6 +4,7 @@
 #include "app/LabelledDrawing.h"
 #include "app/TrainingSession.h"
 #include "io/Model.h"
+#include "tensor/Result.h"
 #include "train/Trainer.h"
 
 #include <functional>
@@ -57,7 +58,7 @@ struct FineTuneStart {
     int samplesPerEpoch = 0; ///< drawings × copies + replay
     int mnistTestImages = 0;
     int drawnImages = 0;
-    std::string mnistMissing; ///< why there is no replay and MNIST score, else empty
+    std::optional<Error> mnistMissing; ///< why there is no replay and MNIST score, else empty
     /// The networks tuned one after the other (an ensemble's members), and the epochs of the whole run:
     /// settings.epochs × members.
     int members = 1;

@@ -102,7 +102,7 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     const TrainConfig& config = request.config;
     // The one check of the settings in a run: what follows builds the network for the data actually loaded.
     if (Status settings = config.validate(); !settings)
-        return stopped(Cause::Settings, settings.error().message);
+        return stopped(Cause::Settings, settings.error());
     const Checkpoint* resume = request.resumeFrom.get();
     const std::string resumeError = "cannot resume from checkpoint '" + request.resumePath + "': ";
     if (resume)
@@ -124,11 +124,11 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     Dataset& train = *trainSet;
     Result<std::vector<std::string>> classNames = classNamesFor(folder, request.labelsFile, train.classes);
     if (!classNames)
-        return stopped(Cause::Data, classNames.error().message);
+        return stopped(Cause::Data, classNames.error());
     if (request.trainingLimit > 0 && request.trainingLimit < train.size())
         train = train.slice(0, request.trainingLimit);
     if (Status steps = config.framingSteps.check(train.shape); !steps)
-        return stopped(Cause::Data, steps.error().message);
+        return stopped(Cause::Data, steps.error());
     // Every image the network sees goes through the model's framing steps, as a drawing will.
     applyFramingSteps(config.framingSteps, train.images, train.shape.width);
     if (test)
@@ -139,7 +139,7 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
         // them is what it will see.
         Result<Dataset> extra = readDrawnDigits(request.extraFolder, Framing::Mnist, config.framingSteps);
         if (!extra)
-            return stopped(Cause::Data, extra.error().message);
+            return stopped(Cause::Data, extra.error());
         if (extra->shape.size() != train.shape.size())
             return stopped(Cause::Data, "the canvases in '" + request.extraFolder + "' frame to " +
                                             extra->shape.toString() + " but training images are " +

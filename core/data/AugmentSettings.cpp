@@ -51,7 +51,8 @@ AugmentSettings AugmentSettings::scaled(double strength) const {
 
 Status AugmentSettings::validate() const {
     const auto bad = [](const std::string& what, const std::string& rule, double got) {
-        return Error{"augmentation " + what + " must be " + rule + " (got " + number(got) + ")"};
+        return Error{"augmentation " + what + " must be " + rule + " (got " + number(got) + ")",
+                     ErrorKind::AugmentationOutOfRange};
     };
     if (!(rotationDegrees >= 0.0 && rotationDegrees <= 180.0))
         return bad("rotation", "between 0 and 180 degrees", rotationDegrees);

@@ -138,7 +138,8 @@ void FramingSteps::set(FramingStep step, bool on) {
 Status FramingSteps::check(Shape shape) const {
     if (any() && (shape.channels != 1 || shape.height != shape.width))
         return Error{"framing steps (" + toText() + ") need single-channel square images, the data is " +
-                     shape.toString()};
+                         shape.toString(),
+                     ErrorKind::FramingStepsUnfit};
     return Success{};
 }
 

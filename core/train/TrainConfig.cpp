@@ -43,43 +43,54 @@ Status TrainConfig::validate(Shape input, int classes) const {
     if (architecture.empty())
         for (int width : hiddenLayers)
             if (width < 1)
-                return Error{"hidden layer widths must be at least 1 (got " + std::to_string(width) + ")"};
+                return Error{"hidden layer widths must be at least 1 (got " + std::to_string(width) + ")",
+                             ErrorKind::HiddenWidthTooSmall};
     const std::string layers = resolvedArchitecture(classes);
     try {
         const LayerPlan plan = planLayers(input, layers);
         if (plan.output.size() != classes)
             return Error{"architecture '" + layers + "' has " + std::to_string(plan.output.size()) +
-                         " outputs, the data has " + std::to_string(classes) + " classes"};
+                             " outputs, the data has " + std::to_string(classes) + " classes",
+                         ErrorKind::LayersOutputMismatch, "", layers};
     } catch (const std::invalid_argument& error) {
-        return Error{error.what()};
+        return Error{error.what(), ErrorKind::LayersInvalid, "", layers};
     }
     return Success{};
 }
 
 Status TrainConfig::validateTraining() const {
     if (batchSize < 1)
-        return Error{"batch size must be at least 1 (got " + std::to_string(batchSize) + ")"};
+        return Error{"batch size must be at least 1 (got " + std::to_string(batchSize) + ")",
+                     ErrorKind::BatchSizeTooSmall};
     if (epochs < 1)
-        return Error{"epochs must be at least 1 (got " + std::to_string(epochs) + ")"};
+        return Error{"epochs must be at least 1 (got " + std::to_string(epochs) + ")",
+                     ErrorKind::TooFewEpochs};
     if (!(optimizer.learningRate > 0.0) || !std::isfinite(optimizer.learningRate))
         return Error{"learning rate must be a positive number (got " +
-                     std::to_string(optimizer.learningRate) + ")"};
+                         std::to_string(optimizer.learningRate) + ")",
+                     ErrorKind::LearningRateNotPositive};
     if (optimizer.momentum < 0.0 || optimizer.momentum >= 1.0)
-        return Error{"momentum must be in [0, 1) (got " + std::to_string(optimizer.momentum) + ")"};
+        return Error{"momentum must be in [0, 1) (got " + std::to_string(optimizer.momentum) + ")",
+                     ErrorKind::MomentumOutOfRange};
     if (optimizer.weightDecay < 0.0)
-        return Error{"weight decay must not be negative (got " + std::to_string(optimizer.weightDecay) + ")"};
+        return Error{"weight decay must not be negative (got " + std::to_string(optimizer.weightDecay) + ")",
+                     ErrorKind::WeightDecayNegative};
     if (validationFraction < 0.0 || validationFraction >= 1.0)
-        return Error{"validation fraction must be in [0, 1) (got " + std::to_string(validationFraction) +
-                     ")"};
+        return Error{"validation fraction must be in [0, 1) (got " + std::to_string(validationFraction) + ")",
+                     ErrorKind::ValidationFractionOutOfRange};
     if (lrStepEvery < 0)
-        return Error{"learning-rate step must not be negative (got " + std::to_string(lrStepEvery) + ")"};
+        return Error{"learning-rate step must not be negative (got " + std::to_string(lrStepEvery) + ")",
+                     ErrorKind::LearningRateStepNegative};
     if (!(lrStepGamma > 0.0))
-        return Error{"learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")"};
+        return Error{"learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")",
+                     ErrorKind::LearningRateFactorNotPositive};
     if (shards < 0 || shards > kMaxShards)
         return Error{"shards must be 0 (automatic) or 1 to " + std::to_string(kMaxShards) + " (got " +
-                     std::to_string(shards) + ")"};
+                         std::to_string(shards) + ")",
+                     ErrorKind::ShardsOutOfRange};
     if (threads < 0)
-        return Error{"threads must not be negative (got " + std::to_string(threads) + ")"};
+        return Error{"threads must not be negative (got " + std::to_string(threads) + ")",
+                     ErrorKind::ThreadsNegative};
     if (augment.enabled)
         if (Status valid = augment.validate(); !valid)
             return valid;

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AugmentDescription</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>rotate ±%1°, scale %2–%3, shear ±%4, shift ±%5 px, elastic α %6 σ %7, thicken %8, thin %9</source>
+        <translation>旋转 ±%1°，缩放 %2–%3，错切 ±%4，平移 ±%5 像素，弹性变形 α %6 σ %7，加粗概率 %8，变细概率 %9</translation>
+    </message>
+</context>
+<context>
     <name>AugmentPreview</name>
     <message>
         <source>no training images in &apos;%1&apos;</source>
@@ -112,6 +123,14 @@
         <source>cannot read the data file &apos;%1&apos; (%2)</source>
         <translation>无法读取数据文件“%1”（%2）</translation>
     </message>
+    <message>
+        <source>no MNIST data folder is set</source>
+        <translation>未设置 MNIST 数据文件夹</translation>
+    </message>
+    <message>
+        <source>the images in &apos;%1&apos; are not %2×%2 digits</source>
+        <translation>“%1”中的图像不是 %2×%2 的数字</translation>
+    </message>
 </context>
 <context>
     <name>DivergenceText</name>
@@ -167,6 +186,29 @@ You can also drop an image file here.</source>
     </message>
 </context>
 <context>
+    <name>DrawingErrorText</name>
+    <message>
+        <source>there are no drawings</source>
+        <translation>没有任何手写图</translation>
+    </message>
+    <message>
+        <source>every drawing is held out for scoring, none is left to learn from</source>
+        <translation>所有手写图都被留出用于打分，没有可供学习的手写图</translation>
+    </message>
+    <message>
+        <source>the drawing &apos;%1&apos; is not labelled with a digit 0–9</source>
+        <translation>手写图“%1”的标签不是 0–9 的数字</translation>
+    </message>
+    <message>
+        <source>the drawing &apos;%1&apos; holds no ink</source>
+        <translation>手写图“%1”不含笔迹</translation>
+    </message>
+    <message>
+        <source>the model does not read %1×%1 digits into %2 classes</source>
+        <translation>该模型不能把 %1×%1 的数字图像分为 %2 类</translation>
+    </message>
+</context>
+<context>
     <name>FineTuneWorker</name>
     <message>
         <source>cannot read &apos;%1&apos;: %2</source>
@@ -175,10 +217,6 @@ You can also drop an image file here.</source>
     <message>
         <source>there is no model or no drawings to fine-tune</source>
         <translation>没有可微调的模型或手写图</translation>
-    </message>
-    <message>
-        <source>invalid fine-tuning settings: %1</source>
-        <translation>微调设置无效：%1</translation>
     </message>
     <message>
         <source>fine-tuning failed: %1</source>
@@ -263,12 +301,12 @@ You can also drop an image file here.</source>
         <translation>最后几层给出 %1 个输出；数字需要 10 个（请以 dense10 结尾）。</translation>
     </message>
     <message>
-        <source>These layers cannot be built: %1</source>
-        <translation>无法构建这些层：%1</translation>
-    </message>
-    <message>
         <source>Layer %1 (%2) gives %3 × %4 × %5 values, %6 parameters.</source>
         <translation>第 %1 层（%2）输出 %3 × %4 × %5 个值，%6 个参数。</translation>
+    </message>
+    <message>
+        <source>The layers %1 cannot be built.</source>
+        <translation>无法构建层 %1。</translation>
     </message>
 </context>
 <context>
@@ -640,8 +678,8 @@ It was removed from Recent models.</source>
         <translation>在程序旁（../share/digitpad/models）和源代码目录中都没有找到 default.dpm。</translation>
     </message>
     <message>
-        <source>The interrupted training cannot be resumed: %1</source>
-        <translation>无法继续被中断的训练：%1</translation>
+        <source>The interrupted training cannot be resumed: its checkpoint %1 cannot be read.</source>
+        <translation>无法继续被中断的训练：无法读取其检查点 %1。</translation>
     </message>
 </context>
 <context>
@@ -702,6 +740,10 @@ It was removed from Recent models.</source>
     <message>
         <source> (an ensemble of %1 networks; the first: %2)</source>
         <translation>（%1 个网络的集成；第一个：%2）</translation>
+    </message>
+    <message>
+        <source>the model &apos;%1&apos; cannot be opened</source>
+        <translation>无法打开模型“%1”</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1020,37 @@ Model: %1</source>
     <message>
         <source>%1: %2 % right (%3 of %4)</source>
         <translation>%1：正确率 %2 %（%4 张中 %3 张）</translation>
+    </message>
+</context>
+<context>
+    <name>PresetDescription</name>
+    <message>
+        <source>784-128-64-10 ReLU, softmax, He init; cross-entropy, Adam 1e-3, batch 64</source>
+        <translation>784-128-64-10，ReLU，softmax，He 初始化；交叉熵，Adam 1e-3，批大小 64</translation>
+    </message>
+    <message>
+        <source>784-100-10 sigmoid everywhere, small-normal init; MSE, SGD 0.1, sample by sample</source>
+        <translation>784-100-10，全部使用 sigmoid，小正态分布初始化；均方误差，SGD 0.1，逐个样本</translation>
+    </message>
+    <message>
+        <source>784-64-16-10 sigmoid, softmax, Xavier init; cross-entropy, SGD 0.2, batch 128</source>
+        <translation>784-64-16-10，sigmoid，softmax，Xavier 初始化；交叉熵，SGD 0.2，批大小 128</translation>
+    </message>
+    <message>
+        <source>784-25-25-10 ReLU, softmax, He init; cross-entropy, Adam 1e-3, batch 64</source>
+        <translation>784-25-25-10，ReLU，softmax，He 初始化；交叉熵，Adam 1e-3，批大小 64</translation>
+    </message>
+    <message>
+        <source>LeNet-style CNN: conv 5x5 1→8, pool 2, conv 5x5 8→16, pool 2, dense 256→128→10; cross-entropy, Adam 1e-3 (1e-4 from epoch 5), batch 64</source>
+        <translation>LeNet 式卷积网络：卷积 5x5 1→8，池化 2，卷积 5x5 8→16，池化 2，全连接 256→128→10；交叉熵，Adam 1e-3（从第 5 轮起 1e-4），批大小 64</translation>
+    </message>
+    <message>
+        <source>wider LeNet: conv 5x5 24, pool 2, conv 5x5 48, pool 2, dense 256, dropout 40 %; cross-entropy, Adam 1e-3 halved every 5 epochs, batch 64, 15 epochs</source>
+        <translation>加宽的 LeNet：卷积 5x5 24，池化 2，卷积 5x5 48，池化 2，全连接 256，dropout 40%；交叉熵，Adam 1e-3 每 5 轮减半，批大小 64，15 轮</translation>
+    </message>
+    <message>
+        <source>LeNet-style CNN tuned for time to 99 %: conv 5x5 8, pool 2, conv 5x5 16, pool 2, dense 128; cross-entropy, Adam 3e-3 times 0.3 every epoch, batch 64, 3 epochs</source>
+        <translation>为最快达到 99% 而调优的 LeNet 式卷积网络：卷积 5x5 8，池化 2，卷积 5x5 16，池化 2，全连接 128；交叉熵，Adam 3e-3 每轮乘以 0.3，批大小 64，3 轮</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1362,81 @@ Model: %1</source>
     </message>
 </context>
 <context>
+    <name>SettingErrorText</name>
+    <message>
+        <source>the batch size must be at least 1</source>
+        <translation>批大小至少为 1</translation>
+    </message>
+    <message>
+        <source>there must be at least 1 epoch</source>
+        <translation>轮数至少为 1</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a number above 0</source>
+        <translation>学习率必须是大于 0 的数</translation>
+    </message>
+    <message>
+        <source>the momentum must be at least 0 and below 1</source>
+        <translation>动量必须不小于 0 且小于 1</translation>
+    </message>
+    <message>
+        <source>the weight decay must not be negative</source>
+        <translation>权重衰减不能为负数</translation>
+    </message>
+    <message>
+        <source>the validation split must be at least 0 % and below 100 %</source>
+        <translation>验证集比例必须不小于 0% 且小于 100%</translation>
+    </message>
+    <message>
+        <source>the learning-rate step must not be negative</source>
+        <translation>学习率衰减间隔不能为负数</translation>
+    </message>
+    <message>
+        <source>the learning-rate factor must be above 0</source>
+        <translation>学习率衰减系数必须大于 0</translation>
+    </message>
+    <message>
+        <source>the number of shards must be 0 (automatic) or 1 to %1</source>
+        <translation>分片数必须为 0（自动）或 1 到 %1</translation>
+    </message>
+    <message>
+        <source>the number of threads must not be negative</source>
+        <translation>线程数不能为负数</translation>
+    </message>
+    <message>
+        <source>an augmentation setting is out of its range</source>
+        <translation>有一项数据增强设置超出了允许范围</translation>
+    </message>
+    <message>
+        <source>deskewing and stroke-width normalisation need single-channel square images</source>
+        <translation>倾斜校正和笔画粗细调整需要单通道的正方形图像</translation>
+    </message>
+    <message>
+        <source>hidden layer widths must be at least 1</source>
+        <translation>隐藏层宽度至少为 1</translation>
+    </message>
+    <message>
+        <source>the layers &apos;%1&apos; cannot be built</source>
+        <translation>无法构建层“%1”</translation>
+    </message>
+    <message>
+        <source>the layers &apos;%1&apos; must end in %2 outputs, one per digit</source>
+        <translation>层“%1”最后必须有 %2 个输出，每个数字一个</translation>
+    </message>
+    <message>
+        <source>the share of MNIST images must be at least 0 and below 1</source>
+        <translation>MNIST 图像所占比例必须不小于 0 且小于 1</translation>
+    </message>
+    <message>
+        <source>holding out every N-th drawing needs N = 0 (none) or at least 2</source>
+        <translation>每 N 幅留出一幅时，N 必须为 0（不留出）或至少为 2</translation>
+    </message>
+    <message>
+        <source>each drawing must be used at least once per epoch</source>
+        <translation>每幅手写图每轮至少要用一次</translation>
+    </message>
+</context>
+<context>
     <name>TeachDialog</name>
     <message>
         <source>Teach DigitPad your handwriting</source>
@@ -1393,10 +1541,6 @@ Model: %1</source>
         </translation>
     </message>
     <message>
-        <source>Cannot read your drawings: %1</source>
-        <translation>无法读取你的手写图：%1</translation>
-    </message>
-    <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -1489,14 +1633,6 @@ Model: %1</source>
         <translation>无法为新模型创建文件夹 %1。</translation>
     </message>
     <message>
-        <source>Cannot save the model in use: %1</source>
-        <translation>无法保存当前模型：%1</translation>
-    </message>
-    <message>
-        <source>Cannot save the new model: %1</source>
-        <translation>无法保存新模型：%1</translation>
-    </message>
-    <message>
         <source>Discarded: the model in use is unchanged.</source>
         <translation>已丢弃：当前模型不变。</translation>
     </message>
@@ -1519,6 +1655,22 @@ Model: %1</source>
     <message>
         <source>The model is an ensemble of %1 networks: each is taught in turn, so teaching takes %1 times as long.</source>
         <translation>该模型是 %1 个网络的集成：每个网络依次学习，所以学习需要 %1 倍的时间。</translation>
+    </message>
+    <message>
+        <source>Cannot read your drawings in %1.</source>
+        <translation>无法读取 %1 中你的手写图。</translation>
+    </message>
+    <message>
+        <source> (scripts/fetch-mnist downloads MNIST into data/mnist)</source>
+        <translation>（scripts/fetch-mnist 会把 MNIST 下载到 data/mnist）</translation>
+    </message>
+    <message>
+        <source>Cannot save the model in use to %1.</source>
+        <translation>无法将当前模型保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save the new model to %1.</source>
+        <translation>无法将新模型保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2167,10 @@ Model: %1</source>
     <message>
         <source>Edit the layers one by one</source>
         <translation>逐层编辑网络结构</translation>
+    </message>
+    <message>
+        <source>the settings are not valid</source>
+        <translation>设置无效</translation>
     </message>
 </context>
 <context>

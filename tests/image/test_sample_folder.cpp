@@ -251,10 +251,17 @@ private slots:
         QCOMPARE(fileName(reading->files[0]), QStringLiteral("b.png"));
         QCOMPARE(fileName(reading->files[1]), QStringLiteral("a.png"));
         QCOMPARE(reading->problems.size(), std::size_t{3});
-        const QString problems = QString::fromStdString(reading->problems[0] + "\n" + reading->problems[1] +
-                                                        "\n" + reading->problems[2]);
+        const QString problems =
+            QString::fromStdString(reading->problems[0].message + "\n" + reading->problems[1].message + "\n" +
+                                   reading->problems[2].message);
         for (const QString& bad : {root + "/seven", root + "/2/broken.png", root + "/5/x.json"})
             QVERIFY2(problems.contains("'" + bad + "'"), qPrintable(problems));
+        // Each names the entry left out, for a front end to list in its own words: the x.json's drawing.
+        QStringList left;
+        for (const Error& problem : reading->problems)
+            left.append(QDir::cleanPath(QString::fromStdString(problem.path)));
+        left.sort();
+        QCOMPARE(left, (QStringList{root + "/2/broken.png", root + "/5/x.png", root + "/seven"}));
 
         // An empty folder reads as nothing, without a problem; a missing one is an error.
         QTemporaryDir empty;

@@ -97,7 +97,9 @@ void readLabelFolder(const fs::path& folder, int label, SampleFolderReading& rea
         images.push_back(entry.path());
     }
     if (error) {
-        reading.problems.push_back("cannot list '" + folder.string() + "': " + error.message());
+        reading.problems.push_back(
+            digitpad::Error{"cannot list '" + folder.string() + "': " + error.message(),
+                            digitpad::ErrorKind::Other, folder.string()});
         return;
     }
     std::sort(images.begin(), images.end());
@@ -106,7 +108,8 @@ void readLabelFolder(const fs::path& folder, int label, SampleFolderReading& rea
         if (file)
             reading.files.push_back(std::move(*file));
         else
-            reading.problems.push_back(file.error().message);
+            reading.problems.push_back(
+                digitpad::Error{file.error().message, digitpad::ErrorKind::Other, imagePath.string()});
     }
 }
 
@@ -126,10 +129,10 @@ digitpad::Result<SampleFolderReading> readSampleFolderSkippingProblems(const std
         if (isHidden(entry.path()) || !entry.is_directory(error))
             continue;
         if (labelOf(entry.path()) < 0)
-            reading.problems.push_back(
-                "'" + entry.path().string() +
-                "' is not a label folder: sample folders hold one subfolder per digit, "
-                "named 0 to 9");
+            reading.problems.push_back(digitpad::Error{"'" + entry.path().string() +
+                                                           "' is not a label folder: sample folders hold one "
+                                                           "subfolder per digit, named 0 to 9",
+                                                       digitpad::ErrorKind::Other, entry.path().string()});
         else
             labelFolders.push_back(entry.path());
     }

@@ -27,11 +27,12 @@ struct SampleFile {
 digitpad::Result<std::vector<SampleFile>> readSampleFolder(const std::string& dir);
 
 /// What a lenient reading of a sample folder found: the entries that read well, in readSampleFolder()'s
-/// order, and one message naming the path for each that did not (a folder not named 0–9, an undecodable
-/// image, a corrupt or contradicting sidecar).
+/// order, and one Error for each that did not (a folder not named 0–9, an undecodable image, a corrupt or
+/// contradicting sidecar): its message names the path and says what is wrong, its `path` is the entry left
+/// out (the folder, or the drawing's image).
 struct SampleFolderReading {
     std::vector<SampleFile> files;
-    std::vector<std::string> problems;
+    std::vector<digitpad::Error> problems;
 };
 
 /// Reads what it can of a sample folder, skipping the entries readSampleFolder() would fail on, so that one

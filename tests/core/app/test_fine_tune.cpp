@@ -128,7 +128,7 @@ private slots:
         QCOMPARE(started.replayImages, 96);
         QCOMPARE(started.samplesPerEpoch, 192);
         QCOMPARE(started.mnistTestImages, 200);
-        QVERIFY(started.mnistMissing.empty());
+        QVERIFY(!started.mnistMissing);
         QCOMPARE(heldOutPerEpoch.size(), std::size_t{8});
 
         QVERIFY(result.start.before.heldOut && result.after.heldOut);
@@ -203,7 +203,7 @@ private slots:
         QVERIFY(result.ok());
         QCOMPARE(result.start.replayImages, 0);
         QCOMPARE(result.start.samplesPerEpoch, 96);
-        QVERIFY(!result.start.mnistMissing.empty());
+        QVERIFY(result.start.mnistMissing);
         QVERIFY(!result.after.mnist);
         QVERIFY(result.model);
         QVERIFY(!result.model->info.testAccuracy);
@@ -222,16 +222,32 @@ private slots:
     void refusesBadRequests_data() {
         QTest::addColumn<int>("breakage");
         QTest::addColumn<QString>("complaint");
-        QTest::newRow("no drawings") << 0 << "no drawings";
-        QTest::newRow("inkless drawing") << 1 << "'writer/1/0.png' holds no ink";
-        QTest::newRow("replay 1") << 2 << "replay fraction";
-        QTest::newRow("hold out every 1") << 3 << "hold out every";
-        QTest::newRow("zero epochs") << 4 << "at least 1 epoch";
-        QTest::newRow("label 12") << 5 << "label 12 is not a digit";
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<SessionError::Cause>("cause");
+        using enum ErrorKind;
+        const auto data = SessionError::Cause::Data;
+        const auto settings = SessionError::Cause::Settings;
+        QTest::newRow("no drawings") << 0 << "no drawings" << NoDrawings << "" << data;
+        QTest::newRow("inkless drawing")
+            << 1 << "'writer/1/0.png' holds no ink" << DrawingHasNoInk << "writer/1/0.png" << data;
+        QTest::newRow("replay 1") << 2 << "replay fraction" << ReplayFractionOutOfRange << "" << settings;
+        QTest::newRow("hold out every 1") << 3 << "hold out every" << HoldOutInvalid << "" << settings;
+        QTest::newRow("zero epochs") << 4 << "at least 1 epoch" << TooFewEpochs << "" << settings;
+        QTest::newRow("label 12") << 5 << "label 12 is not a digit" << DrawingLabelNotDigit
+                                  << "writer/0/0.png" << data;
+        QTest::newRow("no copies") << 6 << "at least 1 copy" << TooFewCopies << "" << settings;
+        QTest::newRow("zero learning rate")
+            << 7 << "learning rate" << LearningRateNotPositive << "" << settings;
+        QTest::newRow("zero batch") << 8 << "batch size" << BatchSizeTooSmall << "" << settings;
+        QTest::newRow("not a digit model") << 9 << "not a 28x28 digit" << ModelNotForDigits << "" << data;
     }
     void refusesBadRequests() {
         QFETCH(int, breakage);
         QFETCH(QString, complaint);
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, path);
+        QFETCH(SessionError::Cause, cause);
         FineTuneRequest bad = request(base_);
         switch (breakage) {
         case 0:
@@ -253,13 +269,46 @@ private slots:
         case 5:
             bad.drawings[0].label = 12;
             break;
+        case 6:
+            bad.settings.copiesPerDrawing = 0;
+            break;
+        case 7:
+            bad.settings.learningRate = 0.0;
+            break;
+        case 8:
+            bad.settings.batchSize = 0;
+            break;
+        case 9:
+            bad.base.network = Network::fromArchitecture(Shape{1, 8, 8}, "dense10", OutputHead::Softmax);
+            break;
         }
         TrainingControl control;
         const FineTuneResult result = runFineTune(bad, control);
         QVERIFY(!result.ok());
         QVERIFY2(QString::fromStdString(result.error->message).contains(complaint),
                  result.error->message.c_str());
+        // The kind and fields let the GUI word the same in the person's language.
+        QCOMPARE(result.error->kind, kind);
+        QCOMPARE(QString::fromStdString(result.error->path), path);
+        QCOMPARE(result.error->cause, cause);
         QVERIFY(!result.model);
+    }
+
+    void missingMnistSaysWhyByKind() {
+        TrainingControl control;
+        FineTuneRequest alone = request(base_);
+        alone.settings.epochs = 1;
+        alone.dataFolder.clear();
+        control.cancel = true; // the start report is all this needs
+        FineTuneResult result = runFineTune(alone, control);
+        QVERIFY(result.start.mnistMissing);
+        QCOMPARE(result.start.mnistMissing->kind, ErrorKind::NoDataFolder);
+
+        alone.dataFolder = QDir::temp().filePath(QStringLiteral("digitpad-no-such-folder")).toStdString();
+        result = runFineTune(alone, control);
+        QVERIFY(result.start.mnistMissing);
+        QCOMPARE(result.start.mnistMissing->kind, ErrorKind::NoSuchFolder);
+        QCOMPARE(result.start.mnistMissing->path, alone.dataFolder);
     }
 
     void scoresDrawings() {

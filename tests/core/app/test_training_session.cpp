@@ -195,18 +195,22 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::addColumn<int>("cause");
         QTest::addColumn<QString>("expected");
+        QTest::addColumn<ErrorKind>("kind"); // for a front end's own wording
         QTest::newRow("batch size 0 is a settings error")
-            << kMini << "batch0" << int(SessionError::Cause::Settings) << "batch size";
+            << kMini << "batch0" << int(SessionError::Cause::Settings) << "batch size"
+            << ErrorKind::BatchSizeTooSmall;
         QTest::newRow("a hidden layer of width 0 is a settings error")
-            << kMini << "width0" << int(SessionError::Cause::Settings) << "hidden layer widths";
+            << kMini << "width0" << int(SessionError::Cause::Settings) << "hidden layer widths"
+            << ErrorKind::HiddenWidthTooSmall;
         QTest::newRow("5 outputs for 10 classes is a settings error")
-            << kMini << "dense5" << int(SessionError::Cause::Settings) << "10 classes";
+            << kMini << "dense5" << int(SessionError::Cause::Settings) << "10 classes"
+            << ErrorKind::LayersOutputMismatch;
         QTest::newRow("missing folder names it and says how to fetch MNIST")
             << "/nonexistent/digitpad-data"
-            << "" << int(SessionError::Cause::Data) << "scripts/fetch-mnist";
+            << "" << int(SessionError::Cause::Data) << "scripts/fetch-mnist" << ErrorKind::NoSuchFolder;
         QTest::newRow("t10k required but missing names the file")
             << "<train only>"
-            << "" << int(SessionError::Cause::Data) << "t10k";
+            << "" << int(SessionError::Cause::Data) << "t10k" << ErrorKind::SplitMissing;
     }
 
     void stopsBeforeTraining() {
@@ -214,6 +218,7 @@ private slots:
         QFETCH(QString, change);
         QFETCH(int, cause);
         QFETCH(QString, expected);
+        QFETCH(ErrorKind, kind);
         QTemporaryDir trainOnly;
         if (folder == QLatin1String("<train only>")) {
             copyTrainingSplit(trainOnly);
@@ -237,6 +242,7 @@ private slots:
         QCOMPARE(int(result.error->cause), cause);
         QVERIFY2(QString::fromStdString(result.error->message).contains(expected),
                  result.error->message.c_str());
+        QCOMPARE(result.error->kind, kind);
         QVERIFY(!started);
         QVERIFY(!result.model);
     }

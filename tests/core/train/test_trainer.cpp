@@ -287,6 +287,83 @@ private slots:
                                  digitpad::train(net, train, nullptr, config, control));
     }
 
+    /// Each invalid setting has its own ErrorKind (a layer string also its name), so a front end can word
+    /// every problem in its own language.
+    void invalidSettingSaysWhichByKind_data() {
+        QTest::addColumn<int>("breakage");
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("name");
+        using enum ErrorKind;
+        QTest::newRow("batch") << 0 << BatchSizeTooSmall << "";
+        QTest::newRow("epochs") << 1 << TooFewEpochs << "";
+        QTest::newRow("learning rate") << 2 << LearningRateNotPositive << "";
+        QTest::newRow("momentum") << 3 << MomentumOutOfRange << "";
+        QTest::newRow("weight decay") << 4 << WeightDecayNegative << "";
+        QTest::newRow("validation") << 5 << ValidationFractionOutOfRange << "";
+        QTest::newRow("step") << 6 << LearningRateStepNegative << "";
+        QTest::newRow("factor") << 7 << LearningRateFactorNotPositive << "";
+        QTest::newRow("shards") << 8 << ShardsOutOfRange << "";
+        QTest::newRow("threads") << 9 << ThreadsNegative << "";
+        QTest::newRow("augmentation") << 10 << AugmentationOutOfRange << "";
+        QTest::newRow("hidden width") << 11 << HiddenWidthTooSmall << "";
+        QTest::newRow("unknown layer") << 12 << LayersInvalid << "dense12,frobnicate,dense10";
+        QTest::newRow("five outputs") << 13 << LayersOutputMismatch << "dense12,relu,dense5";
+    }
+    void invalidSettingSaysWhichByKind() {
+        QFETCH(int, breakage);
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, name);
+        TrainConfig config = smallConfig();
+        switch (breakage) {
+        case 0:
+            config.batchSize = 0;
+            break;
+        case 1:
+            config.epochs = 0;
+            break;
+        case 2:
+            config.optimizer.learningRate = 0.0;
+            break;
+        case 3:
+            config.optimizer.momentum = 1.0;
+            break;
+        case 4:
+            config.optimizer.weightDecay = -0.1;
+            break;
+        case 5:
+            config.validationFraction = 1.0;
+            break;
+        case 6:
+            config.lrStepEvery = -1;
+            break;
+        case 7:
+            config.lrStepGamma = 0.0;
+            break;
+        case 8:
+            config.shards = 99;
+            break;
+        case 9:
+            config.threads = -1;
+            break;
+        case 10:
+            config.augment.enabled = true;
+            config.augment.rotationDegrees = 500.0;
+            break;
+        case 11:
+            config.hiddenLayers = {12, 0};
+            break;
+        case 12:
+        case 13:
+            config.architecture = name.toStdString();
+            break;
+        }
+        const Status settings = config.validate();
+        QVERIFY(!settings);
+        QCOMPARE(settings.error().kind, kind);
+        QCOMPARE(QString::fromStdString(settings.error().name), name);
+        QVERIFY(!settings.error().message.empty()); // core's English, for the CLI
+    }
+
     // After the first epoch has sized the buffers (full and last partial batch), the training loop allocates
     // nothing: counted from the first batch of epoch 2 to the last batch of epoch 3, epoch boundary included.
     void noAllocationPerBatch_data() {
