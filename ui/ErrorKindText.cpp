@@ -101,6 +101,28 @@ std::optional<QString> errorKindText(const digitpad::Error& error) {
                                            "the model does not read %1×%1 digits into %2 classes")
             .arg(digitpad::kDigitSide)
             .arg(digitpad::kDigitClasses);
+    case ErrorKind::CheckpointMismatch:
+        return QCoreApplication::translate(
+                   "CheckpointErrorText",
+                   "the checkpoint '%1' was saved by a run with other settings or data")
+            .arg(path);
+    case ErrorKind::TestImagesMismatch:
+        return QCoreApplication::translate("DataErrorText",
+                                           "the test images in '%1' are not the size of its training images")
+            .arg(path);
+    case ErrorKind::ExtraImagesMismatch:
+        return QCoreApplication::translate("DataErrorText",
+                                           "the drawings in '%1' are not the size of the training images")
+            .arg(path);
+    case ErrorKind::ClassNamesInvalid:
+        return QCoreApplication::translate(
+                   "DataErrorText",
+                   "the class-names file '%1' does not name each class of the data on a line of its own")
+            .arg(path);
+    case ErrorKind::DrawnDigitsDamaged:
+        return QCoreApplication::translate("DataErrorText", "the drawn digits in '%1' are damaged").arg(path);
+    case ErrorKind::Unexpected:
+        return QCoreApplication::translate("ErrorKindText", "an unexpected error occurred");
     }
     return std::nullopt;
 }

@@ -83,8 +83,8 @@ void FineTuneController::onWorkerFinished(const digitpad::TrainingOutcome& outco
     emit finished(outcome, after, std::move(model));
 }
 
-void FineTuneController::onWorkerFailed(const QString& message) {
-    qCWarning(lcTrain).noquote() << message;
+void FineTuneController::onWorkerFailed(const digitpad::SessionError& error) {
+    qCWarning(lcTrain).noquote() << QString::fromStdString(error.message);
     setRunning(false);
-    emit failed(message);
+    emit failed(error);
 }

@@ -45,7 +45,7 @@ signals:
     /// after and model are filled only when the run completed.
     void finished(const digitpad::TrainingOutcome& outcome, const digitpad::FineTuneScores& after,
                   std::shared_ptr<const digitpad::Model> model);
-    void failed(const QString& message);
+    void failed(const digitpad::SessionError& error);
 
 private:
     void startThread();
@@ -53,7 +53,7 @@ private:
     void setRunning(bool running);
     void onWorkerFinished(const digitpad::TrainingOutcome& outcome, const digitpad::FineTuneScores& after,
                           std::shared_ptr<const digitpad::Model> model);
-    void onWorkerFailed(const QString& message);
+    void onWorkerFailed(const digitpad::SessionError& error);
 
     QThread thread_;
     FineTuneWorker* worker_ = nullptr;

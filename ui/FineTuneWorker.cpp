@@ -3,7 +3,6 @@
 
 #include "BatchReportThrottle.h"
 #include "LogCategories.h"
-#include "SessionErrorText.h"
 #include "image/SampleFolder.h"
 
 #include <QDir>
@@ -43,7 +42,8 @@ void FineTuneWorker::scan(const QString& folder) {
 void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* control) {
     try {
         if (!job.base || !job.drawings) {
-            emit failed(tr("there is no model or no drawings to fine-tune"));
+            emit failed(sessionError("there is no model or no drawings to fine-tune",
+                                     digitpad::ErrorKind::NoDrawings));
             return;
         }
         digitpad::FineTuneRequest request;
@@ -85,7 +85,7 @@ void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* cont
         if (result.error) {
             qCInfo(lcTrain).noquote()
                 << "fine-tuning refused:" << QString::fromStdString(result.error->message);
-            emit failed(sessionErrorText(*result.error));
+            emit failed(*result.error);
             return;
         }
         qCInfo(lcTrain).noquote() << "fine-tuning"
@@ -98,8 +98,9 @@ void FineTuneWorker::run(const FineTuneJob& job, digitpad::TrainingControl* cont
             model = std::make_shared<const digitpad::Model>(std::move(*result.model));
         emit finished(result.outcome, result.after, std::move(model));
     } catch (const std::exception& e) {
-        emit failed(tr("fine-tuning failed: %1").arg(QString::fromLocal8Bit(e.what())));
+        emit failed(
+            sessionError(std::string("fine-tuning failed: ") + e.what(), digitpad::ErrorKind::Unexpected));
     } catch (...) {
-        emit failed(tr("fine-tuning failed: unknown error"));
+        emit failed(sessionError("fine-tuning failed: unknown error", digitpad::ErrorKind::Unexpected));
     }
 }

@@ -42,6 +42,7 @@ signals:
     /// The run ended; after and model are filled only when it completed.
     void finished(const digitpad::TrainingOutcome& outcome, const digitpad::FineTuneScores& after,
                   std::shared_ptr<const digitpad::Model> model);
-    /// The run could not start or threw; message names the file or the reason.
-    void failed(const QString& message);
+    /// The run could not start or threw (kind Unexpected, with the exception's text as message). The
+    /// receiver words it, and can word it again in another language.
+    void failed(const digitpad::SessionError& error);
 };

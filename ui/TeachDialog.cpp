@@ -7,6 +7,7 @@
 #include "FineTuneController.h"
 #include "LossChart.h"
 #include "ModelLibrary.h"
+#include "SessionErrorText.h"
 
 #include "app/Locations.h"
 
@@ -14,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -411,6 +413,7 @@ void TeachDialog::updateButtons() {
 }
 
 void TeachDialog::setMessage(const QString& text, bool error, const QString& details) {
+    shownFailure_.reset();
     message_->setText(text);
     message_->setToolTip(details);
     message_->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
@@ -569,14 +572,28 @@ void TeachDialog::onFinished(const digitpad::TrainingOutcome& outcome, const dig
     updateButtons();
 }
 
-void TeachDialog::onFailed(const QString& message) {
+void TeachDialog::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange && shownFailure_)
+        message_->setText(failureText(*shownFailure_));
+    QDialog::changeEvent(event);
+}
+
+QString TeachDialog::failureText(const digitpad::SessionError& error) {
+    if (error.kind == digitpad::ErrorKind::Unexpected)
+        return tr("Fine-tuning stopped because of an unexpected error. The model in use is unchanged.");
+    return tr("Cannot teach: %1. The model in use is unchanged.").arg(sessionErrorText(error));
+}
+
+void TeachDialog::onFailed(const digitpad::SessionError& error) {
     progress_->setRange(0, 1);
     progress_->setValue(0);
     if (closeWhenStopped_) {
         closeIfStopping();
         return;
     }
-    setMessage(tr("Cannot teach: %1. The model in use is unchanged.").arg(message), true);
+    // Core's English goes to the tooltip, for those who need it.
+    setMessage(failureText(error), true, QString::fromStdString(error.message));
+    shownFailure_ = error;
     updateButtons();
 }
 

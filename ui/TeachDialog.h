@@ -13,6 +13,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 class QDoubleSpinBox;
 class QLabel;
@@ -97,6 +98,9 @@ protected:
     /// Closing while a run is going asks first, then stops the run and closes once the worker has let go of
     /// it, so the GUI never waits for a batch or an evaluation; closing with an unkept model asks too.
     void reject() override;
+    /// On QEvent::LanguageChange: a failure on the message line is worded again (the dialog's other texts
+    /// are set when it opens, in the language installed then).
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildUi();
@@ -111,7 +115,9 @@ private:
     void onEpoch(const digitpad::EpochMetrics& metrics);
     void onFinished(const digitpad::TrainingOutcome& outcome, const digitpad::FineTuneScores& after,
                     std::shared_ptr<const digitpad::Model> model);
-    void onFailed(const QString& message);
+    void onFailed(const digitpad::SessionError& error);
+    /// What the message line says of a run that could not start or threw, in the language installed now.
+    static QString failureText(const digitpad::SessionError& error);
     /// How many drawings of each digit were read.
     std::array<int, digitpad::kDigitClasses> digitCounts() const;
     void showCounts();
@@ -157,5 +163,8 @@ private:
     QString drawnMissing_;
     int totalEpochs_ = 0;
     bool closeWhenStopped_ = false;
+    /// The failure the message line shows, to word it again on a language change; empty once another
+    /// message replaces it.
+    std::optional<digitpad::SessionError> shownFailure_;
     QElapsedTimer runClock_;
 };

@@ -109,10 +109,10 @@ void TrainingController::onWorkerFinished(const digitpad::TrainingOutcome& outco
     emit finished(outcome, models);
 }
 
-void TrainingController::onWorkerFailed(const QString& message) {
-    qCWarning(lcTrain).noquote() << message;
+void TrainingController::onWorkerFailed(const digitpad::SessionError& error) {
+    qCWarning(lcTrain).noquote() << QString::fromStdString(error.message);
     if (control_->pause.exchange(false))
         emit pausedChanged(false);
     setRunning(false);
-    emit failed(message);
+    emit failed(error);
 }

@@ -51,14 +51,14 @@ signals:
     /// The run ended; models holds what it reached, also when it was stopped or diverged (see
     /// TrainedModels). Using one is the receiver's choice: nothing here replaces the model in use.
     void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
-    void failed(const QString& message);
+    void failed(const digitpad::SessionError& error);
 
 private:
     void startThread();
     void stopThread();
     void setRunning(bool running);
     void onWorkerFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
-    void onWorkerFailed(const QString& message);
+    void onWorkerFailed(const digitpad::SessionError& error);
 
     QThread thread_;
     TrainingWorker* worker_ = nullptr;

@@ -7,6 +7,7 @@
 #include "LogCategories.h"
 #include "LossChart.h"
 #include "ScrollColumn.h"
+#include "SessionErrorText.h"
 #include "TrainingController.h"
 #include "TrainingInsights.h"
 #include "TrainingSettingsForm.h"
@@ -452,9 +453,8 @@ void TrainingPanel::explainFetching() {
 void TrainingPanel::start() {
     if (isTraining())
         return;
-    const QString problem = form_->validationError();
-    if (!problem.isEmpty()) {
-        setMessage(tr("Cannot start: %1").arg(problem), true);
+    if (const Words problem = form_->validationWords()) {
+        setMessage([problem] { return tr("Cannot start: %1").arg(problem()); }, true);
         message_->setToolTip(form_->validationDetail());
         return;
     }
@@ -630,9 +630,11 @@ void TrainingPanel::onFinished(const digitpad::TrainingOutcome& outcome, const T
     onRunningChanged(false);
 }
 
-void TrainingPanel::onFailed(const QString& message) {
-    setMessage(message, true);
-    emit statusMessage(message);
+void TrainingPanel::onFailed(const digitpad::SessionError& error) {
+    setMessage([error] { return failureText(error); }, true);
+    // Core's English, for those who need it; the line itself is in the person's language.
+    message_->setToolTip(QString::fromStdString(error.message));
+    emit statusMessage(failureText(error));
     progress_->setValue(0);
     setProgressWords([] { return tr("Failed"); });
     checkDataFolder();
@@ -740,6 +742,12 @@ void TrainingPanel::exportCsv() {
         return;
     }
     emit statusMessage(tr("Saved the metrics to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+QString TrainingPanel::failureText(const digitpad::SessionError& error) {
+    if (error.kind == digitpad::ErrorKind::Unexpected)
+        return tr("Training stopped because of an unexpected error.");
+    return sessionErrorText(error);
 }
 
 void TrainingPanel::setMessage(const QString& text, bool error) {

@@ -106,7 +106,9 @@ private:
     void onFinished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
     /// Fills weightsBox() with the run's models, named by epoch and validation accuracy.
     void offerModels(const digitpad::TrainingOutcome& outcome);
-    void onFailed(const QString& message);
+    void onFailed(const digitpad::SessionError& error);
+    /// What the message line says of a run that could not start or threw, in the language installed now.
+    static QString failureText(const digitpad::SessionError& error);
     void onRunningChanged(bool running);
     void onPausedChanged(bool paused);
     /// Seconds of training so far, without the time spent paused.

@@ -421,15 +421,24 @@ double TrainingSettingsForm::strengthOf(const digitpad::AugmentSettings& setting
 }
 
 QString TrainingSettingsForm::validationError() const {
+    const std::function<QString()> words = validationWords();
+    return words ? words() : QString();
+}
+
+std::function<QString()> TrainingSettingsForm::validationWords() const {
     std::vector<int> widths;
     std::string architecture;
     if (!parseHiddenLayers(layers_->text(), widths, architecture))
-        return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
-            .arg(layers_->text());
+        return [layers = layers_->text()] {
+            return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
+                .arg(layers);
+        };
     const digitpad::Status settings = config().validate();
     if (settings)
-        return QString();
-    return errorKindText(settings.error()).value_or(tr("the settings are not valid"));
+        return {};
+    return [error = settings.error()] {
+        return errorKindText(error).value_or(tr("the settings are not valid"));
+    };
 }
 
 QString TrainingSettingsForm::validationDetail() const {

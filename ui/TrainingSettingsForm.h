@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -35,6 +37,9 @@ public:
     digitpad::TrainConfig config() const;
     /// Empty when the fields form a valid config, else a one-line reason in the language installed now.
     QString validationError() const;
+    /// validationError()'s words, kept for the problem found now: they say it again in the language installed
+    /// when called, even after the fields changed. Null when the fields are valid.
+    std::function<QString()> validationWords() const;
     /// Core's English reason behind validationError(), for a tooltip (why a layer string cannot be built
     /// has no words of the GUI's own); empty when the fields are valid or the hidden layers do not parse.
     QString validationDetail() const;

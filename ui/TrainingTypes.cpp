@@ -16,10 +16,20 @@ void registerTrainingTypes() {
     qRegisterMetaType<TrainedModels>();
     qRegisterMetaType<digitpad::FineTuneStart>();
     qRegisterMetaType<digitpad::FineTuneScores>();
+    qRegisterMetaType<digitpad::SessionError>();
     qRegisterMetaType<SharedDrawings>();
     qRegisterMetaType<SkippedEntries>();
     qRegisterMetaType<SharedDataset>();
     qRegisterMetaType<SharedEvaluationReport>();
+}
+
+digitpad::SessionError sessionError(std::string message, digitpad::ErrorKind kind, std::string path) {
+    digitpad::SessionError error;
+    error.message = std::move(message);
+    error.kind = kind;
+    error.path = std::move(path);
+    error.cause = digitpad::SessionError::Cause::Data;
+    return error;
 }
 
 namespace {

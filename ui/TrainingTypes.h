@@ -4,6 +4,7 @@
 #include "app/FineTune.h"
 #include "app/LabelledDrawing.h"
 #include "app/ModelEvaluation.h"
+#include "app/TrainingSession.h"
 #include "data/Dataset.h"
 #include "io/Model.h"
 #include "train/Trainer.h"
@@ -22,6 +23,7 @@ Q_DECLARE_METATYPE(digitpad::TrainingOutcome)
 Q_DECLARE_METATYPE(std::shared_ptr<const digitpad::Model>)
 Q_DECLARE_METATYPE(digitpad::FineTuneStart)
 Q_DECLARE_METATYPE(digitpad::FineTuneScores)
+Q_DECLARE_METATYPE(digitpad::SessionError)
 
 /// The models a finished run offers. `last` holds the weights of the last completed epoch (the final model
 /// of a completed run, what a stopped or diverged run had reached), null when no epoch completed; `best`
@@ -52,6 +54,9 @@ Q_DECLARE_METATYPE(SharedEvaluationReport)
 
 /// Registers the types above with Qt's meta-type system; safe to call more than once.
 void registerTrainingTypes();
+
+/// A run's error made on the GUI's side (a missing folder, an exception), for the workers' failed() signals.
+digitpad::SessionError sessionError(std::string message, digitpad::ErrorKind kind, std::string path = {});
 
 /// An accuracy (0..1) as "97.31 %", with a no-break space so a wrapped line never leaves the % sign alone.
 QString accuracyText(double fraction);

@@ -3,7 +3,6 @@
 
 #include "BatchReportThrottle.h"
 #include "LogCategories.h"
-#include "SessionErrorText.h"
 
 #include "app/ModelEvaluation.h"
 #include "app/TrainingSession.h"
@@ -25,7 +24,9 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
     try {
         // Checked here rather than by the session for the GUI's own wording of a missing folder.
         if (!QFileInfo(dataFolder).isDir()) {
-            emit failed(tr("data folder '%1' does not exist").arg(QDir::toNativeSeparators(dataFolder)));
+            emit failed(sessionError(
+                "data folder '" + QDir::toNativeSeparators(dataFolder).toStdString() + "' does not exist",
+                digitpad::ErrorKind::NoSuchFolder, QDir::toNativeSeparators(dataFolder).toStdString()));
             return;
         }
         digitpad::TrainingRequest request;
@@ -79,7 +80,7 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
         digitpad::TrainingSessionResult session = digitpad::runTrainingSession(request, *control, callbacks);
         if (session.error) {
             qCInfo(lcTrain).noquote() << QString::fromStdString(session.error->message);
-            emit failed(sessionErrorText(*session.error));
+            emit failed(*session.error);
             return;
         }
         qCInfo(lcTrain).noquote() << "training"
@@ -94,9 +95,10 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
             models.best = std::make_shared<const digitpad::Model>(std::move(*session.bestModel));
         emit finished(session.outcome, models);
     } catch (const std::exception& e) {
-        emit failed(tr("training failed: %1").arg(QString::fromLocal8Bit(e.what())));
+        emit failed(
+            sessionError(std::string("training failed: ") + e.what(), digitpad::ErrorKind::Unexpected));
     } catch (...) {
-        emit failed(tr("training failed: unknown error"));
+        emit failed(sessionError("training failed: unknown error", digitpad::ErrorKind::Unexpected));
     }
 }
 

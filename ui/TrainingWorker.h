@@ -54,6 +54,7 @@ signals:
     /// The run ended: completed, stopped or diverged. models holds what it reached (see TrainedModels): a
     /// stopped run keeps its completed epochs.
     void finished(const digitpad::TrainingOutcome& outcome, const TrainedModels& models);
-    /// The run could not start or threw; message names the file or the reason.
-    void failed(const QString& message);
+    /// The run could not start or threw (kind Unexpected, with the exception's text as message). The
+    /// receiver words it, and can word it again in another language.
+    void failed(const digitpad::SessionError& error);
 };

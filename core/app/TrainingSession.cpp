@@ -26,10 +26,6 @@ TrainingSessionResult stopped(SessionError::Cause cause, Error error) {
     return result;
 }
 
-TrainingSessionResult stopped(SessionError::Cause cause, std::string message) {
-    return stopped(cause, Error{std::move(message)});
-}
-
 /// A folder as given, normalised so "data/mnist/" and "data/./mnist" compare equal.
 std::string sameFolder(const std::string& folder) {
     std::filesystem::path path = std::filesystem::path(folder).lexically_normal();
@@ -100,14 +96,18 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
                                          const TrainingSessionCallbacks& callbacks) {
     using Cause = SessionError::Cause;
     const TrainConfig& config = request.config;
-    // The one check of the settings in a run: what follows builds the network for the data actually loaded.
+    // The settings alone, before any data is read; they are checked again against the data once it is.
     if (Status settings = config.validate(); !settings)
         return stopped(Cause::Settings, settings.error());
     const Checkpoint* resume = request.resumeFrom.get();
     const std::string resumeError = "cannot resume from checkpoint '" + request.resumePath + "': ";
+    // Every way a checkpoint does not fit this run is one kind: the person's remedy is the same.
+    const auto mismatch = [&](Cause cause, const std::string& what) {
+        return stopped(cause, Error{resumeError + what, ErrorKind::CheckpointMismatch, request.resumePath});
+    };
     if (resume)
-        if (const std::string mismatch = resumeMismatch(request, *resume); !mismatch.empty())
-            return stopped(Cause::Settings, resumeError + mismatch);
+        if (const std::string difference = resumeMismatch(request, *resume); !difference.empty())
+            return mismatch(Cause::Settings, difference);
 
     const std::string& folder = request.dataFolder;
     Result<Dataset> trainSet = loadSplit(folder, "train");
@@ -141,9 +141,10 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
         if (!extra)
             return stopped(Cause::Data, extra.error());
         if (extra->shape.size() != train.shape.size())
-            return stopped(Cause::Data, "the canvases in '" + request.extraFolder + "' frame to " +
-                                            extra->shape.toString() + " but training images are " +
-                                            train.shape.toString());
+            return stopped(Cause::Data, Error{"the canvases in '" + request.extraFolder + "' frame to " +
+                                                  extra->shape.toString() + " but training images are " +
+                                                  train.shape.toString(),
+                                              ErrorKind::ExtraImagesMismatch, request.extraFolder});
         start.extraImages = extra->size();
         std::filesystem::path extraPath = std::filesystem::path(request.extraFolder).lexically_normal();
         if (!extraPath.has_filename()) // "data/synthetic/"
@@ -153,15 +154,14 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
         train = concatenated(*extra, train);
     }
 
-    Network network;
-    try {
-        network = config.makeNetwork(train.shape, train.classes);
-    } catch (const std::invalid_argument& error) {
-        return stopped(Cause::Settings, error.what());
-    }
+    // Checked again for the data actually loaded (its image shape and class count), with the error's kind.
+    if (Status fits = config.validate(train.shape, train.classes); !fits)
+        return stopped(Cause::Settings, fits.error());
+    Network network = config.makeNetwork(train.shape, train.classes);
     if (test && test->shape.size() != train.shape.size())
-        return stopped(Cause::Data, "test images in '" + folder + "' are " + test->shape.toString() +
-                                        " but training images are " + train.shape.toString());
+        return stopped(Cause::Data, Error{"test images in '" + folder + "' are " + test->shape.toString() +
+                                              " but training images are " + train.shape.toString(),
+                                          ErrorKind::TestImagesMismatch, folder});
 
     start.architecture = network.architecture();
     start.parameters = network.parameterCount();
@@ -173,12 +173,11 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     start.testImages = test ? test->size() : 0;
     if (resume) {
         if (resume->trainingImages != train.size())
-            return stopped(Cause::Data, resumeError + "the checkpoint's run had " +
-                                            std::to_string(resume->trainingImages) +
-                                            " training images, this one has " + std::to_string(train.size()));
+            return mismatch(Cause::Data,
+                            "the checkpoint's run had " + std::to_string(resume->trainingImages) +
+                                " training images, this one has " + std::to_string(train.size()));
         if (!takeWeights(network, resume->weights))
-            return stopped(Cause::Data,
-                           resumeError + "its weights do not fit the network " + network.architecture());
+            return mismatch(Cause::Data, "its weights do not fit the network " + network.architecture());
         start.resumedEpochs = resume->state.epochs;
     }
     if (callbacks.onStart)
@@ -206,7 +205,7 @@ TrainingSessionResult runTrainingSession(const TrainingRequest& request, Trainin
     } catch (const std::invalid_argument& error) {
         if (!resume)
             throw;
-        return stopped(Cause::Data, resumeError + error.what()); // a state that does not fit this run
+        return mismatch(Cause::Data, error.what()); // a state that does not fit this run
     }
     const std::vector<EpochMetrics>& epochs = result.outcome.epochs;
     if (epochs.empty())

@@ -60,7 +60,8 @@ bool isFashionMnistFolder(const std::string& folder) {
 Result<std::vector<std::string>> readClassNames(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     if (!file)
-        return Error{"cannot read labels file " + inQuotes(path) + ": cannot open it"};
+        return Error{"cannot read labels file " + inQuotes(path) + ": cannot open it",
+                     ErrorKind::FileUnreadable, path};
     std::vector<std::string> names;
     std::string line;
     int number = 0;
@@ -68,26 +69,31 @@ Result<std::vector<std::string>> readClassNames(const std::string& path) {
         ++number;
         if (names.size() == kMaxClassNames)
             return Error{"labels file " + inQuotes(path) + " names more than " +
-                         std::to_string(kMaxClassNames) + " classes"};
+                             std::to_string(kMaxClassNames) + " classes",
+                         ErrorKind::ClassNamesInvalid, path};
         names.push_back(trimmed(line));
         const std::string& name = names.back();
         if (name.size() > kMaxClassNameBytes)
             return Error{"labels file " + inQuotes(path) + ", line " + std::to_string(number) +
-                         ": a name of " + std::to_string(name.size()) + " bytes (at most " +
-                         std::to_string(kMaxClassNameBytes) + ")"};
+                             ": a name of " + std::to_string(name.size()) + " bytes (at most " +
+                             std::to_string(kMaxClassNameBytes) + ")",
+                         ErrorKind::ClassNamesInvalid, path};
         if (std::any_of(name.begin(), name.end(),
                         [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
             return Error{"labels file " + inQuotes(path) + ", line " + std::to_string(number) +
-                         ": control characters in a name"};
+                             ": control characters in a name",
+                         ErrorKind::ClassNamesInvalid, path};
     }
     while (!names.empty() && names.back().empty())
         names.pop_back();
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i].empty())
             return Error{"labels file " + inQuotes(path) + ", line " + std::to_string(i + 1) +
-                         ": empty name (one class name per line)"};
+                             ": empty name (one class name per line)",
+                         ErrorKind::ClassNamesInvalid, path};
     if (names.empty())
-        return Error{"labels file " + inQuotes(path) + " names no classes (one class name per line)"};
+        return Error{"labels file " + inQuotes(path) + " names no classes (one class name per line)",
+                     ErrorKind::ClassNamesInvalid, path};
     return names;
 }
 
@@ -101,7 +107,8 @@ Result<std::vector<std::string>> classNamesFor(const std::string& folder,
         Result<std::vector<std::string>> names = readClassNames(*path);
         if (names && static_cast<int>(names->size()) != classes)
             return Error{"labels file " + inQuotes(*path) + " names " + std::to_string(names->size()) +
-                         " classes, but the data has " + std::to_string(classes)};
+                             " classes, but the data has " + std::to_string(classes),
+                         ErrorKind::ClassNamesInvalid, *path};
         return names;
     }
     if (isFashionMnistFolder(folder) && classes == static_cast<int>(fashionMnistClassNames().size()))

@@ -33,19 +33,23 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing, cons
     const std::vector<std::uint32_t>& dims = images->dimensions;
     if (dims.size() != 3)
         return Error{"cannot read " + quoted(imagesPath) + ": expected images (rank 3), got rank " +
-                     std::to_string(dims.size())};
+                         std::to_string(dims.size()),
+                     ErrorKind::DrawnDigitsDamaged, imagesPath};
     if (labels->dimensions.size() != 1)
         return Error{"cannot read " + quoted(labelsPath) + ": expected labels (rank 1), got rank " +
-                     std::to_string(labels->dimensions.size())};
+                         std::to_string(labels->dimensions.size()),
+                     ErrorKind::DrawnDigitsDamaged, labelsPath};
     const auto count = static_cast<int>(dims[0]);
     const auto height = static_cast<int>(dims[1]);
     const auto width = static_cast<int>(dims[2]);
     if (static_cast<int>(labels->dimensions[0]) != count)
         return Error{"cannot read drawn digits: " + quoted(imagesPath) + " holds " + std::to_string(count) +
-                     " images but " + quoted(labelsPath) + " holds " + std::to_string(labels->dimensions[0]) +
-                     " labels"};
+                         " images but " + quoted(labelsPath) + " holds " +
+                         std::to_string(labels->dimensions[0]) + " labels",
+                     ErrorKind::DrawnDigitsDamaged, labelsPath};
     if (count == 0 || width == 0 || height == 0)
-        return Error{"cannot read " + quoted(imagesPath) + ": the file holds no images"};
+        return Error{"cannot read " + quoted(imagesPath) + ": the file holds no images",
+                     ErrorKind::DrawnDigitsDamaged, imagesPath};
 
     Dataset data;
     data.shape = kDigitShape;
@@ -59,14 +63,16 @@ Result<Dataset> readDrawnDigits(const std::string& folder, Framing framing, cons
     for (int i = 0; i < count; ++i) {
         if (data.labels[i] >= kDigitClasses)
             return Error{"cannot read " + quoted(labelsPath) + ": label " + std::to_string(data.labels[i]) +
-                         " of image " + std::to_string(i) + " is not a digit 0-9"};
+                             " of image " + std::to_string(i) + " is not a digit 0-9",
+                         ErrorKind::DrawnDigitsDamaged, labelsPath};
         const auto first =
             images->data.begin() + static_cast<std::ptrdiff_t>(pixels * static_cast<std::size_t>(i));
         std::copy(first, first + static_cast<std::ptrdiff_t>(pixels), canvas.pixels.begin());
         const std::optional<Vector> input = preprocess(canvas, framing, steps);
         if (!input)
             return Error{"cannot read " + quoted(imagesPath) + ": image " + std::to_string(i) +
-                         " holds no ink (nothing to recognise)"};
+                             " holds no ink (nothing to recognise)",
+                         ErrorKind::DrawnDigitsDamaged, imagesPath};
         data.images.col(i) = *input;
     }
     return data;

@@ -42,6 +42,20 @@ enum class ErrorKind {
     DrawingLabelNotDigit, ///< path: the drawing's file, whose label is not a digit 0–9
     DrawingHasNoInk,      ///< path: the drawing's file, which holds no ink
     ModelNotForDigits,    ///< the model does not take 28×28 digits into 10 classes
+
+    // What a training run's data and checkpoint can fail with beyond a missing or unreadable file.
+    CheckpointMismatch,  ///< path: the checkpoint, saved by a run with other settings or data (the message
+                         ///< says what differs)
+    TestImagesMismatch,  ///< path: the data folder, whose test images differ in size from its training images
+    ExtraImagesMismatch, ///< path: the extra drawings' folder, whose canvases frame to another size than the
+                         ///< training images
+    ClassNamesInvalid,   ///< path: the class-names file, which is not one name per line for each class (the
+                         ///< message says why)
+    DrawnDigitsDamaged,  ///< path: the drawn digits' images or labels file whose contents do not fit together
+                         ///< (the message says why)
+
+    /// An exception nobody expected ended the run; the message is its text, for the details.
+    Unexpected,
 };
 
 } // namespace digitpad

@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>CheckpointErrorText</name>
+    <message>
+        <source>the checkpoint &apos;%1&apos; was saved by a run with other settings or data</source>
+        <translation>检查点“%1”是由另一组设置或数据的训练保存的</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionCellDialog</name>
     <message>
         <source>True %1, answered %1</source>
@@ -131,6 +138,22 @@
         <source>the images in &apos;%1&apos; are not %2×%2 digits</source>
         <translation>“%1”中的图像不是 %2×%2 的数字</translation>
     </message>
+    <message>
+        <source>the test images in &apos;%1&apos; are not the size of its training images</source>
+        <translation>“%1”中的测试图像与其训练图像大小不同</translation>
+    </message>
+    <message>
+        <source>the drawings in &apos;%1&apos; are not the size of the training images</source>
+        <translation>“%1”中的手写图与训练图像大小不同</translation>
+    </message>
+    <message>
+        <source>the class-names file &apos;%1&apos; does not name each class of the data on a line of its own</source>
+        <translation>类别名称文件“%1”没有为数据的每个类别各用一行写出名称</translation>
+    </message>
+    <message>
+        <source>the drawn digits in &apos;%1&apos; are damaged</source>
+        <translation>“%1”中的手写数字集已损坏</translation>
+    </message>
 </context>
 <context>
     <name>DivergenceText</name>
@@ -214,17 +237,12 @@ You can also drop an image file here.</source>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
+</context>
+<context>
+    <name>ErrorKindText</name>
     <message>
-        <source>there is no model or no drawings to fine-tune</source>
-        <translation>没有可微调的模型或手写图</translation>
-    </message>
-    <message>
-        <source>fine-tuning failed: %1</source>
-        <translation>微调失败：%1</translation>
-    </message>
-    <message>
-        <source>fine-tuning failed: unknown error</source>
-        <translation>微调失败：未知错误</translation>
+        <source>an unexpected error occurred</source>
+        <translation>发生了意外错误</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1690,10 @@ Model: %1</source>
         <source>Cannot save the new model to %1.</source>
         <translation>无法将新模型保存到 %1。</translation>
     </message>
+    <message>
+        <source>Fine-tuning stopped because of an unexpected error. The model in use is unchanged.</source>
+        <translation>微调因意外错误而停止。当前模型不变。</translation>
+    </message>
 </context>
 <context>
     <name>TileSheet</name>
@@ -2053,6 +2075,10 @@ Model: %1</source>
         <source>Train on a data set found on this computer</source>
         <translation>用本机上找到的数据集训练</translation>
     </message>
+    <message>
+        <source>Training stopped because of an unexpected error.</source>
+        <translation>训练因意外错误而停止。</translation>
+    </message>
 </context>
 <context>
     <name>TrainingSettingsForm</name>
@@ -2228,20 +2254,8 @@ Model: %1</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <source>data folder &apos;%1&apos; does not exist</source>
-        <translation>数据文件夹“%1”不存在</translation>
-    </message>
-    <message>
         <source>%1 training, %2 validation, %3 test images from &apos;%4&apos;</source>
         <translation>来自“%4”：%1 张训练图像、%2 张验证图像、%3 张测试图像</translation>
-    </message>
-    <message>
-        <source>training failed: %1</source>
-        <translation>训练失败：%1</translation>
-    </message>
-    <message>
-        <source>training failed: unknown error</source>
-        <translation>训练失败：未知错误</translation>
     </message>
 </context>
 </TS>

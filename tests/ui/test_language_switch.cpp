@@ -70,6 +70,14 @@ QAction* actionNamed(const QList<QAction*>& actions, const QString& text) {
     return nullptr;
 }
 
+/// Types layers that build for the digits, as an earlier test may have left others in the saved settings.
+void useBuildableLayers(TrainingPanel* train) {
+    QLineEdit* layers = train->settingsForm()->layersEdit();
+    QTest::mouseClick(layers, Qt::LeftButton);
+    QTest::keyClick(layers, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(layers, QStringLiteral("dense16,relu,dense10"));
+}
+
 /// Opens Tools ▸ Language with the mouse and clicks the language named `name` (each is named in itself).
 void chooseLanguage(MainWindow& window, const QString& name) {
     QMenuBar* bar = window.menuBar();
@@ -415,6 +423,97 @@ private slots:
         auto* label = train->findChild<QLabel*>(QStringLiteral("trainingMessage"));
         QVERIFY(label);
         QVERIFY2(label->toolTip().contains(QStringLiteral("frobnicate")), qPrintable(label->toolTip()));
+    }
+
+    /// A data folder whose class-names file does not fit its data: the Train tab's line says so in Chinese
+    /// and names the file, with core's English reason only in the tooltip.
+    void badClassNamesAreShownInChinese() {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"})
+            QVERIFY(QFile::copy(QDir(fixtureFolder()).filePath(QLatin1String(name)),
+                                data.filePath(QLatin1String(name))));
+        const QString labels = data.filePath(QStringLiteral("labels"));
+        {
+            QFile file(labels);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("cat\ndog\n"); // two names for ten classes
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        chooseLanguage(window, QStringLiteral("简体中文"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
+        QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
+                          window.tabs()->tabBar()->tabRect(1).center());
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+        TrainingPanel* train = window.trainingPanel();
+        train->setDataFolder(data.path());
+        useBuildableLayers(train);
+        QSignalSpy failed(train->controller(), &TrainingController::failed);
+        QTest::mouseClick(train->startButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(kTimeout));
+        const QString message = train->messageText();
+        QVERIFY2(message.contains(QStringLiteral("类别名称文件")), qPrintable(message));
+        QVERIFY2(message.contains(QDir::toNativeSeparators(labels)), qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("labels file")) &&
+                     !message.contains(QStringLiteral("classes")),
+                 qPrintable(message));
+        auto* label = train->findChild<QLabel*>(QStringLiteral("trainingMessage"));
+        QVERIFY(label);
+        QVERIFY2(label->toolTip().contains(QStringLiteral("names 2 classes")), qPrintable(label->toolTip()));
+    }
+
+    /// Lines already on the Train tab (a run that could not start, Start refused for a setting) are worded
+    /// again when the language changes, from the error that made them.
+    void shownMessagesFollowTheLanguage() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        chooseLanguage(window, QStringLiteral("简体中文"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
+        QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
+                          window.tabs()->tabBar()->tabRect(1).center());
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+        TrainingPanel* train = window.trainingPanel();
+
+        // A run that could not start: the folder has no training files.
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        train->setDataFolder(empty.path());
+        useBuildableLayers(train);
+        QSignalSpy failed(train->controller(), &TrainingController::failed);
+        QTest::mouseClick(train->startButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(kTimeout));
+        QVERIFY2(train->messageText().contains(QStringLiteral("没有训练图像和标签")),
+                 qPrintable(train->messageText()));
+        chooseLanguage(window, QStringLiteral("English"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("&Train"), kTimeout);
+        QVERIFY2(train->messageText().contains(QStringLiteral("has no training images and labels")) &&
+                     train->messageText().contains(QDir::toNativeSeparators(empty.path())),
+                 qPrintable(train->messageText()));
+
+        // Start refused: five outputs for ten digits. The line stays about them after the field changes.
+        train->setDataFolder(fixtureFolder());
+        QLineEdit* layers = train->settingsForm()->layersEdit();
+        QTest::mouseClick(layers, Qt::LeftButton);
+        QTest::keyClick(layers, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(layers, QStringLiteral("dense16,relu,dense5"));
+        QTest::mouseClick(train->startButton(), Qt::LeftButton);
+        QVERIFY(!train->isTraining());
+        QVERIFY2(train->messageText().contains(QStringLiteral("Cannot start")) &&
+                     train->messageText().contains(QStringLiteral("one per digit")),
+                 qPrintable(train->messageText()));
+        chooseLanguage(window, QStringLiteral("简体中文"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
+        const QString message = train->messageText();
+        QVERIFY2(message.contains(QStringLiteral("无法开始")) &&
+                     message.contains(QStringLiteral("每个数字一个")) &&
+                     message.contains(QStringLiteral("dense16,relu,dense5")),
+                 qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("Cannot")), qPrintable(message));
     }
 
     /// The presets' descriptions and the augmentation summary, core's English for the CLI, are Chinese in the

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The training thread: runs on the fixture data, reports on the GUI thread, cancels, pauses, fails cleanly.
 #include "DivergenceText.h"
+#include "SessionErrorText.h"
 #include "TrainingController.h"
 #include "TrainingSettingsForm.h"
 #include "TrainingTypes.h"
@@ -10,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -257,7 +259,8 @@ void TestTrainingController::failures() {
     QSignalSpy finished(&controller, &TrainingController::finished);
     QVERIFY(controller.start(folder, config));
     QVERIFY(failed.wait(30000));
-    const QString message = failed.first().first().toString();
+    const auto error = failed.first().first().value<digitpad::SessionError>();
+    const QString message = QDir::fromNativeSeparators(sessionErrorText(error));
     QVERIFY2(message.contains(expected, Qt::CaseInsensitive), qPrintable(message));
     QVERIFY(finished.isEmpty());
     QVERIFY(!controller.isRunning());

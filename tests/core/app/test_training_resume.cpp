@@ -237,6 +237,8 @@ private slots:
         const QString message = QString::fromStdString(result.error->message);
         QVERIFY2(message.contains(QString::fromStdString(path)), qPrintable(message));
         QVERIFY2(message.contains(expected), qPrintable(message));
+        QCOMPARE(result.error->kind, ErrorKind::CheckpointMismatch); // for a front end's own wording
+        QCOMPARE(result.error->path, path);
     }
 
     void damagedOrForeignCheckpointsAreRefused() {

@@ -82,6 +82,8 @@ private slots:
             QVERIFY(!read);
             const QString message = QString::fromStdString(read.error().message);
             QVERIFY2(message.contains(error) && message.contains(file.fileName()), qPrintable(message));
+            QCOMPARE(read.error().kind, ErrorKind::ClassNamesInvalid); // for a front end's own wording
+            QCOMPARE(QString::fromStdString(read.error().path), file.fileName());
         }
     }
 
@@ -89,6 +91,8 @@ private slots:
         const Result<std::vector<std::string>> read = readClassNames("no-such-labels-file");
         QVERIFY(!read);
         QVERIFY(QString::fromStdString(read.error().message).contains("'no-such-labels-file'"));
+        QCOMPARE(read.error().kind, ErrorKind::FileUnreadable);
+        QCOMPARE(read.error().path, std::string("no-such-labels-file"));
     }
 
     void chooses() {
@@ -106,6 +110,8 @@ private slots:
         QVERIFY(!wrongCount);
         QVERIFY(QString::fromStdString(wrongCount.error().message)
                     .contains("names 2 classes, but the data has 10"));
+        QCOMPARE(wrongCount.error().kind, ErrorKind::ClassNamesInvalid);
+        QCOMPARE(QString::fromStdString(wrongCount.error().path), labels.fileName());
         QFile option(dir.filePath("names"));
         QVERIFY(option.open(QIODevice::WriteOnly) && option.write("x\ny\n") == 4);
         option.close();

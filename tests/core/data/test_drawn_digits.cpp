@@ -143,21 +143,24 @@ void TestDrawnDigits::brokenFolder_data() {
     QTest::addColumn<QByteArray>("labels"); // empty: no labels file
     QTest::addColumn<QString>("file");      // the file the message must name
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<ErrorKind>("kind"); // the file's own bytes are unreadable, or do not fit together
 
     const QByteArray good = imagesFile(handMade());
     std::vector<GrayImage> withBlank = handMade();
     withBlank[1] = canvas(60, 0, 0, 0, 0);
-    QTest::newRow("no labels file") << good << QByteArray() << kDrawnLabelsFile << "no such file";
+    QTest::newRow("no labels file") << good << QByteArray() << kDrawnLabelsFile << "no such file"
+                                    << ErrorKind::FileUnreadable;
     QTest::newRow("fewer labels than images")
-        << good << labelsFile({1, 7}) << kDrawnLabelsFile << "3 images but";
-    QTest::newRow("label that is not a digit")
-        << good << labelsFile({1, 12, 4}) << kDrawnLabelsFile << "label 12 of image 1";
+        << good << labelsFile({1, 7}) << kDrawnLabelsFile << "3 images but" << ErrorKind::DrawnDigitsDamaged;
+    QTest::newRow("label that is not a digit") << good << labelsFile({1, 12, 4}) << kDrawnLabelsFile
+                                               << "label 12 of image 1" << ErrorKind::DrawnDigitsDamaged;
     QTest::newRow("blank canvas") << imagesFile(withBlank) << labelsFile({1, 7, 4}) << kDrawnImagesFile
-                                  << "image 1 holds no ink";
+                                  << "image 1 holds no ink" << ErrorKind::DrawnDigitsDamaged;
     QTest::newRow("labels where images belong")
-        << labelsFile({1, 7, 4}) << labelsFile({1, 7, 4}) << kDrawnImagesFile << "rank 1";
-    QTest::newRow("truncated images")
-        << good.left(good.size() - 100) << labelsFile({1, 7, 4}) << kDrawnImagesFile << "";
+        << labelsFile({1, 7, 4}) << labelsFile({1, 7, 4}) << kDrawnImagesFile << "rank 1"
+        << ErrorKind::DrawnDigitsDamaged;
+    QTest::newRow("truncated images") << good.left(good.size() - 100) << labelsFile({1, 7, 4})
+                                      << kDrawnImagesFile << "" << ErrorKind::FileUnreadable;
 }
 
 void TestDrawnDigits::brokenFolder() {
@@ -165,6 +168,7 @@ void TestDrawnDigits::brokenFolder() {
     QFETCH(QByteArray, labels);
     QFETCH(QString, file);
     QFETCH(QString, reason);
+    QFETCH(ErrorKind, kind);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(kDrawnImagesFile), images));
@@ -175,6 +179,8 @@ void TestDrawnDigits::brokenFolder() {
     const QString message = QString::fromStdString(data.error().message);
     QVERIFY2(message.contains("'" + dir.filePath(file) + "'"), qPrintable(message));
     QVERIFY2(message.contains(reason), qPrintable(message));
+    QCOMPARE(data.error().kind, kind);
+    QCOMPARE(QString::fromStdString(data.error().path), dir.filePath(file));
 }
 
 QTEST_GUILESS_MAIN(TestDrawnDigits)
