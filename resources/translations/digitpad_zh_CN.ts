@@ -232,17 +232,17 @@ You can also drop an image file here.</source>
     </message>
 </context>
 <context>
-    <name>FineTuneWorker</name>
-    <message>
-        <source>cannot read &apos;%1&apos;: %2</source>
-        <translation>无法读取“%1”：%2</translation>
-    </message>
-</context>
-<context>
     <name>ErrorKindText</name>
     <message>
         <source>an unexpected error occurred</source>
         <translation>发生了意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>FineTuneWorker</name>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取“%1”：%2</translation>
     </message>
 </context>
 <context>
