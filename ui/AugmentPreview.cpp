@@ -114,7 +114,10 @@ void AugmentPreview::loadIfNeeded() {
             const int keep = std::min(train->size(), poolSize());
             result->data = std::make_shared<const digitpad::Dataset>(train->slice(0, keep));
         } catch (const std::exception& e) {
-            result->error = QString::fromLocal8Bit(e.what());
+            // A sentence in the person's language; core's technical reason goes to the log.
+            result->error = AugmentPreview::tr("The training images in '%1' cannot be read.")
+                                .arg(QString::fromStdString(folder));
+            qWarning("augmentation preview: %s", e.what());
         }
     });
     loaders_.push_back(loader);
@@ -181,7 +184,8 @@ void AugmentPreview::render() {
         if (framingSteps_.check(pool_->shape))
             digitpad::applyFramingSteps(framingSteps_, images, pool_->shape.width);
     } catch (const std::exception& e) {
-        setStatus(QString::fromLocal8Bit(e.what()));
+        setStatus(tr("These settings cannot distort the training images."));
+        qWarning("augmentation preview: %s", e.what());
         return;
     }
 

@@ -30,6 +30,14 @@
         <source>Training image %1, digit %2</source>
         <translation>训练图像 %1，数字 %2</translation>
     </message>
+    <message>
+        <source>The training images in &apos;%1&apos; cannot be read.</source>
+        <translation>无法读取“%1”中的训练图像。</translation>
+    </message>
+    <message>
+        <source>These settings cannot distort the training images.</source>
+        <translation>无法用这些设置对训练图像做变形。</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointErrorText</name>
