@@ -103,6 +103,19 @@ void chooseLanguage(MainWindow& window, const QString& name) {
     QTRY_VERIFY_WITH_TIMEOUT(!languageMenu->isVisible(), kTimeout);
 }
 
+/// Shows `window`, switches it to Chinese with the mouse and opens its Train tab with a click.
+void showTrainTabInChinese(MainWindow& window) {
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    chooseLanguage(window, QStringLiteral("简体中文"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
+    QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
+                      window.tabs()->tabBar()->tabRect(1).center());
+    QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+}
+
 /// The label of the Train tab's Epochs field.
 QString epochsLabel(TrainingPanel* panel) {
     auto* form = qobject_cast<QFormLayout*>(panel->settingsForm()->layout());
@@ -274,13 +287,9 @@ private slots:
     /// message line words it in Chinese.
     void missingSplitIsShownInChinese() {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        chooseLanguage(window, QStringLiteral("简体中文"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
-        QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
-                          window.tabs()->tabBar()->tabRect(1).center());
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+        showTrainTabInChinese(window);
+        if (QTest::currentTestFailed())
+            return;
 
         QTemporaryDir empty;
         QVERIFY(empty.isValid());
@@ -382,15 +391,9 @@ private slots:
     /// reason only in the tooltip.
     void invalidSettingIsShownInChinese() {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        chooseLanguage(window, QStringLiteral("简体中文"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
-        QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
-                          window.tabs()->tabBar()->tabRect(1).center());
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+        showTrainTabInChinese(window);
+        if (QTest::currentTestFailed())
+            return;
         TrainingPanel* train = window.trainingPanel();
         train->setDataFolder(fixtureFolder());
         QLineEdit* layers = train->settingsForm()->layersEdit();
@@ -440,13 +443,9 @@ private slots:
             file.write("cat\ndog\n"); // two names for ten classes
         }
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        chooseLanguage(window, QStringLiteral("简体中文"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
-        QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
-                          window.tabs()->tabBar()->tabRect(1).center());
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+        showTrainTabInChinese(window);
+        if (QTest::currentTestFailed())
+            return;
         TrainingPanel* train = window.trainingPanel();
         train->setDataFolder(data.path());
         useBuildableLayers(train);
@@ -468,15 +467,9 @@ private slots:
     /// again when the language changes, from the error that made them.
     void shownMessagesFollowTheLanguage() {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        chooseLanguage(window, QStringLiteral("简体中文"));
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->tabText(1), QStringLiteral("训练(&T)"), kTimeout);
-        QTest::mouseClick(window.tabs()->tabBar(), Qt::LeftButton, {},
-                          window.tabs()->tabBar()->tabRect(1).center());
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->currentIndex(), 1, kTimeout);
+        showTrainTabInChinese(window);
+        if (QTest::currentTestFailed())
+            return;
         TrainingPanel* train = window.trainingPanel();
 
         // A run that could not start: the folder has no training files.
