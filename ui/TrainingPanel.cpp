@@ -453,9 +453,9 @@ void TrainingPanel::explainFetching() {
 void TrainingPanel::start() {
     if (isTraining())
         return;
-    if (const Words problem = form_->validationWords()) {
-        setMessage([problem] { return tr("Cannot start: %1").arg(problem()); }, true);
-        message_->setToolTip(form_->validationDetail());
+    if (const std::optional<TrainingSettingsForm::Problem> problem = form_->validationProblem()) {
+        setMessage([words = problem->words] { return tr("Cannot start: %1").arg(words()); }, true);
+        message_->setToolTip(problem->detail);
         return;
     }
     saveSettings();

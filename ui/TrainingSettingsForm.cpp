@@ -421,31 +421,25 @@ double TrainingSettingsForm::strengthOf(const digitpad::AugmentSettings& setting
 }
 
 QString TrainingSettingsForm::validationError() const {
-    const std::function<QString()> words = validationWords();
-    return words ? words() : QString();
+    const std::optional<Problem> problem = validationProblem();
+    return problem ? problem->words() : QString();
 }
 
-std::function<QString()> TrainingSettingsForm::validationWords() const {
+std::optional<TrainingSettingsForm::Problem> TrainingSettingsForm::validationProblem() const {
     std::vector<int> widths;
     std::string architecture;
     if (!parseHiddenLayers(layers_->text(), widths, architecture))
-        return [layers = layers_->text()] {
-            return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 (got '%1')")
-                .arg(layers);
-        };
+        return Problem{[layers = layers_->text()] {
+                           return tr("hidden layers must be positive widths separated by commas, e.g. 128,64 "
+                                     "(got '%1')")
+                               .arg(layers);
+                       },
+                       QString()};
     const digitpad::Status settings = config().validate();
     if (settings)
-        return {};
-    return [error = settings.error()] {
-        return errorKindText(error).value_or(tr("the settings are not valid"));
-    };
-}
-
-QString TrainingSettingsForm::validationDetail() const {
-    std::vector<int> widths;
-    std::string architecture;
-    if (!parseHiddenLayers(layers_->text(), widths, architecture))
-        return QString();
-    const digitpad::Status settings = config().validate();
-    return settings ? QString() : QString::fromStdString(settings.error().message);
+        return std::nullopt;
+    return Problem{[error = settings.error()] {
+                       return errorKindText(error).value_or(tr("the settings are not valid"));
+                   },
+                   QString::fromStdString(settings.error().message)};
 }

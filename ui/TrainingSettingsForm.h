@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -37,12 +38,15 @@ public:
     digitpad::TrainConfig config() const;
     /// Empty when the fields form a valid config, else a one-line reason in the language installed now.
     QString validationError() const;
-    /// validationError()'s words, kept for the problem found now: they say it again in the language installed
-    /// when called, even after the fields changed. Null when the fields are valid.
-    std::function<QString()> validationWords() const;
-    /// Core's English reason behind validationError(), for a tooltip (why a layer string cannot be built
-    /// has no words of the GUI's own); empty when the fields are valid or the hidden layers do not parse.
-    QString validationDetail() const;
+    /// What is wrong with the fields, found once: `words` say it again in the language installed when called,
+    /// even after the fields changed; `detail` is core's English reason, for a tooltip (why a layer string
+    /// cannot be built has no words of the GUI's own), empty when the hidden layers do not parse.
+    struct Problem {
+        std::function<QString()> words;
+        QString detail;
+    };
+    /// Nothing when the fields form a valid config.
+    std::optional<Problem> validationProblem() const;
 
     /// Writes the preset and every field to `settings` (in its current group), so the next start shows them
     /// again.

@@ -24,9 +24,9 @@ void TrainingWorker::run(const QString& dataFolder, const digitpad::TrainConfig&
     try {
         // Checked here rather than by the session for the GUI's own wording of a missing folder.
         if (!QFileInfo(dataFolder).isDir()) {
-            emit failed(sessionError(
-                "data folder '" + QDir::toNativeSeparators(dataFolder).toStdString() + "' does not exist",
-                digitpad::ErrorKind::NoSuchFolder, QDir::toNativeSeparators(dataFolder).toStdString()));
+            const std::string folder = QDir::toNativeSeparators(dataFolder).toStdString();
+            emit failed(sessionError("data folder '" + folder + "' does not exist",
+                                     digitpad::ErrorKind::NoSuchFolder, folder));
             return;
         }
         digitpad::TrainingRequest request;
