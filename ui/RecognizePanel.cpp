@@ -546,8 +546,9 @@ void RecognizePanel::classify(bool provisional) {
     const QString framingName = QString::fromStdString(toName(how));
     const auto start = std::chrono::steady_clock::now();
     // One use case for one digit and for several: a single digit's answer is recognize() on the whole canvas.
+    // The strokes go along, so digits drawn touching or overlapping are still read apart.
     const digitpad::Result<digitpad::NumberRecognition> number =
-        digitpad::recognizeNumber(*model_, toGrayImage(canvas_->image()), how);
+        digitpad::recognizeNumber(*model_, toGrayImage(canvas_->image()), canvas_->drawing(), how);
     if (!number) {
         showMessage(Answer::Unsuitable, QStringLiteral("?"));
         return;

@@ -58,11 +58,10 @@ Status readSegment(const Model& model, const DigitSegment& segment, Framing fram
     return Success{};
 }
 
-} // namespace
-
-Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, Framing framing) {
+/// recognizeNumber for `image` whose digits segmentDigits found as `segments`.
+Result<NumberRecognition> readSegments(const Model& model, const GrayImage& image,
+                                       const std::vector<DigitSegment>& segments, Framing framing) {
     NumberRecognition number;
-    const std::vector<DigitSegment> segments = segmentDigits(image);
     if (segments.size() == 1) {
         // One segment may still be two touching digits; if not, it is read as a single digit always was.
         std::vector<DigitReading> digits;
@@ -102,6 +101,17 @@ Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& i
         }
     }
     return number;
+}
+
+} // namespace
+
+Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, Framing framing) {
+    return readSegments(model, image, segmentDigits(image), framing);
+}
+
+Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, const Drawing& drawing,
+                                          Framing framing) {
+    return readSegments(model, image, segmentDigits(image, drawing), framing);
 }
 
 } // namespace digitpad

@@ -39,4 +39,11 @@ inline constexpr double kMaybeSplitAspect = 0.8;
 /// does: the model does not take 28×28 digits.
 Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, Framing framing);
 
+/// recognizeNumber() for an image that is `drawing` rendered (the canvas): segmentDigits(image, drawing)
+/// finds the digits from the strokes, so digits that touch or overlap but were drawn with strokes of their
+/// own are read apart. Everything else is the same, and an image with one digit still reads as recognize() on
+/// it.
+Result<NumberRecognition> recognizeNumber(const Model& model, const GrayImage& image, const Drawing& drawing,
+                                          Framing framing);
+
 } // namespace digitpad

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 namespace digitpad {
 
@@ -62,6 +63,10 @@ constexpr double kCentreWeight = 0.5;       ///< how much a cut away from a wide
 constexpr double kNoDip = 0.5;              ///< a best cut with more ink than this (less dip) is no cut
 constexpr double kNearGap = 0.06;           ///< a gap this share of the line height or less is "near"
 constexpr double kShortShare = 0.7;         ///< a part at most this share of the other's height is "short"
+/// A drawing whose strokes miss more than this share of the image's ink is segmented from its pixels.
+constexpr double kUnexplainedInk = 0.1;
+/// Strokes of one piece of ink sharing more than this share of the narrower one's columns are one digit.
+constexpr double kSideBySideOverlap = 0.5;
 
 /// True when `a` and `b` are parts of one digit (see segmentDigits). `line` is the tallest part's height.
 bool belongTogether(const Part& a, const Part& b, int line) {
@@ -226,26 +231,58 @@ void splitWide(Part part, int width, double splitAspect, std::vector<Part>& out)
     splitWide(std::move(right), width, splitAspect, out);
 }
 
-} // namespace
+/// Merges the strokes of one connected piece of ink (`groups`, one part per stroke) that belong to one digit,
+/// so that only digits drawn side by side stay apart: strokes stay together when belongTogether() says so,
+/// when either is shorter than a digit of the line (the loop of a 9, a ring of an 8, a bar), or when they
+/// share more than kSideBySideOverlap of the narrower one's columns (a 4's crossing stem). The pair sharing
+/// the most columns is merged first, so a small stroke joins the digit it lies in.
+void mergeStrokesOfOneDigit(std::vector<Part>& groups, int line) {
+    const auto together = [line](const Part& a, const Part& b) {
+        return belongTogether(a, b, line) || a.height() < kTallShare * line ||
+               b.height() < kTallShare * line ||
+               columnOverlap(a, b) > kSideBySideOverlap * std::min(a.width(), b.width());
+    };
+    while (groups.size() > 1) {
+        std::size_t first = 0;
+        std::size_t second = 0;
+        int mostShared = std::numeric_limits<int>::min();
+        for (std::size_t i = 0; i < groups.size(); ++i)
+            for (std::size_t j = i + 1; j < groups.size(); ++j)
+                if (together(groups[i], groups[j]) && columnOverlap(groups[i], groups[j]) > mostShared) {
+                    mostShared = columnOverlap(groups[i], groups[j]);
+                    first = i;
+                    second = j;
+                }
+        if (first == second)
+            return;
+        groups[first].absorb(groups[second]);
+        groups.erase(groups.begin() + static_cast<std::ptrdiff_t>(second));
+    }
+}
 
-std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspect) {
-    const int width = image.width;
-    const int height = image.height;
-    if (width <= 0 || height <= 0)
-        return {};
+/// Where ink starts: every pixel at least a quarter as dark as the darkest one, measured from the paper (the
+/// lightest pixel), so a thin anti-aliased stroke stays in one piece. Empty for an image without ink.
+struct InkLevels {
+    int paper = 255;
+    int threshold = 0; ///< a pixel at or below it is ink
+};
+
+std::optional<InkLevels> inkLevels(const GrayImage& image) {
+    if (image.width <= 0 || image.height <= 0)
+        return std::nullopt;
     const auto [darkest, lightest] = std::minmax_element(image.pixels.begin(), image.pixels.end());
     if (*lightest == *darkest)
-        return {};
-    // Ink is at least a quarter as dark as the darkest pixel, measured from the paper (the lightest pixel): a
-    // thin anti-aliased stroke stays in one piece.
-    const int paper = *lightest;
-    const int threshold = paper - (paper - *darkest + 3) / 4;
-    std::vector<bool> ink(image.pixels.size());
-    for (std::size_t i = 0; i < ink.size(); ++i)
-        ink[i] = image.pixels[i] <= threshold;
+        return std::nullopt;
+    return InkLevels{*lightest, *lightest - (*lightest - *darkest + 3) / 4};
+}
 
+/// Steps 2–4 of segmentDigits for the parts of step 1, which come from the ink of `image`.
+std::vector<DigitSegment> segmentParts(const GrayImage& image, std::vector<Part> parts, int paper,
+                                       double splitAspect) {
+    const int width = image.width;
+    const int height = image.height;
     std::vector<Part> pieces;
-    for (Part& part : mergeParts(components(ink, width, height)))
+    for (Part& part : mergeParts(std::move(parts)))
         splitWide(std::move(part), width, splitAspect, pieces);
     std::sort(pieces.begin(), pieces.end(),
               [](const Part& a, const Part& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
@@ -304,6 +341,81 @@ std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspe
         segments.push_back(std::move(segment));
     }
     return segments;
+}
+
+} // namespace
+
+std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspect) {
+    const std::optional<InkLevels> levels = inkLevels(image);
+    if (!levels)
+        return {};
+    std::vector<bool> ink(image.pixels.size());
+    for (std::size_t i = 0; i < ink.size(); ++i)
+        ink[i] = image.pixels[i] <= levels->threshold;
+    return segmentParts(image, components(ink, image.width, image.height), levels->paper, splitAspect);
+}
+
+std::vector<DigitSegment> segmentDigits(const GrayImage& image, const Drawing& drawing, double splitAspect) {
+    const std::optional<InkLevels> levels = inkLevels(image);
+    if (!levels)
+        return {};
+    if (image.width != drawing.canvasSide || image.height != drawing.canvasSide || drawing.strokes.empty())
+        return segmentDigits(image, splitAspect);
+    std::vector<bool> ink(image.pixels.size());
+    for (std::size_t i = 0; i < ink.size(); ++i)
+        ink[i] = image.pixels[i] <= levels->threshold;
+    std::vector<Part> inkParts = components(ink, image.width, image.height);
+    std::vector<int> partOf(image.pixels.size(), -1);
+    int line = 0;
+    for (std::size_t p = 0; p < inkParts.size(); ++p) {
+        line = std::max(line, inkParts[p].height());
+        for (int index : inkParts[p].pixels)
+            partOf[static_cast<std::size_t>(index)] = static_cast<int>(p);
+    }
+
+    // Each stroke's ink is where the stroke alone, rendered as the canvas renders it, covers a quarter of a
+    // pixel or more (the same quarter as the ink threshold); it belongs to the part holding most of it.
+    constexpr int kStrokeInk = 255 - 255 / 4;
+    std::vector<std::vector<Part>> strokesOf(inkParts.size());
+    std::vector<bool> covered(image.pixels.size(), false);
+    for (const PenStroke& stroke : drawing.strokes) {
+        const GrayImage alone = renderDrawing(Drawing{drawing.canvasSide, {stroke}});
+        Part part;
+        std::vector<int> votes(inkParts.size(), 0);
+        for (std::size_t i = 0; i < alone.pixels.size(); ++i)
+            if (alone.pixels[i] <= kStrokeInk) {
+                part.add(static_cast<int>(i), image.width);
+                covered[i] = true;
+                if (partOf[i] >= 0)
+                    ++votes[static_cast<std::size_t>(partOf[i])];
+            }
+        const auto most = std::max_element(votes.begin(), votes.end());
+        if (most != votes.end() && *most > 0)
+            strokesOf[static_cast<std::size_t>(most - votes.begin())].push_back(std::move(part));
+    }
+    // Ink the strokes do not explain (an imported picture under the drawing) has no strokes to follow.
+    std::size_t inkCount = 0;
+    std::size_t unexplained = 0;
+    for (std::size_t i = 0; i < ink.size(); ++i)
+        if (ink[i]) {
+            ++inkCount;
+            unexplained += covered[i] ? 0 : 1;
+        }
+    if (unexplained > kUnexplainedInk * static_cast<double>(inkCount))
+        return segmentDigits(image, splitAspect);
+
+    std::vector<Part> parts;
+    for (std::size_t p = 0; p < inkParts.size(); ++p) {
+        std::vector<Part> groups = std::move(strokesOf[p]);
+        mergeStrokesOfOneDigit(groups, line);
+        if (groups.size() < 2) {
+            parts.push_back(std::move(inkParts[p]));
+            continue;
+        }
+        for (Part& group : groups)
+            parts.push_back(std::move(group));
+    }
+    return segmentParts(image, std::move(parts), levels->paper, splitAspect);
 }
 
 } // namespace digitpad

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/Drawing.h"
 #include "data/GrayImage.h"
 
 #include <vector>
@@ -42,5 +43,15 @@ inline constexpr double kSplitAspect = 1.25;
 /// 4. the faint anti-aliased edge of the ink goes with the nearest digit.
 /// An image without ink gives no segment. Only the proportions of the ink matter, not the image's size.
 std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspect = kSplitAspect);
+
+/// segmentDigits() for an image that is `drawing` rendered (a canvas of drawing.canvasSide square), using the
+/// strokes to keep apart digits whose ink touches or overlaps: a part of step 1 whose strokes form digits
+/// side by side is split into them. Strokes of one part stay together when step 2's rules merge them, when
+/// either is shorter than 60 % of the line (a 9's loop, a ring of an 8, a bar) or when they share more than
+/// half of the narrower one's columns (a 4's crossing stem); a part drawn in one stroke stays as it is. Steps
+/// 2–4 follow as for pixels. An image of another size than the canvas, or one with more than a tenth of its
+/// ink made by no stroke (an imported picture), is segmented from its pixels alone.
+std::vector<DigitSegment> segmentDigits(const GrayImage& image, const Drawing& drawing,
+                                        double splitAspect = kSplitAspect);
 
 } // namespace digitpad

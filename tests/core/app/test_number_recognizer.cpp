@@ -87,6 +87,45 @@ private slots:
                  number->digits[0].recognition.unsure || number->digits[1].recognition.unsure);
     }
 
+    void strokesOfOneDigitGiveTheSingleDigitAnswer() {
+        // A 4 whose stem crosses its bar, drawn in two strokes: one digit, read as recognize() reads the
+        // canvas.
+        const Model model = randomModel();
+        Drawing drawing;
+        drawing.strokes = {{{150, 60, 14}, {90, 170, 14}, {200, 170, 14}}, {{170, 100, 14}, {170, 230, 14}}};
+        const GrayImage image = renderDrawing(drawing);
+        const Result<NumberRecognition> number = recognizeNumber(model, image, drawing, Framing::Mnist);
+        QVERIFY(number);
+        QCOMPARE(number->digits.size(), std::size_t(1));
+        const Result<Recognition> whole = recognize(model, image, Framing::Mnist);
+        QVERIFY(whole);
+        compareRecognitions(number->digits[0].recognition, *whole);
+    }
+
+    void touchingDigitsDrawnApartAreEachRecognisedAlone() {
+        // A 1 and a 7 whose bar starts where the 1 ends: one piece of ink, two digits by their strokes.
+        const Model model = randomModel();
+        Drawing drawing;
+        drawing.strokes = {{{100, 60, 14}, {100, 220, 14}}, {{108, 60, 14}, {200, 60, 14}, {150, 220, 14}}};
+        const GrayImage image = renderDrawing(drawing);
+        const std::vector<DigitSegment> segments = segmentDigits(image, drawing);
+        QCOMPARE(segments.size(), std::size_t(2));
+        const Result<NumberRecognition> number = recognizeNumber(model, image, drawing, Framing::Mnist);
+        QVERIFY(number);
+        // The untrained network is unsure of the whole, so the two pieces are not taken back for one digit
+        // (NumberRecognizer.h): each is read alone.
+        const Result<Recognition> whole = recognize(model, image, Framing::Mnist);
+        QVERIFY(whole);
+        QVERIFY(whole->unsure);
+        QCOMPARE(number->digits.size(), std::size_t(2));
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            QCOMPARE(number->digits[i].box, segments[i].box);
+            const Result<Recognition> alone = recognize(model, segments[i].image, Framing::Mnist);
+            QVERIFY(alone);
+            compareRecognitions(number->digits[i].recognition, *alone);
+        }
+    }
+
     void noInkGivesNoDigits() {
         const Result<NumberRecognition> number =
             recognizeNumber(randomModel(), GrayImage(280, 280), Framing::Mnist);
