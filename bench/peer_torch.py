@@ -210,7 +210,9 @@ def run_fast(train_x, train_y, test_x, test_y):
         init_normal(model, 2.0)
         model = model.to(memory_format=torch.channels_last)
         opt = torch.optim.Adam(model.parameters(), lr=mnist.FAST_LR, foreach=True)
-        schedule = torch.optim.lr_scheduler.StepLR(opt, step_size=1, gamma=mnist.FAST_LR_GAMMA)
+        steps = mnist.FAST_EPOCHS * ((n + batch - 1) // batch)
+        schedule = torch.optim.lr_scheduler.LambdaLR(
+            opt, lambda step: mnist.one_cycle_rate(min(step, steps - 1), steps) / mnist.FAST_LR)
 
         def epoch():
             model.train()
@@ -222,7 +224,7 @@ def run_fast(train_x, train_y, test_x, test_y):
                 opt.zero_grad(set_to_none=True)
                 loss_fn(model(xb), yb).backward()
                 opt.step()
-            schedule.step()
+                schedule.step()
 
         training_s, seconds_to_target, accuracies = 0.0, None, []
         for _ in range(mnist.FAST_EPOCHS):

@@ -89,6 +89,8 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     config.seed = static_cast<unsigned long long>(parser.integer(
         "--seed", static_cast<long long>(config.seed), 0, std::numeric_limits<long long>::max()));
     config.validationFraction = parser.number("--validation", config.validationFraction, 0.0, 0.9);
+    if (const auto schedule = parser.value("--lr-schedule"))
+        config.schedule = parseOption<ScheduleKind>("--lr-schedule", *schedule);
     config.lrStepEvery = static_cast<int>(parser.integer("--lr-step", config.lrStepEvery, 0, 100'000));
     config.lrStepGamma = parser.number("--lr-gamma", config.lrStepGamma, 1e-6, 1.0);
     config.threads = static_cast<int>(parser.integer("--threads", config.threads, 0, 256));
@@ -189,6 +191,11 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addOption("--epochs", "N", "passes over the training data");
     parser.addOption("--seed", "N", "seed for initialisation and shuffling (same seed, same weights)");
     parser.addOption("--validation", "F", "share of the training set held out for validation, 0 to 0.9");
+    parser.addOption(
+        "--lr-schedule", "NAME",
+        nameChoices<ScheduleKind>() +
+            ": step (per epoch, --lr-step and --lr-gamma) or one-cycle (per batch: up from a tenth "
+            "of --lr to --lr over the first tenth of the run, then down to zero)");
     parser.addOption("--lr-step", "N",
                      "multiply the learning rate by --lr-gamma every N epochs (0 = constant)");
     parser.addOption("--lr-gamma", "X", "factor of the step schedule");
@@ -240,10 +247,11 @@ int runTrain(const std::vector<std::string>& args) {
         "curves, best epoch, settings) is saved after every epoch, so a crash, a kill or Ctrl+C loses\n"
         "at most the epoch in progress: --resume FILE --out MODEL continues from the last saved epoch\n"
         "and gives the same weights, bit for bit, as a run that never stopped. The settings come from\n"
-        "the checkpoint; an option given with --resume must agree with them (--epochs may be raised,\n"
-        "--threads changed), else the run is refused with the setting that differs.\n"
+        "the checkpoint; an option given with --resume must agree with them (--epochs may be raised\n"
+        "unless the schedule is one-cycle, --threads changed), else the run is refused with the setting\n"
+        "that differs.\n"
         "With --json stdout holds one JSON object per line, told apart by \"event\": start (preset,\n"
-        "architecture, parameters, optimizer, learning_rate, batch_size, training_images,\n"
+        "architecture, parameters, optimizer, learning_rate, lr_schedule, batch_size, training_images,\n"
         "validation_images, test_images, augmentation, framing_steps, extra_images), one epoch per epoch "
         "(epoch, epochs,\n"
         "train_loss, train_accuracy, validation_loss, validation_accuracy, test_accuracy,\n"
@@ -324,6 +332,7 @@ int runTrain(const std::vector<std::string>& args) {
                        {"parameters", start.parameters},
                        {"optimizer", toName(config.optimizer.kind)},
                        {"learning_rate", config.optimizer.learningRate},
+                       {"lr_schedule", toName(config.schedule)},
                        {"batch_size", config.batchSize},
                        {"training_images", start.trainingImages},
                        {"extra_images", start.extraImages},
@@ -336,7 +345,8 @@ int runTrain(const std::vector<std::string>& args) {
         }
         std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
                   << start.architecture << " (" << start.parameters << " parameters), "
-                  << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate << ", batch "
+                  << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate
+                  << (config.schedule == ScheduleKind::OneCycle ? " one-cycle" : "") << ", batch "
                   << config.batchSize << ", " << start.trainingImages << " training images ("
                   << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), "
                   << start.testImages << " test images" << std::endl;

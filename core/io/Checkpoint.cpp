@@ -136,6 +136,7 @@ json configJson(const TrainConfig& c) {
             {"epochs", c.epochs},
             {"seed", c.seed},
             {"validation", c.validationFraction},
+            {"lr-schedule", toName(c.schedule)},
             {"lr-step", c.lrStepEvery},
             {"lr-gamma", c.lrStepGamma},
             {"augment", augmentJson(c.augment)},
@@ -172,6 +173,9 @@ TrainConfig configFrom(const json& j) {
     c.epochs = j.at("epochs").get<int>();
     c.seed = j.at("seed").get<unsigned long long>();
     c.validationFraction = j.at("validation").get<double>();
+    // Absent in checkpoints written before the one-cycle schedule: those ran the step schedule.
+    if (j.contains("lr-schedule"))
+        c.schedule = namedFrom<ScheduleKind>(j, "lr-schedule");
     c.lrStepEvery = j.at("lr-step").get<int>();
     c.lrStepGamma = j.at("lr-gamma").get<double>();
     c.augment = augmentFrom(j.at("augment"));
@@ -417,7 +421,8 @@ std::string settingsDifference(const TrainConfig& saved, const TrainConfig& want
     const json before = configJson(saved).flatten();
     const json after = configJson(wanted).flatten();
     for (const auto& [key, value] : before.items()) {
-        if (key == "/epochs" || key == "/threads")
+        // A one-cycle schedule is spread over the run's epochs, so more of them would change its rates.
+        if ((key == "/epochs" && saved.schedule == ScheduleKind::Step) || key == "/threads")
             continue;
         const json other = after.contains(key) ? after.at(key) : json();
         if (other != value)

@@ -39,8 +39,9 @@ Status saveCheckpoint(const Checkpoint& checkpoint, const std::string& path);
 Result<Checkpoint> loadCheckpoint(const std::string& path);
 
 /// What keeps a run with `wanted` from continuing a checkpoint of `saved`, as one line such as "the
-/// checkpoint's run used learning rate 0.001, this one asks for 0.01"; empty when it may. The epoch count
-/// and the thread count may differ: neither changes what an epoch computes.
+/// checkpoint's run used learning rate 0.001, this one asks for 0.01"; empty when it may. The thread count
+/// may differ, and so may the epoch count with the step schedule: neither changes what an epoch computes
+/// (a one-cycle schedule's rates depend on the run's length).
 std::string settingsDifference(const TrainConfig& saved, const TrainConfig& wanted);
 
 } // namespace digitpad

@@ -9,12 +9,27 @@
 #include "nn/Loss.h"
 #include "nn/Network.h"
 #include "optim/Optimizer.h"
+#include "tensor/NameTable.h"
 #include "tensor/Result.h"
 
 #include <string>
 #include <vector>
 
 namespace digitpad {
+
+/// How the learning rate moves during a run (train/LearningRateSchedule.h).
+enum class ScheduleKind {
+    Step, ///< per epoch: multiplied by lrStepGamma every lrStepEvery epochs (constant when lrStepEvery = 0)
+    OneCycle, ///< per batch: up from a tenth of the rate to the rate, then down to zero at the last batch
+};
+
+inline constexpr NameTable<ScheduleKind, 2> kScheduleKindNames{{
+    {ScheduleKind::Step, "step"},
+    {ScheduleKind::OneCycle, "one-cycle"},
+}};
+constexpr const auto& names(ScheduleKind) {
+    return kScheduleKindNames;
+}
 
 /// Everything that defines a training run. Presets fill it; every field can be overridden.
 struct TrainConfig {
@@ -30,8 +45,9 @@ struct TrainConfig {
     int epochs = 5;
     unsigned long long seed = 1;
     double validationFraction =
-        0.1;             ///< share of the training set held out for validation (taken from the end)
-    int lrStepEvery = 0; ///< multiply the learning rate by lrStepGamma every N epochs; 0 = constant
+        0.1; ///< share of the training set held out for validation (taken from the end)
+    ScheduleKind schedule = ScheduleKind::Step;
+    int lrStepEvery = 0; ///< Step: multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
     AugmentSettings augment; ///< training-time augmentation of the training split (off unless enabled)
     /// Corrections applied to every image after framing (and after augmentation), recorded in the model so

@@ -199,7 +199,6 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     const Dataset validation = train.slice(trainCount, train.size() - trainCount);
     const std::unique_ptr<Loss> loss = makeLoss(config.loss);
     const std::unique_ptr<Optimizer> optimizer = makeOptimizer(config.optimizer);
-    const LearningRateSchedule schedule(config);
     const int batchSize = std::min(config.batchSize, trainCount);
 
     Rng rng(config.seed); // shuffles the samples and draws shard 0's random numbers
@@ -207,6 +206,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     LastGoodWeights lastGood(step.params());
     BatchSource batches(train, trainCount, batchSize, step.shards(), config.augment, config.seed,
                         config.framingSteps);
+    const LearningRateSchedule schedule(config, batches.batchesPerEpoch());
     PauseGate gate(control);
     DivergenceCheck divergence;
 
@@ -242,7 +242,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
         firstEpoch = static_cast<int>(state.epochs.size()) + 1;
     }
     for (int epoch = firstEpoch; epoch <= config.epochs; ++epoch) {
-        schedule.apply(epoch, *optimizer);
+        schedule.startEpoch(epoch, *optimizer);
         lastGood.save();
         batches.startEpoch(epoch, rng);
         const double epochStart = gate.trainingSeconds();
@@ -268,6 +268,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                 best.finish();
                 return outcome;
             }
+            schedule.startBatch(epoch, index, *optimizer);
             optimizer->step(step.params());
             lossSum += result.loss * batch.count;
             correct += result.correct;

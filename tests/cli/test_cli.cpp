@@ -465,6 +465,8 @@ void TestCli::usageErrors_data() {
                                     << "unknown preset 'vgg'";
     QTest::newRow("bad activation") << QStringList{"train", "--activation", "gelu", "--out", "x.dpm"}
                                     << "sigmoid, tanh or relu";
+    QTest::newRow("bad schedule") << QStringList{"train", "--lr-schedule", "cosine", "--out", "x.dpm"}
+                                  << "'--lr-schedule' expects step or one-cycle, got 'cosine'";
     QTest::newRow("bad layers") << QStringList{"train", "--layers", "256,,x", "--out", "x.dpm"} << "--layers";
     QTest::newRow("augment strength out of range")
         << QStringList{"train", "--augment-strength", "5", "--out", "x.dpm"}
@@ -1819,6 +1821,16 @@ void TestCli::trainJson() {
              qPrintable(text.out + run.out));
     // ... and what the model file records.
     QCOMPARE(jsonObject(runCli({"info", "--json", out}).out).value("test_accuracy").toDouble(-1.0), accuracy);
+
+    // The schedule is named in the start event; a one-cycle run trains with rates of its own.
+    QCOMPARE(events[0].value("lr_schedule").toString(), "step");
+    const Run oneCycle = runCli(
+        common + QStringList{"--lr-schedule", "one-cycle", "--json", "--out", temp_.filePath("cycle.dpm")});
+    QVERIFY2(oneCycle.exitCode == 0, qPrintable(oneCycle.err));
+    const QList<QJsonObject> cycleEvents = jsonLines(oneCycle.out);
+    QCOMPARE(cycleEvents.size(), 4);
+    QCOMPARE(cycleEvents[0].value("lr_schedule").toString(), "one-cycle");
+    QVERIFY(cycleEvents[3].value("test_accuracy").toDouble(-1.0) >= 0.0);
 }
 
 void TestCli::infoJson() {

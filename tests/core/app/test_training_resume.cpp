@@ -90,11 +90,17 @@ private slots:
         QTest::addColumn<bool>("augment");
         QTest::addColumn<int>("shards");
         QTest::addColumn<int>("stopAfter");
-        QTest::newRow("adam, augmentation, dropout, 2 shards, stopped after 1") << "adam" << true << 2 << 1;
-        QTest::newRow("adam, augmentation, dropout, 2 shards, stopped after 2") << "adam" << true << 2 << 2;
-        QTest::newRow("sgd momentum, dropout, 2 shards, stopped after 1") << "sgd" << false << 2 << 1;
+        QTest::addColumn<bool>("oneCycle");
+        QTest::newRow("adam, augmentation, dropout, 2 shards, stopped after 1")
+            << "adam" << true << 2 << 1 << false;
+        QTest::newRow("adam, augmentation, dropout, 2 shards, stopped after 2")
+            << "adam" << true << 2 << 2 << false;
+        QTest::newRow("sgd momentum, dropout, 2 shards, stopped after 1")
+            << "sgd" << false << 2 << 1 << false;
         QTest::newRow("sgd momentum, augmentation, dropout, 1 shard, stopped after 2")
-            << "sgd" << true << 1 << 2;
+            << "sgd" << true << 1 << 2 << false;
+        QTest::newRow("adam, one-cycle, dropout, 2 shards, stopped after 1")
+            << "adam" << false << 2 << 1 << true;
     }
 
     void resumedRunMatchesUninterruptedRun() {
@@ -102,6 +108,7 @@ private slots:
         QFETCH(bool, augment);
         QFETCH(int, shards);
         QFETCH(int, stopAfter);
+        QFETCH(bool, oneCycle);
         TrainConfig config = smallConfig("conv3x3x4,relu,pool2,dense24,relu,dropout30,dense10");
         config.optimizer.kind = optimizer == "sgd" ? OptimizerKind::Sgd : OptimizerKind::Adam;
         if (config.optimizer.kind == OptimizerKind::Sgd) {
@@ -112,6 +119,8 @@ private slots:
         config.augment.enabled = augment;
         config.shards = shards;
         config.lrStepEvery = 2; // the schedule's position must come back too
+        if (oneCycle)           // a rate per batch, from the epoch and the batch
+            config.schedule = ScheduleKind::OneCycle;
         config.seed = 7;
 
         const TrainingSessionResult whole = run(requestFor(config));
@@ -202,6 +211,12 @@ private slots:
                                         << "limit 300, this one asks for 200";
         QTest::newRow("fewer epochs than done") << "epochs"
                                                 << "already completed 2 epochs, more than the 1";
+        QTest::newRow("schedule") << "schedule"
+                                  << "lr-schedule \"step\", this one asks for \"one-cycle\"";
+        // A one-cycle schedule spreads its rates over the run's epochs: more of them would change the ones
+        // done.
+        QTest::newRow("more epochs of a one-cycle run") << "one-cycle epochs"
+                                                        << "epochs 2, this one asks for 3";
     }
 
     void mismatchedSettingsAreRefused() {
@@ -209,6 +224,8 @@ private slots:
         QFETCH(QString, expected);
         TrainConfig config = smallConfig("dense16,relu,dense10");
         config.epochs = 2;
+        if (change == "one-cycle epochs")
+            config.schedule = ScheduleKind::OneCycle;
         QTemporaryDir dir;
         const std::string path = dir.filePath("a.checkpoint").toStdString();
         TrainingRequest original = requestFor(config);
@@ -228,6 +245,10 @@ private slots:
             other.trainingLimit = 200;
         else if (change == "epochs")
             other.config.epochs = 1;
+        else if (change == "schedule")
+            other.config.schedule = ScheduleKind::OneCycle;
+        else if (change == "one-cycle epochs")
+            other.config.epochs = 3;
         Result<Checkpoint> loaded = loadCheckpoint(path);
         QVERIFY(loaded);
         other.resumeFrom = std::make_shared<const Checkpoint>(std::move(*loaded));

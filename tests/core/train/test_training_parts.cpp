@@ -154,15 +154,49 @@ private slots:
         config.optimizer.learningRate = 0.02;
         config.lrStepEvery = every;
         config.lrStepGamma = gamma;
-        const LearningRateSchedule schedule(config);
+        const LearningRateSchedule schedule(config, 7);
         const std::unique_ptr<Optimizer> optimizer = makeOptimizer(config.optimizer);
         optimizer->setLearningRate(0.5); // a constant schedule must leave it alone
         for (int epoch = 1; epoch <= int(factors.size()); ++epoch) {
             const double expected = 0.02 * factors[epoch - 1];
             QVERIFY(std::abs(schedule.rate(epoch) - expected) < 1e-15);
-            schedule.apply(epoch, *optimizer);
+            schedule.startEpoch(epoch, *optimizer);
+            QCOMPARE(optimizer->learningRate(), every == 0 ? 0.5 : schedule.rate(epoch));
+            schedule.startBatch(epoch, 3, *optimizer); // a per-epoch schedule ignores the batches
             QCOMPARE(optimizer->learningRate(), every == 0 ? 0.5 : schedule.rate(epoch));
         }
+    }
+
+    void oneCycleScheduleRisesThenFallsPerBatch_data() {
+        QTest::addColumn<int>("epoch");
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<double>("factor"); // of the peak rate
+        // 2 epochs of 25 batches: 50 steps, the first 5 rising from 0.1 to the peak, then 45 falling.
+        QTest::newRow("first step") << 1 << 0 << 0.1;
+        QTest::newRow("rising") << 1 << 2 << 0.1 + 0.9 * 2.0 / 5.0;
+        QTest::newRow("peak") << 1 << 5 << 1.0;
+        QTest::newRow("falling") << 1 << 20 << 30.0 / 45.0;
+        QTest::newRow("second epoch") << 2 << 0 << 25.0 / 45.0;
+        QTest::newRow("last step") << 2 << 24 << 1.0 / 45.0;
+    }
+
+    void oneCycleScheduleRisesThenFallsPerBatch() {
+        QFETCH(int, epoch);
+        QFETCH(int, batch);
+        QFETCH(double, factor);
+        TrainConfig config = *presetConfig("lenet");
+        config.schedule = ScheduleKind::OneCycle;
+        config.optimizer.learningRate = 0.008;
+        config.epochs = 2;
+        config.lrStepEvery = 1; // a step setting does not apply to a one-cycle schedule
+        const LearningRateSchedule schedule(config, 25);
+        QVERIFY(std::abs(schedule.rate(epoch, batch) - 0.008 * factor) < 1e-15);
+        const std::unique_ptr<Optimizer> optimizer = makeOptimizer(config.optimizer);
+        optimizer->setLearningRate(0.5);
+        schedule.startEpoch(epoch, *optimizer); // the epoch does not set it: each batch does
+        QCOMPARE(optimizer->learningRate(), 0.5);
+        schedule.startBatch(epoch, batch, *optimizer);
+        QCOMPARE(optimizer->learningRate(), schedule.rate(epoch, batch));
     }
 
     void pauseGateReportsCancel_data() {
