@@ -56,6 +56,10 @@ std::optional<QString> errorKindText(const digitpad::Error& error) {
         return QCoreApplication::translate("SettingErrorText", "the learning-rate step must not be negative");
     case ErrorKind::LearningRateFactorNotPositive:
         return QCoreApplication::translate("SettingErrorText", "the learning-rate factor must be above 0");
+    case ErrorKind::LabelSmoothingInvalid:
+        return QCoreApplication::translate("SettingErrorText",
+                                           "label smoothing must be at least 0 and below 1, with the "
+                                           "cross-entropy loss");
     case ErrorKind::ShardsOutOfRange:
         return QCoreApplication::translate("SettingErrorText",
                                            "the number of shards must be 0 (automatic) or 1 to %1")

@@ -35,7 +35,7 @@ QString presetDescription(const digitpad::Preset& preset) {
     if (name == "fast")
         return QCoreApplication::translate(
             "PresetDescription", "LeNet-style CNN tuned for time to 99 %: conv 5x5 8, pool 2, conv 5x5 "
-                                 "16, pool 2, dense 128; cross-entropy, Adam one-cycle to 8e-3, batch "
-                                 "64, 2 epochs");
+                                 "16, pool 2, dense 128; cross-entropy with label smoothing 0.1, Adam "
+                                 "one-cycle to 8e-3, batch 64, 2 epochs");
     return QString::fromStdString(preset.description);
 }

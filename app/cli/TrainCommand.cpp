@@ -89,6 +89,7 @@ void applyOverrides(const ArgumentParser& parser, TrainConfig& config) {
     config.seed = static_cast<unsigned long long>(parser.integer(
         "--seed", static_cast<long long>(config.seed), 0, std::numeric_limits<long long>::max()));
     config.validationFraction = parser.number("--validation", config.validationFraction, 0.0, 0.9);
+    config.labelSmoothing = parser.number("--label-smoothing", config.labelSmoothing, 0.0, 0.99);
     if (const auto schedule = parser.value("--lr-schedule"))
         config.schedule = parseOption<ScheduleKind>("--lr-schedule", *schedule);
     config.lrStepEvery = static_cast<int>(parser.integer("--lr-step", config.lrStepEvery, 0, 100'000));
@@ -191,6 +192,8 @@ int runTrain(const std::vector<std::string>& args) {
     parser.addOption("--epochs", "N", "passes over the training data");
     parser.addOption("--seed", "N", "seed for initialisation and shuffling (same seed, same weights)");
     parser.addOption("--validation", "F", "share of the training set held out for validation, 0 to 0.9");
+    parser.addOption("--label-smoothing", "X",
+                     "cross-entropy toward 1 - X on the label and X / classes on every class (0 = none)");
     parser.addOption(
         "--lr-schedule", "NAME",
         nameChoices<ScheduleKind>() +
@@ -251,9 +254,9 @@ int runTrain(const std::vector<std::string>& args) {
         "unless the schedule is one-cycle, --threads changed), else the run is refused with the setting\n"
         "that differs.\n"
         "With --json stdout holds one JSON object per line, told apart by \"event\": start (preset,\n"
-        "architecture, parameters, optimizer, learning_rate, lr_schedule, batch_size, training_images,\n"
-        "validation_images, test_images, augmentation, framing_steps, extra_images), one epoch per epoch "
-        "(epoch, epochs,\n"
+        "architecture, parameters, optimizer, learning_rate, lr_schedule, label_smoothing, batch_size,\n"
+        "training_images, validation_images, test_images, augmentation, framing_steps, extra_images),\n"
+        "one epoch per epoch (epoch, epochs,\n"
         "train_loss, train_accuracy, validation_loss, validation_accuracy, test_accuracy,\n"
         "learning_rate, seconds; accuracies 0..1, null when there is no such split), and last done\n"
         "(test_accuracy, correct, test_images, model: the saved path). With --checkpoint or --resume\n"
@@ -333,6 +336,7 @@ int runTrain(const std::vector<std::string>& args) {
                        {"optimizer", toName(config.optimizer.kind)},
                        {"learning_rate", config.optimizer.learningRate},
                        {"lr_schedule", toName(config.schedule)},
+                       {"label_smoothing", config.labelSmoothing},
                        {"batch_size", config.batchSize},
                        {"training_images", start.trainingImages},
                        {"extra_images", start.extraImages},
@@ -346,8 +350,10 @@ int runTrain(const std::vector<std::string>& args) {
         std::cout << "training " << (config.preset.empty() ? presetName : config.preset) << ": "
                   << start.architecture << " (" << start.parameters << " parameters), "
                   << toName(config.optimizer.kind) << " lr " << config.optimizer.learningRate
-                  << (config.schedule == ScheduleKind::OneCycle ? " one-cycle" : "") << ", batch "
-                  << config.batchSize << ", " << start.trainingImages << " training images ("
+                  << (config.schedule == ScheduleKind::OneCycle ? " one-cycle" : "")
+                  << (config.labelSmoothing > 0.0 ? ", label smoothing " + fixed(config.labelSmoothing, 2)
+                                                  : "")
+                  << ", batch " << config.batchSize << ", " << start.trainingImages << " training images ("
                   << fixed(100.0 * config.validationFraction, 0) << "% held out for validation), "
                   << start.testImages << " test images" << std::endl;
         if (config.augment.enabled)

@@ -137,6 +137,7 @@ json configJson(const TrainConfig& c) {
             {"seed", c.seed},
             {"validation", c.validationFraction},
             {"lr-schedule", toName(c.schedule)},
+            {"label-smoothing", c.labelSmoothing},
             {"lr-step", c.lrStepEvery},
             {"lr-gamma", c.lrStepGamma},
             {"augment", augmentJson(c.augment)},
@@ -176,6 +177,8 @@ TrainConfig configFrom(const json& j) {
     // Absent in checkpoints written before the one-cycle schedule: those ran the step schedule.
     if (j.contains("lr-schedule"))
         c.schedule = namedFrom<ScheduleKind>(j, "lr-schedule");
+    if (j.contains("label-smoothing")) // absent before label smoothing: none
+        c.labelSmoothing = j.at("label-smoothing").get<double>();
     c.lrStepEvery = j.at("lr-step").get<int>();
     c.lrStepGamma = j.at("lr-gamma").get<double>();
     c.augment = augmentFrom(j.at("augment"));

@@ -6,10 +6,10 @@
 
 namespace digitpad {
 
-std::unique_ptr<Loss> makeLoss(LossKind kind) {
+std::unique_ptr<Loss> makeLoss(LossKind kind, double labelSmoothing) {
     if (kind == LossKind::MeanSquaredError)
         return std::make_unique<MeanSquaredError>();
-    return std::make_unique<SoftmaxCrossEntropy>();
+    return std::make_unique<SoftmaxCrossEntropy>(static_cast<Scalar>(labelSmoothing));
 }
 
 } // namespace digitpad

@@ -35,6 +35,8 @@ public:
     virtual Scalar value(const Matrix& output, std::span<const std::uint8_t> labels) const = 0;
 };
 
-std::unique_ptr<Loss> makeLoss(LossKind kind);
+/// The loss of `kind`; `labelSmoothing` ε (cross-entropy only, 0 ≤ ε < 1) trains toward (1 − ε) on the label
+/// and ε / classes on every class.
+std::unique_ptr<Loss> makeLoss(LossKind kind, double labelSmoothing = 0.0);
 
 } // namespace digitpad

@@ -25,6 +25,8 @@ enum class ErrorKind {
     ValidationFractionOutOfRange,  ///< the validation fraction is not in [0, 1)
     LearningRateStepNegative,      ///< the learning-rate step (every N epochs) is below 0
     LearningRateFactorNotPositive, ///< the learning-rate factor is not above 0
+    LabelSmoothingInvalid,         ///< label smoothing is not in [0, 1), or is set with a loss other than
+                                   ///< cross-entropy
     ShardsOutOfRange,              ///< the shard count is not 0 (automatic) or 1 to kMaxShards
     ThreadsNegative,               ///< the thread count is below 0
     AugmentationOutOfRange,        ///< an augmentation setting is out of its range (the message says which)

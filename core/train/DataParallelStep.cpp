@@ -19,7 +19,7 @@ DataParallelStep::DataParallelStep(Network& network, int batchSize, int shards, 
         Shard& shard = states_[static_cast<std::size_t>(index)];
         shard.network = index == 0 ? &network : &replicas_[static_cast<std::size_t>(index - 1)];
         shard.params = index == 0 ? params_ : shard.network->params();
-        shard.loss = makeLoss(config.loss);
+        shard.loss = makeLoss(config.loss, config.labelSmoothing);
         shard.ownRng.seed(config.seed + 0x9E3779B97F4A7C15ULL * static_cast<unsigned long long>(index));
         shard.rng = index == 0 ? &rng : &shard.ownRng;
     }

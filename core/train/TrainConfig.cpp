@@ -84,6 +84,11 @@ Status TrainConfig::validateTraining() const {
     if (!(lrStepGamma > 0.0))
         return Error{"learning-rate factor must be positive (got " + std::to_string(lrStepGamma) + ")",
                      ErrorKind::LearningRateFactorNotPositive};
+    if (!(labelSmoothing >= 0.0 && labelSmoothing < 1.0) ||
+        (labelSmoothing > 0.0 && loss != LossKind::CrossEntropy))
+        return Error{"label smoothing must be in [0, 1) and needs the cross-entropy loss (got " +
+                         std::to_string(labelSmoothing) + " with " + std::string(toName(loss)) + ")",
+                     ErrorKind::LabelSmoothingInvalid};
     if (shards < 0 || shards > kMaxShards)
         return Error{"shards must be 0 (automatic) or 1 to " + std::to_string(kMaxShards) + " (got " +
                          std::to_string(shards) + ")",

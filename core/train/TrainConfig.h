@@ -47,6 +47,9 @@ struct TrainConfig {
     double validationFraction =
         0.1; ///< share of the training set held out for validation (taken from the end)
     ScheduleKind schedule = ScheduleKind::Step;
+    /// Cross-entropy only: the training target is (1 − ε) on the label and ε / classes on every class
+    /// (SoftmaxCrossEntropy), so the network is not pushed toward ever larger logits; 0 = plain labels.
+    double labelSmoothing = 0.0;
     int lrStepEvery = 0; ///< Step: multiply the learning rate by lrStepGamma every N epochs; 0 = constant
     double lrStepGamma = 0.5;
     AugmentSettings augment; ///< training-time augmentation of the training split (off unless enabled)

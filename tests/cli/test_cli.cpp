@@ -465,6 +465,9 @@ void TestCli::usageErrors_data() {
                                     << "unknown preset 'vgg'";
     QTest::newRow("bad activation") << QStringList{"train", "--activation", "gelu", "--out", "x.dpm"}
                                     << "sigmoid, tanh or relu";
+    QTest::newRow("label smoothing out of range")
+        << QStringList{"train", "--label-smoothing", "1.5", "--out", "x.dpm"}
+        << "'--label-smoothing' must be between 0";
     QTest::newRow("bad schedule") << QStringList{"train", "--lr-schedule", "cosine", "--out", "x.dpm"}
                                   << "'--lr-schedule' expects step or one-cycle, got 'cosine'";
     QTest::newRow("bad layers") << QStringList{"train", "--layers", "256,,x", "--out", "x.dpm"} << "--layers";
@@ -1822,14 +1825,19 @@ void TestCli::trainJson() {
     // ... and what the model file records.
     QCOMPARE(jsonObject(runCli({"info", "--json", out}).out).value("test_accuracy").toDouble(-1.0), accuracy);
 
-    // The schedule is named in the start event; a one-cycle run trains with rates of its own.
+    // The schedule and label smoothing are named in the start event; a one-cycle run with label smoothing
+    // trains with rates and targets of its own, and the epochs' learning rate falls toward zero.
     QCOMPARE(events[0].value("lr_schedule").toString(), "step");
-    const Run oneCycle = runCli(
-        common + QStringList{"--lr-schedule", "one-cycle", "--json", "--out", temp_.filePath("cycle.dpm")});
+    QCOMPARE(events[0].value("label_smoothing").toDouble(-1.0), 0.0);
+    const Run oneCycle = runCli(common + QStringList{"--lr-schedule", "one-cycle", "--label-smoothing", "0.1",
+                                                     "--json", "--out", temp_.filePath("cycle.dpm")});
     QVERIFY2(oneCycle.exitCode == 0, qPrintable(oneCycle.err));
     const QList<QJsonObject> cycleEvents = jsonLines(oneCycle.out);
     QCOMPARE(cycleEvents.size(), 4);
     QCOMPARE(cycleEvents[0].value("lr_schedule").toString(), "one-cycle");
+    QCOMPARE(cycleEvents[0].value("label_smoothing").toDouble(-1.0), 0.1);
+    QVERIFY(cycleEvents[2].value("learning_rate").toDouble() <
+            cycleEvents[1].value("learning_rate").toDouble());
     QVERIFY(cycleEvents[3].value("test_accuracy").toDouble(-1.0) >= 0.0);
 }
 

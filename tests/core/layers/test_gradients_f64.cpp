@@ -93,13 +93,16 @@ private slots:
 
     void loss_data() {
         QTest::addColumn<int>("kind");
-        QTest::newRow("softmax cross-entropy") << int(LossKind::CrossEntropy);
-        QTest::newRow("mean squared error") << int(LossKind::MeanSquaredError);
+        QTest::addColumn<double>("smoothing");
+        QTest::newRow("softmax cross-entropy") << int(LossKind::CrossEntropy) << 0.0;
+        QTest::newRow("softmax cross-entropy, label smoothing 0.1") << int(LossKind::CrossEntropy) << 0.1;
+        QTest::newRow("mean squared error") << int(LossKind::MeanSquaredError) << 0.0;
     }
 
     void loss() {
         QFETCH(int, kind);
-        const auto lossFunction = makeLoss(static_cast<LossKind>(kind));
+        QFETCH(double, smoothing);
+        const auto lossFunction = makeLoss(static_cast<LossKind>(kind), smoothing);
         Matrix output = Matrix::Random(10, 4) * 3.0;
         const std::vector<std::uint8_t> labels{3, 0, 9, 3};
         Matrix gradient;
@@ -109,6 +112,21 @@ private slots:
             centralDifferences(output, [&] { return double(lossFunction->value(output, labels)); });
         QVERIFY2(relativeError(gradient, numeric) < kTolerance,
                  qPrintable(QString("error %1").arg(relativeError(gradient, numeric))));
+    }
+
+    /// Two classes, logits (0, ln 3): probabilities 1/4 and 3/4. With label 1 and ε = 0.2 the target is
+    /// (0.1, 0.9): loss −(0.1 ln 1/4 + 0.9 ln 3/4), gradient p − t = (0.15, −0.15).
+    void smoothedCrossEntropyByHand() {
+        const auto lossFunction = makeLoss(LossKind::CrossEntropy, 0.2);
+        Matrix output(2, 1);
+        output << 0.0, std::log(3.0);
+        const std::vector<std::uint8_t> labels{1};
+        Matrix gradient;
+        const double value = lossFunction->compute(output, labels, gradient);
+        const double expected = -(0.1 * std::log(0.25) + 0.9 * std::log(0.75));
+        QVERIFY2(std::abs(value - expected) < 1e-12, qPrintable(QString::number(value, 'g', 17)));
+        QVERIFY(std::abs(gradient(0, 0) - 0.15) < 1e-12);
+        QVERIFY(std::abs(gradient(1, 0) + 0.15) < 1e-12);
     }
 
     void network_data() {

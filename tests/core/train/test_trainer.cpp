@@ -308,6 +308,8 @@ private slots:
         QTest::newRow("hidden width") << 11 << HiddenWidthTooSmall << "";
         QTest::newRow("unknown layer") << 12 << LayersInvalid << "dense12,frobnicate,dense10";
         QTest::newRow("five outputs") << 13 << LayersOutputMismatch << "dense12,relu,dense5";
+        QTest::newRow("label smoothing 1") << 14 << LabelSmoothingInvalid << "";
+        QTest::newRow("label smoothing with mse") << 15 << LabelSmoothingInvalid << "";
     }
     void invalidSettingSaysWhichByKind() {
         QFETCH(int, breakage);
@@ -355,6 +357,13 @@ private slots:
         case 12:
         case 13:
             config.architecture = name.toStdString();
+            break;
+        case 14:
+            config.labelSmoothing = 1.0;
+            break;
+        case 15:
+            config.loss = LossKind::MeanSquaredError;
+            config.labelSmoothing = 0.1;
             break;
         }
         const Status settings = config.validate();
