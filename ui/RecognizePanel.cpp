@@ -238,7 +238,10 @@ void RecognizePanel::retranslate() {
     framingStepsLabel_->setToolTip(
         tr("Corrections after framing that the model was trained with and applies to every drawing: deskew "
            "straightens slanted writing, stroke width thins or thickens the ink toward MNIST's. The 28×28 "
-           "preview shows their result."));
+           "preview shows their result.") +
+        QLatin1Char(' ') +
+        tr("A model with test-time augmentation answers with the mean over slightly moved or turned copies "
+           "of the 28×28 image."));
     showFramingSteps();
     liveBox_->setText(tr("Live"));
     liveBox_->setToolTip(tr("Recognise after every stroke (answers marked provisional)"));
@@ -450,6 +453,10 @@ void RecognizePanel::showFramingSteps() {
         names << tr("deskew");
     if (steps.strokeWidth)
         names << tr("stroke width");
+    const digitpad::TestTimeAugmentation testTime =
+        model_ != nullptr ? model_->info.testTime : digitpad::TestTimeAugmentation::None;
+    if (testTime != digitpad::TestTimeAugmentation::None)
+        names << tr("mean of %1 copies").arg(digitpad::testTimeImageCount(testTime));
     framingStepsLabel_->setText(names.isEmpty() ? tr("+ no steps") : tr("+ %1").arg(names.join(tr(", "))));
 }
 

@@ -180,8 +180,9 @@ private:
     QLabel* digitLabel_ = nullptr;
     QLabel* probabilityLabel_ = nullptr;
     QComboBox* framingBox_ = nullptr;
-    QLabel* framingStepsLabel_ = nullptr; ///< the model's steps after framing (deskew, stroke width)
-    QLabel* notDigitsLabel_ = nullptr;    ///< shown while the model's classes are not the digits
+    /// The model's steps after framing (deskew, stroke width) and its test-time augmentation.
+    QLabel* framingStepsLabel_ = nullptr;
+    QLabel* notDigitsLabel_ = nullptr; ///< shown while the model's classes are not the digits
     QCheckBox* liveBox_ = nullptr;
     QSlider* penSlider_ = nullptr;
     QPushButton* recognizeButton_ = nullptr;

@@ -18,8 +18,9 @@ int runEnsemble(const std::vector<std::string>& args) {
         "Combines trained models into one ensemble model: its answer is the mean of the networks'\n"
         "probabilities, which is usually more accurate than any one of them. The models must read\n"
         "their input the same way (input shape, labels, framing, framing steps) and have the softmax\n"
-        "head. The ensemble keeps the first model's header without its accuracies: measure it with\n"
-        "'digitpad-cli eval --model OUT --drawn --record'.");
+        "head. The ensemble keeps the first model's header (its test-time augmentation too) without\n"
+        "its accuracies: measure it with 'digitpad-cli eval --model OUT --drawn --record' (add\n"
+        "--test-time VARIANT to store another test-time augmentation with the accuracies).");
     parser.addOption("--out", "OUT", "the .dpm file to write (atomically: a complete file or none)");
     parser.addNotes(
         "Up to 16 networks in all; a model that is itself an ensemble brings all of its networks.\n"

@@ -276,7 +276,7 @@ std::vector<std::string> withDrawnValue(const std::vector<std::string>& args) {
 int runEval(const std::vector<std::string>& rawArgs) {
     ArgumentParser parser(
         "eval --model FILE [--data DIR] [--drawn [DIR]] [--preprocess mnist|resize]\n"
-        "       [--framing-steps LIST] [--record] [--json]\n"
+        "       [--framing-steps LIST] [--test-time VARIANT] [--record] [--json]\n"
         "       digitpad-cli eval --model FILE --samples DIR [--json]",
         "Evaluates a model on the test split (t10k-* IDX files) of a data folder: mean test loss,\n"
         "accuracy, accuracy per class, the confusion matrix and the images it got most confidently\n"
@@ -297,6 +297,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
     parser.addOption("--framing-steps", "LIST",
                      "none or deskew,stroke-width: the steps after framing for every set (default: the "
                      "model's own)");
+    parser.addOption("--test-time", "VARIANT",
+                     "none, shifts, shifts8 or rotations: the copies of each image the answer averages over "
+                     "(default: the model's own); with --record also stored in the model file");
     parser.addOption("--samples", "DIR",
                      "score on the sample folder DIR/<digit>/<image> instead (any image size and format)");
     parser.addOption("--record", "",
@@ -306,9 +309,9 @@ int runEval(const std::vector<std::string>& rawArgs) {
                      "measure the unsure flag at probability P (0..1) instead of the app's own threshold");
     parser.addOption("--json", "", "print one JSON object instead of the report (keys below)");
     parser.addNotes(
-        "JSON: model, architecture, data, loss_function, framing_steps and test (an evaluation); with\n"
-        "--drawn also drawn (its folder, framing, an evaluation and, with a styles.txt, by_tag: tag,\n"
-        "count, correct, accuracy); with --record, recorded: true. An evaluation\n"
+        "JSON: model, architecture, data, loss_function, framing_steps, test_time and test (an\n"
+        "evaluation); with --drawn also drawn (its folder, framing, an evaluation and, with a\n"
+        "styles.txt, by_tag: tag, count, correct, accuracy); with --record, recorded: true. An evaluation\n"
         "has count, correct, loss, accuracy (0..1), per_class (label, name, correct, total, accuracy: null\n"
         "for a class without samples), confusion (rows: true class, columns: predicted) and mistakes:\n"
         "every misclassified image as index (its position in the set), label, predicted, label_name,\n"
@@ -329,7 +332,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
         throw UsageError("unexpected argument '" + parser.positionals().front() + "'");
     const std::string modelPath = parser.required("--model");
     if (const std::optional<std::string> samples = parser.value("--samples")) {
-        for (const char* other : {"--data", "--drawn", "--preprocess", "--framing-steps", "--record"})
+        for (const char* other :
+             {"--data", "--drawn", "--preprocess", "--framing-steps", "--test-time", "--record"})
             if (parser.has(other))
                 throw UsageError(
                     std::string("--samples and ") + other +
@@ -364,6 +368,13 @@ int runEval(const std::vector<std::string>& rawArgs) {
             throw UsageError("'--framing-steps': " + steps.error().message);
         stepsOverride = *steps;
     }
+    std::optional<TestTimeAugmentation> testTimeOverride;
+    if (const std::optional<std::string> text = parser.value("--test-time")) {
+        testTimeOverride = fromName<TestTimeAugmentation>(*text);
+        if (!testTimeOverride)
+            throw UsageError("'--test-time' expects " + nameChoices<TestTimeAugmentation>() + ", got '" +
+                             *text + "'");
+    }
 
     Result<Model> model = loadModel(modelPath);
     if (!model)
@@ -382,6 +393,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
         request.drawnFolder = drawnDigitsFolder(parser.value("--drawn").value_or(""));
     request.framing = framing;
     request.framingSteps = steps;
+    const TestTimeAugmentation testTime = testTimeOverride.value_or(model->info.testTime);
+    request.testTime = testTime;
     const Result<EvaluationReport> report = evaluateModel(*model, modelPath, request);
     if (!report)
         return failure("eval", report.error().message);
@@ -396,6 +409,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
                        {"data", request.dataFolder},
                        {"loss_function", lossName},
                        {"framing_steps", steps.toText()},
+                       {"test_time", toName(testTime)},
                        {"test", evaluationJson(evaluation, classes.labels, classes.names)}};
         object["test"]["mistakes"] = mistakesJson(report->testMistakes, classes.labels, classes.names);
         object["test"]["unsure"] =
@@ -423,6 +437,7 @@ int runEval(const std::vector<std::string>& rawArgs) {
         }
         if (parser.has("--record")) {
             recordAccuracies(model->info, *report);
+            model->info.testTime = testTime;
             if (const Status saved = saveModel(*model, modelPath); !saved)
                 return failure("eval", saved.error().message);
             object["recorded"] = true;
@@ -434,6 +449,8 @@ int runEval(const std::vector<std::string>& rawArgs) {
               << "data       " << request.dataFolder << ", " << evaluation.count << " test images\n"
               << "steps      " << steps.toText() << " (framing steps after " << toName(framing)
               << " framing)\n"
+              << "test time  " << toName(testTime) << " (" << testTimeImageCount(testTime)
+              << (testTimeImageCount(testTime) == 1 ? " image" : " images") << " averaged per answer)\n"
               << "test loss  " << fixed(evaluation.loss, 4) << " (" << lossName << ")\n"
               << "accuracy   " << percent(evaluation.accuracy) << " (" << correctCount(evaluation) << '/'
               << evaluation.count << ")\n";
@@ -462,12 +479,16 @@ int runEval(const std::vector<std::string>& rawArgs) {
 
     if (parser.has("--record")) {
         recordAccuracies(model->info, *report);
+        model->info.testTime = testTime;
         if (const Status saved = saveModel(*model, modelPath); !saved)
             return failure("eval", saved.error().message);
         std::cout << "\nrecorded test accuracy " << percent(evaluation.accuracy);
         if (report->drawn)
             std::cout << " and drawn-digit accuracy " << percent(report->drawn->accuracy);
-        std::cout << " in " << modelPath << '\n';
+        std::cout << " in " << modelPath;
+        if (testTimeOverride)
+            std::cout << ", with test-time augmentation " << toName(testTime);
+        std::cout << '\n';
     }
     return 0;
 }

@@ -45,6 +45,7 @@ Json infoJson(const std::string& path, const Model& model) {
         {"head", toName(network.head())},
         {"framing", toName(info.framing)},
         {"framing_steps", info.framingSteps.toText()},
+        {"test_time", toName(info.testTime)},
         {"preset", info.preset},
         {"loss", toName(info.loss)},
         {"optimizer", toName(info.optimizer)},
@@ -89,7 +90,8 @@ int runInfo(const std::vector<std::string>& args) {
     parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
     parser.addNotes(
         "JSON keys: file, architecture, parameters, input, classes, labels, class_names, head, framing,\n"
-        "framing_steps (none or a comma-separated list), preset,\n"
+        "framing_steps (none or a comma-separated list), test_time (none, shifts, shifts8 or\n"
+        "rotations), preset,\n"
         "loss, optimizer, learning_rate, batch_size, epochs, seed, dataset, augmentation (empty for\n"
         "none), extra_training_data (empty for none), test_accuracy and drawn_accuracy (0..1), tuned_from "
         "and tuned_on_drawings (fine-tuned\n"
@@ -137,6 +139,10 @@ int runInfo(const std::vector<std::string>& args) {
     row("head", toName(network.head()));
     row("framing", toName(info.framing));
     row("framing steps", info.framingSteps.toText());
+    row("test time", info.testTime == TestTimeAugmentation::None
+                         ? toName(info.testTime)
+                         : toName(info.testTime) + " (the answer averages " +
+                               std::to_string(testTimeImageCount(info.testTime)) + " images)");
     row("preset", info.preset);
     row("loss", toName(info.loss));
     row("optimizer", toName(info.optimizer));

@@ -62,13 +62,16 @@ InkShape measureInkShape(const Vector& input) {
 
 DigitLikenessSignals digitLikenessSignals(const Model& model, const Vector& input, const Vector& asFramed,
                                           int answer) {
+    return digitLikenessSignals(model.memberProbabilities(input), asFramed, answer);
+}
+
+DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& asFramed,
+                                          int answer) {
     DigitLikenessSignals evidence;
     evidence.shape = measureInkShape(asFramed);
-    Matrix outputs;
-    for (const Network* member : model.members()) {
+    for (const Matrix& memberAnswer : memberAnswers) {
         ++evidence.members;
-        member->predictRaw(input, outputs);
-        evidence.membersAgreeing += argmaxColumn(outputs, 0) == answer;
+        evidence.membersAgreeing += argmaxColumn(memberAnswer, 0) == answer;
     }
     return evidence;
 }

@@ -62,8 +62,13 @@ inline constexpr double kBlobFill = 0.6;
 inline constexpr double kBlobElongation = 0.6;
 
 /// The signals for `input` (784 values, as the model sees them) under `model`, whose mean answer is class
-/// `answer`; `asFramed` is the same image framed without the model's framing steps.
+/// `answer`; `asFramed` is the same image framed without the model's framing steps. Each member answers as
+/// the model does, over the copies of its test-time augmentation (Model::memberProbabilities()).
 DigitLikenessSignals digitLikenessSignals(const Model& model, const Vector& input, const Vector& asFramed,
+                                          int answer);
+/// The same from the members' answers already computed (Model::memberProbabilities() of `input`, one
+/// column each).
+DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& asFramed,
                                           int answer);
 
 /// The rule: which reason, if any, makes the signals "not a digit". Members split when no more than half of

@@ -51,11 +51,11 @@ Result<DrawingScore> scoreDrawings(const Model& model, const std::vector<Labelle
     const std::unique_ptr<Loss> loss = makeLoss(model.info.loss);
     DrawingScore score;
     const std::vector<const Network*> members = model.members();
-    score.all = evaluate(members, *loss, *data);
+    score.all = evaluate(members, *loss, *data, model.info.testTime);
     score.recentCount = std::clamp(lastN, 0, data->size());
     if (score.recentCount > 0) {
         const Dataset recent = data->slice(data->size() - score.recentCount, score.recentCount);
-        score.recent = evaluate(members, *loss, recent).accuracy;
+        score.recent = evaluate(members, *loss, recent, model.info.testTime).accuracy;
     }
     return score;
 }

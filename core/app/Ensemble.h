@@ -19,8 +19,9 @@ struct EnsembleMember {
 /// part may itself be an ensemble (its networks are taken over). The parts must read their input the same
 /// way and answer with the same classes: the same input shape, labels, framing and framing steps, the softmax
 /// head (cross-entropy training); the error names the first part that differs and how. The header is the
-/// first part's, without accuracies (they describe one network; measure the ensemble with eval --record),
-/// and its seed list records every part's seed. At least two parts, at most 16 networks.
+/// first part's (its test-time augmentation too), without accuracies (they describe one network; measure the
+/// ensemble with eval --record), and its seed list records every part's seed. At least two parts, at most 16
+/// networks.
 Result<Model> combineIntoEnsemble(std::vector<EnsembleMember> parts);
 
 } // namespace digitpad

@@ -150,11 +150,11 @@ struct ScoringSets {
         const std::vector<const Network*> members = model.members();
         FineTuneScores scores;
         if (heldOut && heldOut->size() > 0)
-            scores.heldOut = evaluate(members, loss, *heldOut).accuracy;
+            scores.heldOut = evaluate(members, loss, *heldOut, model.info.testTime).accuracy;
         if (mnistTest)
-            scores.mnist = evaluate(members, loss, *mnistTest).accuracy;
+            scores.mnist = evaluate(members, loss, *mnistTest, model.info.testTime).accuracy;
         if (drawn)
-            scores.drawn = evaluate(members, loss, *drawn).accuracy;
+            scores.drawn = evaluate(members, loss, *drawn, model.info.testTime).accuracy;
         return scores;
     }
 };

@@ -99,6 +99,10 @@ std::string preprocessingText(const ModelInfo& info) {
     text +=
         ". 3. framing steps: " + (info.framingSteps.any() ? info.framingSteps.toText() : std::string("none"));
     text += ". 4. min-max normalise to [0, 1]. Feed as float32 [N, 1, 28, 28], row by row.";
+    if (info.testTime != TestTimeAugmentation::None)
+        text += " DigitPad also averages the probabilities over test-time copies of the image (" +
+                toName(info.testTime) + ", " + std::to_string(testTimeImageCount(info.testTime)) +
+                " images, 0 filling in at the edges); this graph answers the one image it is fed.";
     return text;
 }
 
@@ -109,6 +113,7 @@ void describe(const Model& model, InferenceGraph& graph) {
     meta.emplace_back("labels", info.labels);
     meta.emplace_back("framing", toName(info.framing));
     meta.emplace_back("framing_steps", info.framingSteps.any() ? info.framingSteps.toText() : "none");
+    meta.emplace_back("test_time", toName(info.testTime));
     meta.emplace_back("preprocessing", preprocessingText(info));
     if (!info.dataset.empty())
         meta.emplace_back("dataset", info.dataset);

@@ -35,9 +35,11 @@ LookInside lookInside(const Model& model, const Vector& input) {
         const Layer& layer = *network.layers()[i];
         look.layers.push_back({layer.spec(), layer.outputShape(), outputs[i].col(0)});
     }
-    // An ensemble answers with its mean probabilities, so they rank the classes; one network keeps ranking by
-    // its raw outputs (the same order with the softmax head).
-    const Matrix ranking = model.otherMembers.empty() ? outputs.back() : model.probabilities(x);
+    // An ensemble, or a model with test-time copies, answers with its mean probabilities, so they rank the
+    // classes; one network on the image alone keeps ranking by its raw outputs (the same order with the
+    // softmax head).
+    const bool ownOutputs = model.otherMembers.empty() && model.info.testTime == TestTimeAugmentation::None;
+    const Matrix ranking = ownOutputs ? outputs.back() : model.probabilities(x);
     look.winner = largestExcept(ranking, -1);
     look.runnerUp = largestExcept(ranking, look.winner);
     look.winnerLabel = classLabel(model.info, look.winner);

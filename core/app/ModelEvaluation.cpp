@@ -35,8 +35,17 @@ int correctCount(const Evaluation& evaluation) {
     return correct;
 }
 
-Result<EvaluationReport> evaluateModel(const Model& model, const std::string& modelPath,
+Result<EvaluationReport> evaluateModel(const Model& ownModel, const std::string& modelPath,
                                        const EvaluationRequest& request) {
+    // Another test-time augmentation than the model's own is measured on a copy that has it, so the answers
+    // and the members' votes of the not-a-digit rule both use it.
+    const TestTimeAugmentation testTime = request.testTime.value_or(ownModel.info.testTime);
+    std::optional<Model> otherTestTime;
+    if (testTime != ownModel.info.testTime) {
+        otherTestTime = ownModel;
+        otherTestTime->info.testTime = testTime;
+    }
+    const Model& model = otherTestTime ? *otherTestTime : ownModel;
     const Network& network = model.network;
     Result<Dataset> test = loadSplit(request.dataFolder, "t10k");
     if (!test)
@@ -46,6 +55,8 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     const FramingSteps steps = request.framingSteps.value_or(model.info.framingSteps);
     if (Status fitsSteps = steps.check(test->shape); !fitsSteps)
         return Error{"cannot score on '" + request.dataFolder + "': " + fitsSteps.error().message};
+    if (Status fitsTestTime = checkTestTime(testTime, network); !fitsTestTime)
+        return Error{"cannot score '" + modelPath + "': " + fitsTestTime.error().message};
     // The not-a-digit rule reads the ink's shape before the framing steps.
     const bool digits = static_cast<int>(test->shape.size()) == kDigitSide * kDigitSide;
     const Matrix testFramed = digits ? test->images : Matrix();
@@ -78,13 +89,13 @@ Result<EvaluationReport> evaluateModel(const Model& model, const std::string& mo
     report.loss = modelLoss(model);
     const std::unique_ptr<Loss> loss = makeLoss(report.loss);
     const std::vector<const Network*> members = model.members();
-    report.test = evaluate(members, *loss, *test);
+    report.test = evaluate(members, *loss, *test, testTime);
     report.testMistakes = sortedMistakes(report.test, test->labels);
     if (digits)
         report.testNotADigit = notADigitRates(
             notADigitReasons(model, test->images, testFramed, report.test.predictions), report.testMistakes);
     if (drawn) {
-        report.drawn = evaluate(members, *loss, *drawn);
+        report.drawn = evaluate(members, *loss, *drawn, testTime);
         report.drawnMistakes = sortedMistakes(*report.drawn, drawn->labels);
         if (digits)
             report.drawnNotADigit =

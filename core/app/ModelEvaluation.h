@@ -25,6 +25,8 @@ struct EvaluationRequest {
     /// The framing steps for every set (test split and drawn digits); nullopt = the model's own. Another
     /// choice than the model's measures what a step would do to a model not trained with it.
     std::optional<FramingSteps> framingSteps;
+    /// The copies of each image the answer averages over (ModelInfo::testTime); nullopt = the model's own.
+    std::optional<TestTimeAugmentation> testTime;
     /// Keep the test split as scored in the report (EvaluationReport::testSet), for a front end that shows
     /// the images behind the figures.
     bool keepTestSet = false;

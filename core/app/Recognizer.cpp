@@ -26,7 +26,10 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     if (!takesDigitImages(model.network))
         return Error{"the model takes " + model.network.inputShape().toString() + " inputs, not a " +
                      std::to_string(kDigitSide) + "x" + std::to_string(kDigitSide) + " grayscale digit"};
-    const Matrix probabilities = model.probabilities(*input);
+    // The members' answers once: their mean is the model's answer, and each one's vote says whether they
+    // agree.
+    const std::vector<Matrix> memberAnswers = model.memberProbabilities(*input);
+    const Matrix probabilities = meanOfMembers(memberAnswers);
     recognition.status = Recognition::Status::Recognised;
     recognition.classIndex = argmaxColumn(probabilities, 0);
     recognition.label = classLabel(model.info, recognition.classIndex);
@@ -50,7 +53,7 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     // them.
     const std::optional<Vector> asFramed = model.info.framingSteps.any() ? preprocess(image, framing) : input;
     recognition.notADigit =
-        notADigitReason(digitLikenessSignals(model, *input, *asFramed, recognition.classIndex));
+        notADigitReason(digitLikenessSignals(memberAnswers, *asFramed, recognition.classIndex));
     recognition.input = std::move(*input);
     return recognition;
 }

@@ -2,6 +2,7 @@
 #include "io/Model.h"
 
 #include "data/ClassNames.h"
+#include "nn/Evaluation.h"
 
 #include <chrono>
 #include <ctime>
@@ -29,13 +30,13 @@ std::vector<const Network*> Model::members() const {
 }
 
 Matrix Model::probabilities(const Matrix& x) const {
-    Matrix mean = network.probabilities(x);
-    if (otherMembers.empty())
-        return mean;
-    for (const Network& member : otherMembers)
-        mean += member.probabilities(x);
-    mean /= static_cast<Scalar>(memberCount());
-    return mean;
+    if (otherMembers.empty() && info.testTime == TestTimeAugmentation::None)
+        return network.probabilities(x);
+    return meanProbabilities(members(), x, info.testTime);
+}
+
+std::vector<Matrix> Model::memberProbabilities(const Matrix& x) const {
+    return digitpad::memberProbabilities(members(), x, info.testTime);
 }
 
 long long Model::parameterCount() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "data/Preprocess.h"
+#include "data/TestTimeAugmentation.h"
 #include "nn/Network.h"
 #include "train/TrainConfig.h"
 
@@ -15,6 +16,9 @@ namespace digitpad {
 struct ModelInfo {
     Framing framing = Framing::Mnist; ///< the preprocessing the model expects at inference
     FramingSteps framingSteps;        ///< the corrections after framing it was trained with (and expects)
+    /// The copies of each preprocessed image the model also reads, its answer being the mean over them
+    /// (Model::probabilities()); None in files written before test-time augmentation existed.
+    TestTimeAugmentation testTime = TestTimeAugmentation::None;
     std::string preset;
     LossKind loss = LossKind::CrossEntropy;
     OptimizerKind optimizer = OptimizerKind::Adam;
@@ -61,8 +65,12 @@ struct Model {
     /// network, then otherMembers.
     std::vector<const Network*> members() const;
     /// Class probabilities for x (inputSize × batch) → classes × batch: the mean of the members'
-    /// Network::probabilities(). Thread-safe, like Network::probabilities().
+    /// Network::probabilities() over the copies info.testTime makes of each column (meanProbabilities()).
+    /// Thread-safe, like Network::probabilities().
     Matrix probabilities(const Matrix& x) const;
+    /// Each member's own answer to x, averaged over the copies info.testTime makes (memberProbabilities()):
+    /// probabilities() is their mean.
+    std::vector<Matrix> memberProbabilities(const Matrix& x) const;
     long long parameterCount() const;
     /// The network's architecture string; for an ensemble "3 × A" when every member is A, else "A + B + …".
     std::string architecture() const;

@@ -100,6 +100,9 @@ json headerFor(const Model& model) {
     // Only when a step is on, so a model without them has the header it always had.
     if (info.framingSteps.any())
         header["framingSteps"] = info.framingSteps.toText();
+    // Likewise only when the model reads copies of its input.
+    if (info.testTime != TestTimeAugmentation::None)
+        header["testTime"] = toName(info.testTime);
     header["labels"] = info.labels;
     // Only when the names are more than the labels' characters, so a digit model has the header it always had
     // (and older readers, which ignore the field, still read a named model by its labels).
@@ -631,6 +634,14 @@ Result<Model> loadModel(const std::string& path) {
         else
             reader.fail("header field 'framingSteps': " + steps.error().message);
     }
+    if (header.contains("testTime")) {
+        const std::string text = reader.string(header, "testTime");
+        if (const std::optional<TestTimeAugmentation> testTime = fromName<TestTimeAugmentation>(text))
+            info.testTime = *testTime;
+        else if (reader.problem().empty())
+            reader.fail("header field 'testTime': unknown test-time augmentation '" + printable(text) +
+                        "' (expected " + nameChoices<TestTimeAugmentation>() + ")");
+    }
     info.labels = reader.string(header, "labels");
     if (header.contains("classNames"))
         info.classNames = reader.classNames(header, info.labels.size());
@@ -682,6 +693,10 @@ Result<Model> loadModel(const std::string& path) {
         return loadError(path, reader.problem());
     if (!laterMembers.empty() && head != OutputHead::Softmax)
         return loadError(path, "an ensemble's networks must have the softmax head");
+    if (info.testTime != TestTimeAugmentation::None && (shape.channels != 1 || head != OutputHead::Softmax))
+        return loadError(path, "header field 'testTime': test-time augmentation '" + toName(info.testTime) +
+                                   "' needs one channel of images and the softmax head, the model takes " +
+                                   shape.toString() + " inputs and has the " + toName(head) + " head");
     if (!info.memberSeeds.empty() && info.memberSeeds.size() != laterMembers.size() + 1)
         return loadError(path, "the header lists " + std::to_string(info.memberSeeds.size()) +
                                    " member seeds for " + std::to_string(laterMembers.size() + 1) +

@@ -52,31 +52,95 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
 
 namespace {
 
-/// The raw output the loss and probabilityOf() read for a batch: the network's own for one member; for an
-/// ensemble the log of the mean softmax, whose softmax is that mean. mean and memberOutput are scratch.
-void ensembleRaw(std::span<const Network* const> members, const Matrix& x, Matrix& raw,
-                 Matrix& memberOutput) {
-    if (members.size() == 1) {
+/// The raw output the loss and probabilityOf() read for a batch: the network's own for one member without
+/// test-time copies; otherwise the log of the mean probabilities (meanProbabilities()), whose softmax is that
+/// mean.
+void ensembleRaw(std::span<const Network* const> members, TestTimeAugmentation testTime, const Matrix& x,
+                 Matrix& raw) {
+    if (members.size() == 1 && testTime == TestTimeAugmentation::None) {
         members[0]->predictRaw(x, raw);
         return;
     }
-    raw.setZero(members[0]->outputSize(), x.cols());
-    for (const Network* member : members) {
-        member->predictRaw(x, memberOutput);
-        softmaxColumns(memberOutput, memberOutput);
-        raw += memberOutput;
-    }
     // The smallest positive float keeps log() finite when every member gives a class exactly 0.
-    raw = (raw / static_cast<Scalar>(members.size()))
-              .cwiseMax(std::numeric_limits<Scalar>::min())
-              .array()
-              .log();
+    raw = meanProbabilities(members, x, testTime).cwiseMax(std::numeric_limits<Scalar>::min()).array().log();
 }
 
 } // namespace
 
 Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, const Dataset& data,
                     int batchSize) {
+    return evaluate(members, loss, data, TestTimeAugmentation::None, batchSize);
+}
+
+Status checkTestTime(TestTimeAugmentation testTime, const Network& network) {
+    if (testTime == TestTimeAugmentation::None)
+        return Success{};
+    if (network.inputShape().channels != 1)
+        return Error{"test-time augmentation '" + toName(testTime) +
+                     "' needs one channel of images, the model takes " + network.inputShape().toString()};
+    if (network.head() != OutputHead::Softmax)
+        return Error{"test-time augmentation '" + toName(testTime) +
+                     "' averages softmax probabilities, the model has the " + toName(network.head()) +
+                     " head"};
+    return Success{};
+}
+
+std::vector<Matrix> memberProbabilities(std::span<const Network* const> members, const Matrix& x,
+                                        TestTimeAugmentation testTime) {
+    std::vector<Matrix> answers;
+    answers.reserve(members.size());
+    const int copies = testTimeImageCount(testTime);
+    for (const Network* member : members) {
+        if (Status fits = checkTestTime(testTime, *member); !fits)
+            throw std::invalid_argument(fits.error().message);
+        if (copies == 1) {
+            answers.push_back(member->probabilities(x));
+            continue;
+        }
+        answers.emplace_back(member->outputSize(), x.cols());
+    }
+    if (copies == 1)
+        return answers;
+    const Shape shape = members.front()->inputShape();
+    // Each member reads every copy of a chunk of columns in one batch of at most kCopyColumns columns, so a
+    // large batch does not hold copies × batch activations at once.
+    constexpr Eigen::Index kCopyColumns = 1000;
+    const Eigen::Index chunk = std::max<Eigen::Index>(1, kCopyColumns / copies);
+    for (Eigen::Index first = 0; first < x.cols(); first += chunk) {
+        const Eigen::Index n = std::min(chunk, x.cols() - first);
+        const Matrix images = testTimeImages(testTime, x.middleCols(first, n), shape.height, shape.width);
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            const Matrix all = members[m]->probabilities(images);
+            auto mean = answers[m].middleCols(first, n);
+            mean = all.leftCols(n);
+            for (int k = 1; k < copies; ++k)
+                mean += all.middleCols(k * n, n);
+            mean /= static_cast<Scalar>(copies);
+        }
+    }
+    return answers;
+}
+
+Matrix meanOfMembers(const std::vector<Matrix>& memberAnswers) {
+    if (memberAnswers.empty())
+        throw std::invalid_argument("meanOfMembers needs at least one answer");
+    Matrix mean = memberAnswers.front();
+    for (std::size_t m = 1; m < memberAnswers.size(); ++m)
+        mean += memberAnswers[m];
+    if (memberAnswers.size() > 1)
+        mean /= static_cast<Scalar>(memberAnswers.size());
+    return mean;
+}
+
+Matrix meanProbabilities(std::span<const Network* const> members, const Matrix& x,
+                         TestTimeAugmentation testTime) {
+    if (members.empty())
+        throw std::invalid_argument("meanProbabilities needs at least one network");
+    return meanOfMembers(memberProbabilities(members, x, testTime));
+}
+
+Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, const Dataset& data,
+                    TestTimeAugmentation testTime, int batchSize) {
     if (batchSize < 1)
         throw std::invalid_argument("evaluation batch size must be at least 1");
     if (members.empty())
@@ -87,6 +151,10 @@ Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, c
             member->outputSize() != network.outputSize() || member->head() != OutputHead::Softmax ||
             network.head() != OutputHead::Softmax)
             throw std::invalid_argument("ensemble members must share input, classes and the softmax head");
+    if (Status fits = checkTestTime(testTime, network); !fits)
+        throw std::invalid_argument(fits.error().message);
+    // A batch of images becomes testTimeImageCount() times as many columns.
+    batchSize = std::max(1, batchSize / testTimeImageCount(testTime));
     Evaluation result;
     const int classes = network.outputSize();
     result.confusion.assign(static_cast<std::size_t>(classes),
@@ -99,10 +167,9 @@ Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, c
     double lossSum = 0.0;
     int correct = 0;
     Matrix output;
-    Matrix memberOutput;
     for (int first = 0; first < data.size(); first += batchSize) {
         const int count = std::min(batchSize, data.size() - first);
-        ensembleRaw(members, data.images.middleCols(first, count), output, memberOutput);
+        ensembleRaw(members, testTime, data.images.middleCols(first, count), output);
         const std::span<const std::uint8_t> labels(data.labels.data() + first,
                                                    static_cast<std::size_t>(count));
         lossSum += static_cast<double>(loss.value(output, labels)) * count;

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "data/Dataset.h"
+#include "data/TestTimeAugmentation.h"
 #include "nn/Loss.h"
 #include "nn/Network.h"
+#include "tensor/Result.h"
 
 #include <span>
 #include <vector>
@@ -35,6 +37,32 @@ Evaluation evaluate(const Network& network, const Loss& loss, const Dataset& dat
 /// exactly evaluate(*members[0], …).
 Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, const Dataset& data,
                     int batchSize = 1000);
+
+/// Evaluates an ensemble with test-time augmentation: each image's answer is the mean of the members'
+/// probabilities over the images `testTime` makes of it (meanProbabilities()). Batches hold `batchSize`
+/// columns after the copies are made. None gives exactly evaluate(members, loss, data, batchSize).
+Evaluation evaluate(std::span<const Network* const> members, const Loss& loss, const Dataset& data,
+                    TestTimeAugmentation testTime, int batchSize = 1000);
+
+/// Fails when `network` cannot read `testTime`'s copies of its input: anything but None needs one channel
+/// of images (the copies move pixels) and the softmax head (it averages probabilities).
+Status checkTestTime(TestTimeAugmentation testTime, const Network& network);
+
+/// Each member's answer with test-time augmentation, for x (inputSize × batch): one classes × batch matrix
+/// per member, the mean of its Network::probabilities() over every image testTimeImages() makes of each
+/// column. The copies are made and read a few hundred columns at a time. Throws std::invalid_argument when
+/// checkTestTime() fails for a member. Thread-safe, like Network::probabilities().
+std::vector<Matrix> memberProbabilities(std::span<const Network* const> members, const Matrix& x,
+                                        TestTimeAugmentation testTime = TestTimeAugmentation::None);
+
+/// The mean of the members' answers (memberProbabilities()), all of one shape.
+Matrix meanOfMembers(const std::vector<Matrix>& memberAnswers);
+
+/// The answer of an ensemble with test-time augmentation, for x (inputSize × batch) → classes × batch:
+/// meanOfMembers(memberProbabilities()), the mean over members × copies. The one place where members and
+/// copies are averaged: Model::probabilities() and evaluate() both answer through it.
+Matrix meanProbabilities(std::span<const Network* const> members, const Matrix& x,
+                         TestTimeAugmentation testTime = TestTimeAugmentation::None);
 
 /// Index of the largest entry of each column.
 int argmaxColumn(const Matrix& m, int column);

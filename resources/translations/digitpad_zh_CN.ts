@@ -1337,6 +1337,14 @@ Model: %1</source>
         <source>%1: doesn&apos;t look like a digit</source>
         <translation>%1：看起来不像数字</translation>
     </message>
+    <message>
+        <source>A model with test-time augmentation answers with the mean over slightly moved or turned copies of the 28×28 image.</source>
+        <translation>使用测试时增强的模型，以 28×28 图像略微平移或旋转后的多个副本的平均结果作答。</translation>
+    </message>
+    <message>
+        <source>mean of %1 copies</source>
+        <translation>%1 个副本取平均</translation>
+    </message>
 </context>
 <context>
     <name>RecognizeViewActions</name>

@@ -374,6 +374,8 @@ private slots:
     void evalDrawnRecord();
     void evalStyleDigitsByTag();
     void framingStepsOption();
+    void testTimeOption_data();
+    void testTimeOption();
     void evalJson();
 
     void evalSamples();
@@ -1000,6 +1002,56 @@ void TestCli::framingStepsOption() {
         runCli({"eval", "--model", stepped, "--data", kMini, "--framing-steps", "none", "--record"});
     QVERIFY(record.exitCode != 0);
     QVERIFY2(record.err.contains("drop --framing-steps none"), qPrintable(record.err));
+}
+
+void TestCli::testTimeOption_data() {
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<QString>("images");
+    QTest::newRow("shifts") << "shifts"
+                            << "5 images";
+    QTest::newRow("shifts8") << "shifts8"
+                             << "9 images";
+    QTest::newRow("rotations") << "rotations"
+                               << "3 images";
+}
+
+// eval --test-time measures a test-time augmentation; with --record it is stored in the file (info shows
+// it, eval then uses it), and none stores the header without it.
+void TestCli::testTimeOption() {
+    QFETCH(QString, variant);
+    QFETCH(QString, images);
+    const QString copy = temp_.filePath("tta.dpm");
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(model_, copy));
+    const Run plain = runCli({"eval", "--model", copy, "--data", kMini});
+    QVERIFY2(plain.out.contains("test time  none (1 image averaged per answer)"), qPrintable(plain.out));
+    const Run measured = runCli({"eval", "--model", copy, "--data", kMini, "--test-time", variant, "--json"});
+    QCOMPARE(measured.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(measured.out.toUtf8()).object()["test_time"].toString(), variant);
+    QVERIFY(runCli({"info", copy}).out.contains(QRegularExpression("test time +none\n")));
+
+    const Run record = runCli({"eval", "--model", copy, "--data", kMini, "--test-time", variant, "--record"});
+    QCOMPARE(record.exitCode, 0);
+    QVERIFY2(record.out.contains(", with test-time augmentation " + variant + "\n"), qPrintable(record.out));
+    const Run info = runCli({"info", copy});
+    QVERIFY2(info.out.contains(
+                 QRegularExpression("test time +" + variant + " \\(the answer averages " + images + "\\)\n")),
+             qPrintable(info.out));
+    QCOMPARE(QJsonDocument::fromJson(runCli({"info", copy, "--json"}).out.toUtf8())
+                 .object()["test_time"]
+                 .toString(),
+             variant);
+    const Run stored = runCli({"eval", "--model", copy, "--data", kMini});
+    QVERIFY2(stored.out.contains("test time  " + variant + " (" + images + " averaged per answer)"),
+             qPrintable(stored.out));
+    QCOMPARE(runCli({"eval", "--model", copy, "--data", kMini, "--test-time", "none", "--record"}).exitCode,
+             0);
+    QVERIFY(runCli({"info", copy}).out.contains(QRegularExpression("test time +none\n")));
+
+    const Run bad = runCli({"eval", "--model", copy, "--data", kMini, "--test-time", "flips"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("'--test-time' expects none, shifts, shifts8 or rotations, got 'flips'"),
+             qPrintable(bad.err));
 }
 
 void TestCli::evalDrawnRecord() {

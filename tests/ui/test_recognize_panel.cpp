@@ -46,13 +46,15 @@ void drawZero(DrawingCanvas* canvas) {
 
 /// A small network with random weights: enough to check the plumbing, not the answers.
 std::shared_ptr<const digitpad::Model> randomModel(digitpad::Framing framing = digitpad::Framing::Mnist,
-                                                   digitpad::FramingSteps steps = {}) {
+                                                   digitpad::FramingSteps steps = {},
+                                                   digitpad::TestTimeAugmentation testTime = {}) {
     auto model = std::make_shared<digitpad::Model>();
     model->network = digitpad::Network::fromArchitecture(digitpad::Shape{1, 28, 28}, "dense16,relu,dense10",
                                                          digitpad::OutputHead::Softmax);
     model->network.initialise(digitpad::Init::He, 7);
     model->info.framing = framing;
     model->info.framingSteps = steps;
+    model->info.testTime = testTime;
     return model;
 }
 
@@ -218,15 +220,24 @@ private slots:
 
     void framingStepsAreShownAndApplied_data() {
         QTest::addColumn<bool>("deskew");
-        QTest::newRow("a model trained without steps") << false;
-        QTest::newRow("a model trained with deskew") << true;
+        QTest::addColumn<int>("testTime");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("a model trained without steps") << false << 0 << "+ no steps";
+        QTest::newRow("a model trained with deskew") << true << 0 << "+ deskew";
+        QTest::newRow("deskew and test-time shifts")
+            << true << int(digitpad::TestTimeAugmentation::Shifts) << "+ deskew, mean of 5 copies";
+        QTest::newRow("test-time turns only")
+            << false << int(digitpad::TestTimeAugmentation::Rotations) << "+ mean of 3 copies";
     }
     void framingStepsAreShownAndApplied() {
         QFETCH(bool, deskew);
-        RecognizePanel* panel = showPanel(randomModel(digitpad::Framing::Mnist, {deskew, false}));
+        QFETCH(int, testTime);
+        QFETCH(QString, shown);
+        RecognizePanel* panel = showPanel(
+            randomModel(digitpad::Framing::Mnist, {deskew, false}, digitpad::TestTimeAugmentation(testTime)));
         const auto* label = panel->findChild<QLabel*>(QStringLiteral("framingStepsLabel"));
         QVERIFY(label != nullptr && label->isVisible());
-        QCOMPARE(label->text(), deskew ? QStringLiteral("+ deskew") : QStringLiteral("+ no steps"));
+        QCOMPARE(label->text(), shown);
         // A 1 leaning right by about 20°: the preview shows what the network reads, upright with deskew.
         drawStroke(panel->canvas(), paperStroke(panel->canvas(), {{0.62, 0.12}, {0.38, 0.88}}));
         QTest::keyClick(panel, Qt::Key_Return);

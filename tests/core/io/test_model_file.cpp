@@ -29,6 +29,7 @@
 using namespace digitpad;
 
 Q_DECLARE_METATYPE(std::optional<double>)
+Q_DECLARE_METATYPE(digitpad::TestTimeAugmentation)
 
 namespace {
 
@@ -128,6 +129,8 @@ private slots:
     void describeTrainingFillsInfo();
     void headerWithoutAugmentationLoads();
     void classNamesRoundTrip();
+    void testTimeRoundTrip_data();
+    void testTimeRoundTrip();
     void classNamesAreChecked_data();
     void classNamesAreChecked();
     void corruptFilesAreRefused_data();
@@ -274,6 +277,32 @@ void TestModelFile::roundTripKeepsInfo() {
     // Likewise the framing steps: a model without them has the header it always had.
     QCOMPARE(header.contains("framingSteps"), withSteps);
     QCOMPARE(header["training"].contains("extraData"), withSteps);
+}
+
+void TestModelFile::testTimeRoundTrip_data() {
+    QTest::addColumn<TestTimeAugmentation>("testTime");
+    for (const EnumName<TestTimeAugmentation>& entry : kTestTimeAugmentationNames)
+        QTest::newRow(std::string(entry.name).c_str()) << entry.value;
+}
+
+// The test-time augmentation is stored as "testTime", only when the model uses one: a model without it has
+// the header it always had, and a file without the field (every file before it) reads as none.
+void TestModelFile::testTimeRoundTrip() {
+    QFETCH(TestTimeAugmentation, testTime);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Model model = smallModel();
+    model.info.testTime = testTime;
+    const std::string path = dir.filePath("tta.dpm").toStdString();
+    QVERIFY(saveModel(model, path).ok());
+    const Result<Model> loaded = loadModel(path);
+    QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message.c_str());
+    QCOMPARE(toName(loaded->info.testTime), toName(testTime));
+    const nlohmann::json header =
+        nlohmann::json::parse(split(readAll(dir.filePath("tta.dpm"))).header.toStdString());
+    QCOMPARE(header.contains("testTime"), testTime != TestTimeAugmentation::None);
+    if (testTime != TestTimeAugmentation::None)
+        QCOMPARE(header["testTime"].get<std::string>(), toName(testTime));
 }
 
 // Names beyond the labels' characters are stored as "classNames"; a digit model's header stays as it was, and
@@ -467,6 +496,23 @@ void TestModelFile::corruptFilesAreRefused_data() {
     numberSteps["framingSteps"] = 3;
     QTest::newRow("framing steps is a number")
         << withHeader(parts, numberSteps) << "header field 'framingSteps' must be a string";
+    nlohmann::json badTestTime = header;
+    badTestTime["testTime"] = "flips";
+    QTest::newRow("unknown test-time augmentation")
+        << withHeader(parts, badTestTime)
+        << "header field 'testTime': unknown test-time augmentation 'flips' (expected none, shifts, shifts8 "
+           "or "
+           "rotations)";
+    nlohmann::json numberTestTime = header;
+    numberTestTime["testTime"] = 5;
+    QTest::newRow("test-time augmentation is a number")
+        << withHeader(parts, numberTestTime) << "header field 'testTime' must be a string";
+    nlohmann::json identityTestTime = header;
+    identityTestTime["testTime"] = "shifts";
+    identityTestTime["head"] = "identity";
+    QTest::newRow("test-time augmentation with the identity head")
+        << withHeader(parts, identityTestTime)
+        << "header field 'testTime': test-time augmentation 'shifts' needs";
     nlohmann::json badSeed = header;
     badSeed["training"]["seed"] = "seven";
     QTest::newRow("seed is a string")
