@@ -199,7 +199,7 @@ def run_fast(train_x, train_y, test_x, test_y):
 
     train_images, test_images = images(train_x), images(test_x)
     n, batch = len(train_images), mnist.FAST_BATCH
-    loss_fn = nn.CrossEntropyLoss()
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=mnist.FAST_LABEL_SMOOTHING)
     xb_buf = torch.empty((batch,) + image, dtype=torch.float32).contiguous(memory_format=torch.channels_last)
     yb_buf = torch.empty(batch, dtype=torch.int64)
     runs = []
