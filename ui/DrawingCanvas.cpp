@@ -205,6 +205,11 @@ void DrawingCanvas::paintOverlay(QPainter& painter, const QRectF& paper) const {
     painter.setFont(font);
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetricsF metrics(font);
+    QList<QRectF> tabs;
+    const auto coversATab = [&tabs](const QRectF& tab) {
+        return std::any_of(tabs.begin(), tabs.end(),
+                           [&tab](const QRectF& other) { return other.intersects(tab); });
+    };
     for (const OverlayBox& box : overlay_) {
         const QRectF rect(paper.topLeft() + box.rect.topLeft() * scale, box.rect.size() * scale);
         painter.setPen(QPen(colour, 2));
@@ -216,7 +221,17 @@ void DrawingCanvas::paintOverlay(QPainter& painter, const QRectF& paper) const {
         QPointF corner(rect.left() - 3, rect.top() - 3 - size.height());
         if (corner.y() < paper.top())
             corner.setY(rect.top() - 3);
-        const QRectF tab(corner, size);
+        QRectF tab(corner, size);
+        // Digits drawn overlapping have boxes whose corners meet: a caption that would cover an earlier one
+        // stands on top of it, or under its own box when there is no room above.
+        while (coversATab(tab) && tab.top() - size.height() >= paper.top())
+            tab.moveTop(tab.top() - size.height());
+        if (coversATab(tab)) {
+            tab.moveTop(rect.bottom() + 3);
+            while (coversATab(tab))
+                tab.moveTop(tab.top() + size.height());
+        }
+        tabs.append(tab);
         painter.fillRect(tab, colour);
         painter.setPen(palette().color(QPalette::HighlightedText));
         painter.drawText(tab, Qt::AlignCenter, box.caption);
