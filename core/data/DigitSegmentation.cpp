@@ -276,6 +276,54 @@ std::optional<InkLevels> inkLevels(const GrayImage& image) {
     return InkLevels{*lightest, *lightest - (*lightest - *darkest + 3) / 4};
 }
 
+/// One flag per pixel of `image`: at or below the ink threshold.
+std::vector<bool> inkFlags(const GrayImage& image, const InkLevels& levels) {
+    std::vector<bool> ink(image.pixels.size());
+    for (std::size_t i = 0; i < ink.size(); ++i)
+        ink[i] = image.pixels[i] <= levels.threshold;
+    return ink;
+}
+
+/// The pixels (indices y · side + x on a side × side canvas) where `stroke` alone, rendered as the canvas
+/// renders it, covers a quarter of a pixel or more (the same quarter as the ink threshold). Only the stroke's
+/// own box is rendered, moved by whole pixels to the origin, so the coverage is the canvas's exactly and a
+/// short stroke costs little (this runs for every stroke at every answer).
+std::vector<int> strokeInk(const PenStroke& stroke, int side) {
+    if (stroke.empty())
+        return {};
+    // renderDrawing's reach around each point: the pen's radius (at least half a pixel) and a pixel more.
+    double left = side;
+    double top = side;
+    double right = 0.0;
+    double bottom = 0.0;
+    for (const PenPoint& point : stroke) {
+        const double reach = std::max(1.0, point.width) / 2.0 + 1.0;
+        left = std::min(left, point.x - reach);
+        top = std::min(top, point.y - reach);
+        right = std::max(right, point.x + reach);
+        bottom = std::max(bottom, point.y + reach);
+    }
+    const int x0 = std::max(0, static_cast<int>(std::floor(left)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(top)));
+    const int x1 = std::min(side, static_cast<int>(std::ceil(right)) + 1);
+    const int y1 = std::min(side, static_cast<int>(std::ceil(bottom)) + 1);
+    if (x1 <= x0 || y1 <= y0)
+        return {};
+    Drawing box{std::max(x1 - x0, y1 - y0), {stroke}};
+    for (PenPoint& point : box.strokes.front()) {
+        point.x -= x0;
+        point.y -= y0;
+    }
+    const GrayImage alone = renderDrawing(box);
+    constexpr int kStrokeInk = 255 - 255 / 4;
+    std::vector<int> pixels;
+    for (int y = 0; y < y1 - y0; ++y)
+        for (int x = 0; x < x1 - x0; ++x)
+            if (alone.at(x, y) <= kStrokeInk)
+                pixels.push_back((y0 + y) * side + x0 + x);
+    return pixels;
+}
+
 /// Steps 2–4 of segmentDigits for the parts of step 1, which come from the ink of `image`.
 std::vector<DigitSegment> segmentParts(const GrayImage& image, std::vector<Part> parts, int paper,
                                        double splitAspect) {
@@ -349,22 +397,18 @@ std::vector<DigitSegment> segmentDigits(const GrayImage& image, double splitAspe
     const std::optional<InkLevels> levels = inkLevels(image);
     if (!levels)
         return {};
-    std::vector<bool> ink(image.pixels.size());
-    for (std::size_t i = 0; i < ink.size(); ++i)
-        ink[i] = image.pixels[i] <= levels->threshold;
-    return segmentParts(image, components(ink, image.width, image.height), levels->paper, splitAspect);
+    return segmentParts(image, components(inkFlags(image, *levels), image.width, image.height), levels->paper,
+                        splitAspect);
 }
 
 std::vector<DigitSegment> segmentDigits(const GrayImage& image, const Drawing& drawing, double splitAspect) {
     const std::optional<InkLevels> levels = inkLevels(image);
     if (!levels)
         return {};
-    if (image.width != drawing.canvasSide || image.height != drawing.canvasSide || drawing.strokes.empty())
-        return segmentDigits(image, splitAspect);
-    std::vector<bool> ink(image.pixels.size());
-    for (std::size_t i = 0; i < ink.size(); ++i)
-        ink[i] = image.pixels[i] <= levels->threshold;
+    const std::vector<bool> ink = inkFlags(image, *levels);
     std::vector<Part> inkParts = components(ink, image.width, image.height);
+    if (image.width != drawing.canvasSide || image.height != drawing.canvasSide || drawing.strokes.empty())
+        return segmentParts(image, std::move(inkParts), levels->paper, splitAspect);
     std::vector<int> partOf(image.pixels.size(), -1);
     int line = 0;
     for (std::size_t p = 0; p < inkParts.size(); ++p) {
@@ -373,22 +417,19 @@ std::vector<DigitSegment> segmentDigits(const GrayImage& image, const Drawing& d
             partOf[static_cast<std::size_t>(index)] = static_cast<int>(p);
     }
 
-    // Each stroke's ink is where the stroke alone, rendered as the canvas renders it, covers a quarter of a
-    // pixel or more (the same quarter as the ink threshold); it belongs to the part holding most of it.
-    constexpr int kStrokeInk = 255 - 255 / 4;
+    // Each stroke belongs to the part holding most of its ink.
     std::vector<std::vector<Part>> strokesOf(inkParts.size());
     std::vector<bool> covered(image.pixels.size(), false);
     for (const PenStroke& stroke : drawing.strokes) {
-        const GrayImage alone = renderDrawing(Drawing{drawing.canvasSide, {stroke}});
         Part part;
         std::vector<int> votes(inkParts.size(), 0);
-        for (std::size_t i = 0; i < alone.pixels.size(); ++i)
-            if (alone.pixels[i] <= kStrokeInk) {
-                part.add(static_cast<int>(i), image.width);
-                covered[i] = true;
-                if (partOf[i] >= 0)
-                    ++votes[static_cast<std::size_t>(partOf[i])];
-            }
+        for (int index : strokeInk(stroke, drawing.canvasSide)) {
+            const auto i = static_cast<std::size_t>(index);
+            part.add(index, image.width);
+            covered[i] = true;
+            if (partOf[i] >= 0)
+                ++votes[static_cast<std::size_t>(partOf[i])];
+        }
         const auto most = std::max_element(votes.begin(), votes.end());
         if (most != votes.end() && *most > 0)
             strokesOf[static_cast<std::size_t>(most - votes.begin())].push_back(std::move(part));
@@ -402,7 +443,7 @@ std::vector<DigitSegment> segmentDigits(const GrayImage& image, const Drawing& d
             unexplained += covered[i] ? 0 : 1;
         }
     if (unexplained > kUnexplainedInk * static_cast<double>(inkCount))
-        return segmentDigits(image, splitAspect);
+        return segmentParts(image, std::move(inkParts), levels->paper, splitAspect);
 
     std::vector<Part> parts;
     for (std::size_t p = 0; p < inkParts.size(); ++p) {

@@ -34,14 +34,19 @@ inline void inkPolyline(GrayImage& image, const std::vector<std::pair<double, do
             }
 }
 
-/// An ellipse centred at (cx, cy) with radii rx, ry, as a closed polyline.
-inline void inkEllipse(GrayImage& image, double cx, double cy, double rx, double ry, double width) {
+/// The closed polyline of an ellipse centred at (cx, cy) with radii rx, ry: 48 sides.
+inline std::vector<std::pair<double, double>> ellipsePoints(double cx, double cy, double rx, double ry) {
     std::vector<std::pair<double, double>> points;
     for (int i = 0; i <= 48; ++i) {
         const double a = 2.0 * 3.14159265358979 * i / 48;
         points.emplace_back(cx + rx * std::cos(a), cy + ry * std::sin(a));
     }
-    inkPolyline(image, points, width);
+    return points;
+}
+
+/// An ellipse centred at (cx, cy) with radii rx, ry, as a closed polyline.
+inline void inkEllipse(GrayImage& image, double cx, double cy, double rx, double ry, double width) {
+    inkPolyline(image, ellipsePoints(cx, cy, rx, ry), width);
 }
 
 /// A 4 drawn in two strokes that do not touch: the arm and bar, then the stem a little to the right, spanning

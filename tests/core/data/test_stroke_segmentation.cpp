@@ -8,8 +8,6 @@
 
 #include <QtTest>
 
-#include <cmath>
-
 using namespace digitpad;
 using namespace digitpad::test;
 
@@ -27,12 +25,7 @@ PenStroke polyline(const std::vector<std::pair<double, double>>& points) {
 }
 
 PenStroke ellipse(double cx, double cy, double rx, double ry) {
-    std::vector<std::pair<double, double>> points;
-    for (int i = 0; i <= 48; ++i) {
-        const double a = 2.0 * 3.14159265358979 * i / 48;
-        points.emplace_back(cx + rx * std::cos(a), cy + ry * std::sin(a));
-    }
-    return polyline(points);
+    return polyline(ellipsePoints(cx, cy, rx, ry));
 }
 
 Drawing drawingOf(std::vector<PenStroke> strokes) {
