@@ -18,6 +18,7 @@ import math
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 import mnist
@@ -64,6 +65,8 @@ def from_architecture(architecture, side=28, channels=1):
             shape = (int(out), shape[1] - int(k) + 1, shape[2] - int(k) + 1)
         elif token == "relu":
             layers.append(nn.ReLU())
+        elif token.startswith("dropout"):
+            layers.append(nn.Dropout(int(token[7:]) / 100))
         elif token.startswith("pool"):
             p = int(token[4:])
             layers.append(nn.MaxPool2d(p))
@@ -190,29 +193,96 @@ def run_sigmoid100(train_x, train_y, test_x, test_y, generator):
     }
 
 
-def run_fast(train_x, train_y, test_x, test_y):
-    """Time to 99 % test accuracy of the `fast` recipe, once per seed (bench/mnist.py has the recipe)."""
+class BatchAugmenter:
+    """mnist.Augment on whole (n, 1, side, side) batches: the distributions of core/data/Augmenter.cpp (not
+    its random numbers), with affine_grid + grid_sample doing the affine map and the elastic displacement in
+    one bilinear sampling pass, max-pooling the dilation and erosion."""
+
+    FIELD_SIDE = 256  # as Augmenter's for MNIST: windows at random offsets rarely overlap much
+
+    def __init__(self, settings, side, generator):
+        self.settings, self.side, self.generator = settings, side, generator
+        # Two fields of uniform noise in [-1, 1], smoothed periodically by a normalised Gaussian, once.
+        sigma = settings.elastic_sigma
+        radius = math.ceil(3 * sigma)
+        kernel = torch.exp(-0.5 * (torch.arange(-radius, radius + 1, dtype=torch.float32) / sigma) ** 2)
+        kernel /= kernel.sum()
+        field = torch.rand((2, 1, self.FIELD_SIDE, self.FIELD_SIDE), generator=generator) * 2 - 1
+        field = F.conv2d(F.pad(field, (radius, radius, 0, 0), mode="circular"), kernel.view(1, 1, 1, -1))
+        field = F.conv2d(F.pad(field, (0, 0, radius, radius), mode="circular"), kernel.view(1, 1, -1, 1))
+        self.field = field[:, 0]
+        self.pixels = torch.arange(side)
+
+    def uniform(self, n, low, high):
+        return low + (high - low) * torch.rand(n, generator=self.generator)
+
+    def __call__(self, images):
+        s, n, side = self.settings, images.shape[0], self.side
+        rotation = self.uniform(n, -1, 1) * math.radians(s.rotation_degrees)
+        scale_x, scale_y = self.uniform(n, s.scale_min, s.scale_max), self.uniform(n, s.scale_min, s.scale_max)
+        shear = self.uniform(n, -s.shear, s.shear)
+        shift_x, shift_y = (self.uniform(n, -s.shift_pixels, s.shift_pixels) for _ in range(2))
+        # A = rotation · shear · scale maps the content forward about the centre; output pixel p shows the input
+        # at c + A⁻¹ (p + α·d(p) − c − t). With align_corners the centre is 0 and a pixel is 2 / (side − 1).
+        cos, sin = torch.cos(rotation), torch.sin(rotation)
+        a00, a01 = cos * scale_x, (cos * shear - sin) * scale_y
+        a10, a11 = sin * scale_x, (sin * shear + cos) * scale_y
+        det = scale_x * scale_y
+        i00, i01, i10, i11 = a11 / det, -a01 / det, -a10 / det, a00 / det
+        unit = 2.0 / (side - 1)
+        theta = torch.stack([torch.stack([i00, i01, -(i00 * shift_x + i01 * shift_y) * unit], 1),
+                             torch.stack([i10, i11, -(i10 * shift_x + i11 * shift_y) * unit], 1)], 1)
+        grid = F.affine_grid(theta, (n, 1, side, side), align_corners=True)
+        limit = self.FIELD_SIDE - side + 1
+        rows = torch.randint(0, limit, (n, 1), generator=self.generator) + self.pixels
+        columns = torch.randint(0, limit, (n, 1), generator=self.generator) + self.pixels
+        window = (rows[:, :, None], columns[:, None, :])
+        dx, dy = self.field[0][window], self.field[1][window]
+        alpha = s.elastic_alpha * unit
+        grid[..., 0] += alpha * (i00[:, None, None] * dx + i01[:, None, None] * dy)
+        grid[..., 1] += alpha * (i10[:, None, None] * dx + i11[:, None, None] * dy)
+        out = F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=True)
+
+        choice = torch.rand(n, generator=self.generator)[:, None, None, None]
+        amount = self.uniform(n, 0.5, 1.0)[:, None, None, None]
+        thicker = F.max_pool2d(out, 3, 1, 1)
+        thinner = -F.max_pool2d(-out, 3, 1, 1)
+        morphed = torch.where(choice < s.thicken, thicker, torch.where(choice < s.thicken + s.thin, thinner, out))
+        out = out + amount * (morphed - out)
+
+        flat = out.reshape(n, -1)
+        low, high = flat.min(1).values, flat.max(1).values
+        spread = (high - low)[:, None, None, None]
+        normalised = (out - low[:, None, None, None]) / spread.clamp_min(1e-12)
+        # Everything moved out of the frame: train on the original instead, as Augmenter does.
+        return torch.where(spread > 0, normalised, images).contiguous(memory_format=torch.channels_last)
+
+
+def run_time_to_accuracy(recipe, train_x, train_y, test_x, test_y):
+    """Time to `recipe`'s test accuracy, once per seed (bench/mnist.py has the recipes)."""
     image = (1, mnist.IMAGE_SIDE, mnist.IMAGE_SIDE)
 
     def images(rows):
         return rows.view(-1, *image).contiguous(memory_format=torch.channels_last)
 
     train_images, test_images = images(train_x), images(test_x)
-    n, batch = len(train_images), mnist.FAST_BATCH
-    loss_fn = nn.CrossEntropyLoss(label_smoothing=mnist.FAST_LABEL_SMOOTHING)
+    n, batch = len(train_images), recipe.batch
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=recipe.label_smoothing)
     xb_buf = torch.empty((batch,) + image, dtype=torch.float32).contiguous(memory_format=torch.channels_last)
     yb_buf = torch.empty(batch, dtype=torch.int64)
     runs = []
-    for seed in range(1, mnist.FAST_SEEDS + 1):
+    for seed in range(1, mnist.TIME_TO_ACCURACY_SEEDS + 1):
         torch.manual_seed(seed)
         generator = torch.Generator().manual_seed(seed)
-        model = from_architecture(mnist.FAST_ARCHITECTURE)
+        model = from_architecture(recipe.architecture)
         init_normal(model, 2.0)
         model = model.to(memory_format=torch.channels_last)
-        opt = torch.optim.Adam(model.parameters(), lr=mnist.FAST_LR, foreach=True)
-        steps = mnist.FAST_EPOCHS * ((n + batch - 1) // batch)
+        opt = torch.optim.Adam(model.parameters(), lr=recipe.lr, foreach=True)
+        augment = (BatchAugmenter(mnist.AUGMENT.scaled(recipe.augment_strength), mnist.IMAGE_SIDE, generator)
+                   if recipe.augment_strength > 0 else None)
+        steps = recipe.epochs * ((n + batch - 1) // batch)
         schedule = torch.optim.lr_scheduler.LambdaLR(
-            opt, lambda step: mnist.one_cycle_rate(min(step, steps - 1), steps) / mnist.FAST_LR)
+            opt, lambda step: mnist.one_cycle_rate(recipe, min(step, steps - 1), steps) / recipe.lr)
 
         def epoch():
             model.train()
@@ -221,22 +291,24 @@ def run_fast(train_x, train_y, test_x, test_y):
                 idx = order[start : start + batch]
                 xb = torch.index_select(train_images, 0, idx, out=xb_buf[: len(idx)])
                 yb = torch.index_select(train_y, 0, idx, out=yb_buf[: len(idx)])
+                if augment is not None:
+                    xb = augment(xb)
                 opt.zero_grad(set_to_none=True)
                 loss_fn(model(xb), yb).backward()
                 opt.step()
                 schedule.step()
 
         training_s, seconds_to_target, accuracies = 0.0, None, []
-        for _ in range(mnist.FAST_EPOCHS):
+        for _ in range(recipe.epochs):
             _, wall_s, _ = mnist.timed(epoch)
             training_s += wall_s
             model.eval()
             accuracies.append(accuracy(model, test_images, test_y))
-            if seconds_to_target is None and accuracies[-1] >= mnist.TARGET_ACCURACY:
+            if seconds_to_target is None and accuracies[-1] >= recipe.target:
                 seconds_to_target = training_s
         runs.append({"seed": seed, "seconds_to_target": seconds_to_target, "test_accuracy": accuracies[-1],
                      "epoch_test_accuracies": accuracies, "training_s": training_s})
-    return mnist.time_to_accuracy_figures(runs)
+    return mnist.time_to_accuracy_figures(recipe, runs)
 
 
 def main():
@@ -249,7 +321,8 @@ def main():
             "mlp": lambda *data: run_mlp(*data, generator),
             "sigmoid-100": lambda *data: run_sigmoid100(*data, generator),
             "lenet": lambda *data: run_lenet(*data, generator),
-            "fast": run_fast,
+            **{name: (lambda *data, recipe=recipe: run_time_to_accuracy(recipe, *data))
+               for name, recipe in mnist.TIME_TO_ACCURACY.items()},
         },
         lambda: {"torch_version": torch.__version__, "numpy_version": np.__version__,
                  "threads": torch.get_num_threads()},

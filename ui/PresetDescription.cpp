@@ -37,5 +37,11 @@ QString presetDescription(const digitpad::Preset& preset) {
             "PresetDescription", "LeNet-style CNN tuned for time to 99 %: conv 5x5 8, pool 2, conv 5x5 "
                                  "16, pool 2, dense 128; cross-entropy with label smoothing 0.1, Adam "
                                  "one-cycle to 8e-3, batch 64, 2 epochs");
+    if (name == "fast-99.5")
+        return QCoreApplication::translate(
+            "PresetDescription", "wider LeNet tuned for time to 99.5 %: conv 5x5 24, pool 2, conv 5x5 48, "
+                                 "pool 2, dense 256, dropout 40 %; augmentation at strength 0.5; "
+                                 "cross-entropy with label smoothing 0.1, Adam one-cycle to 3e-3, "
+                                 "batch 64, 6 epochs");
     return QString::fromStdString(preset.description);
 }

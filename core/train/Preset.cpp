@@ -41,6 +41,13 @@ TrainConfig oneCycle(TrainConfig config, double smoothing) {
     return config;
 }
 
+/// `config` with training-time augmentation at `strength` (AugmentSettings::scaled).
+TrainConfig augmented(TrainConfig config, double strength) {
+    config.augment = AugmentSettings{}.scaled(strength);
+    config.augment.enabled = true;
+    return config;
+}
+
 std::vector<Preset> makePresets() {
     return {
         {"mlp", "784-128-64-10 ReLU, softmax, He init; cross-entropy, Adam 1e-3, batch 64",
@@ -83,6 +90,21 @@ std::vector<Preset> makePresets() {
          oneCycle(makeLayered("fast", "conv5x5x8,relu,pool2,conv5x5x16,relu,pool2,dense128,relu,dense10",
                               8e-3, 64, 2),
                   0.1)},
+        // For the shortest time to 99.5 % MNIST test accuracy (issue 14; bench --only fast-99.5): the cnn
+        // preset's network with the same one-cycle schedule and label smoothing as `fast`, and augmentation
+        // at half strength. Without augmentation it fits the training set (99.8 % after 6 epochs) and stops
+        // near 99.4 % on test; with it, 99.5 % in 5 or 6 epochs (bench/README.md has the recipes tried).
+        {"fast-99.5",
+         "wider LeNet tuned for time to 99.5 %: conv 5x5 24, pool 2, conv 5x5 48, pool 2, dense 256, dropout "
+         "40 %; augmentation at strength 0.5; cross-entropy with label smoothing 0.1, Adam one-cycle to "
+         "3e-3, "
+         "batch 64, 6 epochs",
+         augmented(oneCycle(makeLayered("fast-99.5",
+                                        "conv5x5x24,relu,pool2,conv5x5x48,relu,pool2,dense256,relu,dropout40,"
+                                        "dense10",
+                                        3e-3, 64, 6),
+                            0.1),
+                   0.5)},
     };
 }
 

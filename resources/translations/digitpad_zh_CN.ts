@@ -1078,6 +1078,10 @@ Model: %1</source>
         <source>LeNet-style CNN tuned for time to 99 %: conv 5x5 8, pool 2, conv 5x5 16, pool 2, dense 128; cross-entropy with label smoothing 0.1, Adam one-cycle to 8e-3, batch 64, 2 epochs</source>
         <translation>为最快达到 99% 而调的 LeNet 式 CNN：卷积 5x5 8，池化 2，卷积 5x5 16，池化 2，全连接 128；带 0.1 标签平滑的交叉熵，Adam 单周期学习率（峰值 8e-3），批大小 64，2 轮</translation>
     </message>
+    <message>
+        <source>wider LeNet tuned for time to 99.5 %: conv 5x5 24, pool 2, conv 5x5 48, pool 2, dense 256, dropout 40 %; augmentation at strength 0.5; cross-entropy with label smoothing 0.1, Adam one-cycle to 3e-3, batch 64, 6 epochs</source>
+        <translation>为最快达到 99.5% 而调的加宽 LeNet：卷积 5x5 24，池化 2，卷积 5x5 48，池化 2，全连接 256，dropout 40%；强度 0.5 的数据增强；带 0.1 标签平滑的交叉熵，Adam 单周期学习率（峰值 3e-3），批大小 64，6 轮</translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityChart</name>

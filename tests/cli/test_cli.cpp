@@ -517,8 +517,9 @@ void TestCli::usageErrors_data() {
     QTest::newRow("help for an unknown command")
         << QStringList{"help", "nosuch"} << "unknown command 'nosuch'";
     QTest::newRow("bench with argument") << QStringList{"bench", "now"} << "unexpected argument 'now'";
-    QTest::newRow("bench unknown workload") << QStringList{"bench", "--only", "vgg"}
-                                            << "'--only' expects mlp, sigmoid-100, lenet, default or fast";
+    QTest::newRow("bench unknown workload")
+        << QStringList{"bench", "--only", "vgg"}
+        << "'--only' expects mlp, sigmoid-100, lenet, default, fast or fast-99.5";
     QTest::newRow("bench model without the default workload")
         << QStringList{"bench", "--only", "lenet", "--model", "m.dpm"} << "drop --only lenet";
 }
@@ -1608,8 +1609,10 @@ void TestCli::bench_data() {
                              "throughput_ips",        "mlp_test_accuracy",   "lenet_epoch_s",
                              "lenet_latency_us",      "lenet_test_accuracy", "default_latency_us",
                              "default_throughput_ips"};
-    // Time to accuracy trains five runs, so only --only fast runs it.
-    const QStringList fast = {"fast_time_to_99_s", "fast_reached", "fast_test_accuracy", "fast_runs"};
+    // Time to accuracy trains five runs, so only --only fast (or fast-99.5) runs it.
+    const QStringList fast = {
+        "fast_time_to_99_s",     "fast_reached",    "fast_test_accuracy",    "fast_runs",
+        "fast995_time_to_995_s", "fast995_reached", "fast995_test_accuracy", "fast995_runs"};
     QTest::newRow("every workload, bundled model") << QStringList{} << all << fast << 500 << bundled;
     QTest::newRow("only lenet") << QStringList{"--only", "lenet"}
                                 << QStringList{"lenet_epoch_s", "lenet_latency_us", "lenet_test_accuracy"}
@@ -1620,8 +1623,13 @@ void TestCli::bench_data() {
         << QStringList{"--only", "sigmoid-100"} << QStringList{"sigmoid100_epoch_s"}
         << QStringList{"mlp_epoch_s", "lenet_epoch_s", "default_latency_us"} << 500 << QString();
     QTest::newRow("only fast") << QStringList{"--only", "fast"} << QStringList{"fast_test_accuracy"}
-                               << QStringList{"mlp_epoch_s", "lenet_epoch_s", "default_latency_us"} << 500
-                               << QString();
+                               << QStringList{"mlp_epoch_s", "lenet_epoch_s", "default_latency_us",
+                                              "fast995_test_accuracy"}
+                               << 500 << QString();
+    QTest::newRow("only fast-99.5") << QStringList{"--only", "fast-99.5"}
+                                    << QStringList{"fast995_test_accuracy"}
+                                    << QStringList{"mlp_epoch_s", "fast_test_accuracy", "default_latency_us"}
+                                    << 500 << QString();
     QTest::newRow("only default, bundled model")
         << QStringList{"--only", "default"} << QStringList{"default_latency_us", "default_throughput_ips"}
         << QStringList{"mlp_epoch_s", "lenet_epoch_s", "sigmoid100_epoch_s"} << 0 << bundled;
