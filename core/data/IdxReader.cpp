@@ -7,8 +7,13 @@
 
 #include <zlib.h>
 
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -314,6 +319,27 @@ Result<IdxArray> readIdx(const std::string& path) {
     return array;
 }
 
+namespace {
+
+/// Asks Linux to back [data, data + bytes) with 2 MiB pages before it is first written. MNIST's training
+/// images take 188 MB as floats: in 4 KiB pages that is 46 000 page faults, which in this virtual machine
+/// cost more than converting the bytes; with huge pages (transparent_hugepage set to madvise, Debian's
+/// default) a few hundred. Only advice: where it is not supported nothing changes.
+void adviseHugePages(void* data, std::size_t bytes) {
+#ifdef __linux__
+    constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
+    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(data) + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHugePage - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
+} // namespace
+
 Result<Dataset> readIdxDataset(const std::string& imagesPath, const std::string& labelsPath,
                                const std::string& name) {
     Result<IdxArray> images = readIdx(imagesPath);
@@ -358,11 +384,29 @@ Result<Dataset> readIdxDataset(const std::string& imagesPath, const std::string&
     dataset.name = name;
     const Eigen::Index pixels = dataset.shape.size();
     const Eigen::Index count = static_cast<Eigen::Index>(imageCount);
-    using ByteMatrix = Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic>;
-    dataset.images = Eigen::Map<const ByteMatrix>(images->data.data(), pixels, count).cast<Scalar>();
-    images->data = {}; // the bytes are no longer needed; free them before normalising
-    for (Eigen::Index i = 0; i < count; ++i)
-        normaliseMinMax(dataset.images.col(i)); // a blank image stays all zeros
+    // Min-max normalised as normaliseMinMax() does it, but from the bytes: their extremes are found on the
+    // bytes (which are finite and four times smaller), and each value is converted, shifted and divided in
+    // one pass, the same operations on the same floats, so the result is bit for bit normaliseMinMax()'s. A
+    // separate cast and normalising pass over the floats took about 0.4 s of the 0.5 s MNIST's two splits
+    // took to load.
+    dataset.images.resize(pixels, count);
+    adviseHugePages(dataset.images.data(), static_cast<std::size_t>(dataset.images.size()) * sizeof(Scalar));
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const std::uint8_t* bytes = images->data.data() + i * pixels;
+        std::uint8_t lo = bytes[0], hi = bytes[0];
+        for (Eigen::Index p = 0; p < pixels; ++p) {
+            lo = std::min(lo, bytes[p]);
+            hi = std::max(hi, bytes[p]);
+        }
+        Scalar* column = dataset.images.col(i).data();
+        if (lo == hi) { // a blank image stays all zeros
+            std::fill(column, column + pixels, Scalar(0));
+            continue;
+        }
+        const Scalar low = lo, range = Scalar(hi) - Scalar(lo);
+        for (Eigen::Index p = 0; p < pixels; ++p)
+            column[p] = (Scalar(bytes[p]) - low) / range;
+    }
     dataset.labels = std::move(labels->data);
     return dataset;
 }

@@ -43,7 +43,8 @@ struct AdamCoefficients {
 
 /// The hot loops of training and inference, compiled once per CPU variant (core/kernels/Kernels*.cpp): the
 /// matrix products of the dense and im2col layers, the dense layer's forward pass, the activations, the Adam
-/// update and the direct convolution kernels. Everything else runs the same baseline code on every CPU.
+/// update, the direct convolution kernels and 2×2 max pooling. Everything else runs the same baseline code on
+/// every CPU.
 struct Kernels {
     CpuVariant variant = CpuVariant::Baseline;
 
@@ -74,6 +75,15 @@ struct Kernels {
                                  std::ptrdiff_t gradientStride, Scalar* dW) = nullptr;
     void (*directInputGradient)(const DirectGeometry& g, const Scalar* gradient, const Scalar* weights,
                                 Scalar* dX) = nullptr;
+    /// 2×2 max pooling of `rowPairs` pairs of input rows of 2·outWidth values, stored one after another, into
+    /// rowPairs rows of outWidth: a whole batch of a pooling layer whose windows tile its input (the planes
+    /// of every column are such pairs, and a Matrix's columns are contiguous).
+    void (*maxPool2Forward)(const Scalar* in, Scalar* out, std::ptrdiff_t rowPairs,
+                            std::ptrdiff_t outWidth) = nullptr;
+    /// Its gradient: each window's dOut goes to its first input (row-major) equal to the window's maximum
+    /// `out`, zero to the other three; every value of dIn is written.
+    void (*maxPool2Backward)(const Scalar* in, const Scalar* out, const Scalar* dOut, Scalar* dIn,
+                             std::ptrdiff_t rowPairs, std::ptrdiff_t outWidth) = nullptr;
 };
 
 /// The kernels compiled for `variant`, which must be built (variantBuilt()); the CPU must support it before

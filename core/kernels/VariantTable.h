@@ -18,13 +18,15 @@
 #include "kernels/DirectConvCode.h"
 #include "kernels/ElementwiseCode.h"
 #include "kernels/MultiplyCode.h"
+#include "kernels/PoolCode.h"
 
 namespace digitpad::DIGITPAD_KERNEL_NAMESPACE {
 
 const Kernels& table() {
-    static const Kernels kernels{DIGITPAD_KERNEL_VARIANT, multiply,   denseForward,  activate,
-                                 activationGradient,      adamUpdate, directForward, directWeightGradient,
-                                 directInputGradient};
+    static const Kernels kernels{
+        DIGITPAD_KERNEL_VARIANT, multiply,        denseForward,    activate,
+        activationGradient,      adamUpdate,      directForward,   directWeightGradient,
+        directInputGradient,     maxPool2Forward, maxPool2Backward};
     return kernels;
 }
 

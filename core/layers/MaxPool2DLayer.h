@@ -32,6 +32,8 @@ private:
     void poolSample(const Scalar* in, Scalar* out) const;
     /// backward() for one sample, any window size; dIn must be zero.
     void routeSample(const Scalar* in, const Scalar* out, const Scalar* dOut, Scalar* dIn) const;
+    /// 2×2 windows that tile the input exactly: the batch-wide kernels (kernels/Kernels.h) apply.
+    bool tiledByPairs() const;
 
     Shape input_;
     Shape output_;

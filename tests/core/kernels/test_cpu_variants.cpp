@@ -2,14 +2,15 @@
 // The kernels of every CPU variant this build holds and this CPU runs, against the baseline variant on the
 // same inputs: the matrix product in each transpose combination, with and without accumulation, the dense
 // layer's forward pass (a sparse column, a dense column, a batch), every activation and its gradient, the
-// Adam update, and the three direct convolution kernels. The variants differ in vector width and fused
-// multiply-adds, so their sums are rounded differently and agree to a tight relative tolerance, not bit for
-// bit. Also: variant names round-trip, and the kernels in use are the ones DIGITPAD_CPU asks for, or else the
-// widest the CPU runs.
+// Adam update, the three direct convolution kernels, and 2×2 max pooling. The variants differ in vector width
+// and fused multiply-adds, so their sums are rounded differently and agree to a tight relative tolerance, not
+// bit for bit; pooling does no arithmetic and agrees bit for bit. Also: variant names round-trip, and the
+// kernels in use are the ones DIGITPAD_CPU asks for, or else the widest the CPU runs.
 #include "kernels/Kernels.h"
 
 #include <QtTest>
 
+#include <cmath>
 #include <cstdlib>
 #include <random>
 #include <vector>
@@ -199,6 +200,30 @@ private slots:
             compare(expected[0], actual[0], "adamUpdate weights", variant);
             compare(expected[1], actual[1], "adamUpdate first moment", variant);
             compare(expected[2], actual[2], "adamUpdate second moment", variant);
+        }
+    }
+
+    void maxPoolAgrees() {
+        // Comparisons and copies only: every variant gives the baseline's bits, ties included (values from a
+        // few levels), at the compile-time widths 4, 12 and 14 and at another.
+        for (const std::ptrdiff_t outWidth : {4, 5, 12, 14}) {
+            const std::ptrdiff_t rowPairs = 37;
+            Values in = randomValues(std::size_t(rowPairs * 4 * outWidth), 41);
+            for (Scalar& value : in)
+                value = std::round(value * 2);
+            const Values dOut = randomValues(std::size_t(rowPairs * outWidth), 42);
+            const auto run = [&](const Kernels& kernels) {
+                Values out(dOut.size()), dIn(in.size());
+                kernels.maxPool2Forward(in.data(), out.data(), rowPairs, outWidth);
+                kernels.maxPool2Backward(in.data(), out.data(), dOut.data(), dIn.data(), rowPairs, outWidth);
+                return std::vector<Values>{out, dIn};
+            };
+            const auto expected = run(kernelsFor(CpuVariant::Baseline));
+            for (CpuVariant variant : otherVariants()) {
+                const auto actual = run(kernelsFor(variant));
+                QVERIFY2(actual[0] == expected[0], qPrintable(QString::fromStdString(toName(variant))));
+                QVERIFY2(actual[1] == expected[1], qPrintable(QString::fromStdString(toName(variant))));
+            }
         }
     }
 

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <random>
 #include <thread>
 
 using namespace digitpad;
@@ -308,6 +309,54 @@ private slots:
         Matrix expected(2, 2);
         expected << 4, 14, -1, 9;
         QCOMPARE(out, expected);
+    }
+
+    // The batch-wide 2×2 kernels (compile-time widths 4, 12 and 14, and any other) against the definition:
+    // each window's max, and its gradient to the first maximum in row-major order. Values come from a few
+    // levels so that ties are common.
+    void poolMatchesTheDefinition_data() {
+        QTest::addColumn<int>("side");
+        QTest::newRow("8x8 (width 4, lenet's second pool)") << 8;
+        QTest::newRow("24x24 (width 12, lenet's first pool)") << 24;
+        QTest::newRow("28x28 (width 14)") << 28;
+        QTest::newRow("10x10 (width 5, any other width)") << 10;
+    }
+
+    void poolMatchesTheDefinition() {
+        QFETCH(int, side);
+        const int channels = 3, samples = 5, half = side / 2;
+        std::mt19937 generator(static_cast<unsigned>(side));
+        std::uniform_int_distribution<int> level(-2, 2);
+        Matrix x(channels * side * side, samples);
+        for (Eigen::Index i = 0; i < x.size(); ++i)
+            x.data()[i] = Scalar(level(generator));
+        Matrix dOut(channels * half * half, samples);
+        for (Eigen::Index i = 0; i < dOut.size(); ++i)
+            dOut.data()[i] = Scalar(i + 1);
+        Matrix expectedOut(dOut.rows(), samples);
+        Matrix expectedIn = Matrix::Zero(x.rows(), samples);
+        for (int n = 0; n < samples; ++n)
+            for (int c = 0; c < channels; ++c)
+                for (int oy = 0; oy < half; ++oy)
+                    for (int ox = 0; ox < half; ++ox) {
+                        const int o = (c * half + oy) * half + ox;
+                        int first = -1;
+                        for (int ky = 0; ky < 2; ++ky)
+                            for (int kx = 0; kx < 2; ++kx) {
+                                const int i = (c * side + 2 * oy + ky) * side + 2 * ox + kx;
+                                if (first < 0 || x(i, n) > x(first, n))
+                                    first = i;
+                            }
+                        expectedOut(o, n) = x(first, n);
+                        expectedIn(first, n) = dOut(o, n);
+                    }
+        MaxPool2DLayer pool({channels, side, side}, 2);
+        Matrix out;
+        pool.predict(x, out);
+        QCOMPARE(out, expectedOut);
+        Matrix dIn;
+        pool.backward(x, out, dOut, &dIn);
+        QCOMPARE(dIn, expectedIn);
     }
 
     void dropoutPredictIsIdentity() {
