@@ -197,7 +197,10 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
     checkArguments(network, train, config);
     const int trainCount = trainingSampleCount(train, config);
     const Dataset validation = train.slice(trainCount, train.size() - trainCount);
-    const std::unique_ptr<Loss> loss = makeLoss(config.loss);
+    // Validation is scored with the training objective, label smoothing included, so that its loss curve can
+    // be compared with the training loss's (plain cross-entropy sits far below a smoothed loss's floor and
+    // would look like a network doing better on data it never saw).
+    const std::unique_ptr<Loss> loss = makeLoss(config.loss, config.labelSmoothing);
     const std::unique_ptr<Optimizer> optimizer = makeOptimizer(config.optimizer);
     const int batchSize = std::min(config.batchSize, trainCount);
 

@@ -261,6 +261,29 @@ private slots:
             QVERIFY(std::abs(outcome.epochs[static_cast<std::size_t>(e)].learningRate - expected[e]) < 1e-12);
     }
 
+    void validationLossUsesTheTrainingObjective() {
+        // With label smoothing the training loss cannot fall below the smoothed targets' entropy; the
+        // validation loss is the same objective, so the two curves can be compared (a gap is overfitting,
+        // not the smoothing).
+        const Dataset train = syntheticDigits(200, 8, 4, SyntheticPattern::FlatIndex);
+        TrainConfig config = smallConfig();
+        config.epochs = 2;
+        config.labelSmoothing = 0.2;
+        Network net = config.makeNetwork(train.shape);
+        TrainingControl control;
+        const auto outcome = digitpad::train(net, train, nullptr, config, control);
+        QCOMPARE(outcome.status, TrainingStatus::Completed);
+        const int trainCount =
+            train.size() - static_cast<int>(std::lround(train.size() * config.validationFraction));
+        const Dataset validation = train.slice(trainCount, train.size() - trainCount);
+        const double smoothed = evaluate(net, *makeLoss(LossKind::CrossEntropy, 0.2), validation).loss;
+        const double plain = evaluate(net, *makeLoss(LossKind::CrossEntropy), validation).loss;
+        QVERIFY2(std::abs(outcome.epochs.back().validationLoss - smoothed) < 1e-5,
+                 qPrintable(QString::number(outcome.epochs.back().validationLoss) + " against " +
+                            QString::number(smoothed)));
+        QVERIFY(std::abs(smoothed - plain) > 1e-3);
+    }
+
     void invalidConfigIsRefused_data() {
         QTest::addColumn<int>("batch");
         QTest::addColumn<double>("rate");
