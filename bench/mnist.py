@@ -65,6 +65,16 @@ FAST_995 = TimeToAccuracyRecipe(
     0.995, "fast995", "fast995_time_to_995_s")
 TIME_TO_ACCURACY = {"fast": FAST, "fast-99.5": FAST_995}
 TIME_TO_ACCURACY_SEEDS = 5
+# Under --quick (a smoke test), as `digitpad-cli bench --quick`: two seeds of one epoch each.
+QUICK_TIME_TO_ACCURACY = (2, 1)
+
+
+def time_to_accuracy_plan(recipe, quick):
+    """(seeds, epochs) a time-to-accuracy run trains: the recipe's epochs over TIME_TO_ACCURACY_SEEDS seeds, or
+    QUICK_TIME_TO_ACCURACY under --quick."""
+    if quick:
+        return QUICK_TIME_TO_ACCURACY[0], min(recipe.epochs, QUICK_TIME_TO_ACCURACY[1])
+    return TIME_TO_ACCURACY_SEEDS, recipe.epochs
 
 
 class Augment(NamedTuple):
@@ -110,6 +120,7 @@ THROUGHPUT_BATCH = 1000
 THROUGHPUT_PASSES = 3
 QUICK_TRAIN_IMAGES = 6000
 SEED = 1
+QUICK = False  # set from --quick by run_peer, for the workloads that train several runs
 
 # What --only can select; "all" runs them in this order. Time to accuracy ("fast", "fast-99.5") trains several runs
 # of several epochs, so it runs only when --only names it, and only in the peers that have it (PyTorch).
@@ -293,6 +304,8 @@ def run_peer(peer, description, workloads, context, with_threads=False, prepare=
     result = {"peer": peer, "env": env_threads(), "quick": args.quick, "train_images": len(data[0]),
               "test_images": len(data[2])}
     result.update(context())
+    global QUICK
+    QUICK = args.quick
     for name in WORKLOADS + OPT_IN_WORKLOADS:
         if (args.only == name or (args.only == "all" and name in WORKLOADS)) and name in workloads:
             result.update(workloads[name](*data))

@@ -271,7 +271,8 @@ def run_time_to_accuracy(recipe, train_x, train_y, test_x, test_y):
     xb_buf = torch.empty((batch,) + image, dtype=torch.float32).contiguous(memory_format=torch.channels_last)
     yb_buf = torch.empty(batch, dtype=torch.int64)
     runs = []
-    for seed in range(1, mnist.TIME_TO_ACCURACY_SEEDS + 1):
+    seeds, epochs = mnist.time_to_accuracy_plan(recipe, mnist.QUICK)
+    for seed in range(1, seeds + 1):
         torch.manual_seed(seed)
         generator = torch.Generator().manual_seed(seed)
         model = from_architecture(recipe.architecture)
@@ -280,7 +281,7 @@ def run_time_to_accuracy(recipe, train_x, train_y, test_x, test_y):
         opt = torch.optim.Adam(model.parameters(), lr=recipe.lr, foreach=True)
         augment = (BatchAugmenter(mnist.AUGMENT.scaled(recipe.augment_strength), mnist.IMAGE_SIDE, generator)
                    if recipe.augment_strength > 0 else None)
-        steps = recipe.epochs * ((n + batch - 1) // batch)
+        steps = epochs * ((n + batch - 1) // batch)
         schedule = torch.optim.lr_scheduler.LambdaLR(
             opt, lambda step: mnist.one_cycle_rate(recipe, min(step, steps - 1), steps) / recipe.lr)
 
@@ -299,7 +300,7 @@ def run_time_to_accuracy(recipe, train_x, train_y, test_x, test_y):
                 schedule.step()
 
         training_s, seconds_to_target, accuracies = 0.0, None, []
-        for _ in range(recipe.epochs):
+        for _ in range(epochs):
             _, wall_s, _ = mnist.timed(epoch)
             training_s += wall_s
             model.eval()
