@@ -45,9 +45,9 @@ void maxPool2Forward(const Scalar* in, Scalar* out, std::ptrdiff_t rowPairs, std
 namespace {
 
 /// The gradients one 2×2 window sends to its four inputs (top left, top right, bottom left, bottom right):
-/// all to the first maximum in row-major order, zero to the others. Selecting by bit masks instead of
-/// branches or
-/// ?: keeps the loops free of jumps that random data mispredicts, and copies the gradient's bits exactly.
+/// all to the first maximum in row-major order, zero to the others. Selecting by bit masks, not by branches
+/// or a conditional operator, keeps the loops free of jumps that random data mispredicts, and copies the
+/// gradient's bits exactly.
 struct WindowRoute {
     ScalarBits topLeft, topRight, bottomLeft, bottomRight;
 };
