@@ -3,6 +3,7 @@
 
 #include "kernels/MatrixProduct.h"
 #include "layers/WeightInit.h"
+#include "tensor/DenormalGuard.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -30,6 +31,54 @@ void DenseLayer::predict(const Matrix& in, Matrix& out) const {
                                  {out.data(), out.rows(), out.cols(), out.outerStride()});
 }
 
+bool DenseLayer::splittable() const {
+    return weights_.size() >= kSplitMinimumWeights && weights_.cols() >= 32;
+}
+
+bool DenseLayer::splits(const Matrix& in) const {
+    return pool_ && in.cols() > 1 && splittable();
+}
+
+std::pair<Eigen::Index, Eigen::Index> DenseLayer::partInputs(int part) const {
+    // Part 1 starts on a multiple of 16 inputs, so with a multiple of 16 units its weights start on a
+    // 64-byte boundary, as the whole matrix's do.
+    const Eigen::Index split = weights_.cols() / 2 / 16 * 16;
+    return part == 0 ? std::pair{Eigen::Index(0), split} : std::pair{split, weights_.cols() - split};
+}
+
+std::unique_ptr<Layer> DenseLayer::clone() const {
+    auto copy = std::make_unique<DenseLayer>(*this);
+    copy->pool_ = nullptr;
+    return copy;
+}
+
+void DenseLayer::forward(const Matrix& in, Matrix& out, Rng&) {
+    if (!splits(in)) {
+        predict(in, out);
+        return;
+    }
+    if (in.rows() != weights_.cols())
+        throw std::invalid_argument("dense layer expects " + std::to_string(weights_.cols()) +
+                                    " inputs, got " + std::to_string(in.rows()));
+    out.resize(units_, in.cols());
+    if (partialOutput_.cols() < in.cols())
+        partialOutput_.resize(units_, in.cols());
+    auto partial = partialOutput_.leftCols(in.cols());
+    auto work = [&](int part) {
+        const DenormalGuard flushOnThisThread; // as on the training thread: the bits must not depend on it
+        const auto [first, count] = partInputs(part);
+        if (part == 0)
+            multiply(weights_.middleCols(first, count), Transpose::No, in.middleRows(first, count),
+                     Transpose::No, out);
+        else
+            multiply(weights_.middleCols(first, count), Transpose::No, in.middleRows(first, count),
+                     Transpose::No, partial);
+    };
+    pool_->runPinned(2, work);
+    out += partial;
+    out.colwise() += bias_.col(0);
+}
+
 void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix* dIn) {
     if (in.cols() == 1) {
         // dW = dOut · xᵀ has a non-zero column only where x_j ≠ 0: clear the columns the last sample set,
@@ -48,15 +97,26 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
             }
         gradientIsSparse_ = true;
         biasGrad_ = dOut;
+    } else if (splits(in)) {
+        if (dIn)
+            dIn->resize(in.rows(), in.cols());
+        auto work = [&](int part) {
+            const DenormalGuard flushOnThisThread;
+            const auto [first, count] = partInputs(part);
+            multiply(dOut, Transpose::No, in.middleRows(first, count), Transpose::Yes,
+                     weightGrad_.middleCols(first, count));
+            if (dIn)
+                multiply(weights_.middleCols(first, count), Transpose::Yes, dOut, Transpose::No,
+                         dIn->middleRows(first, count));
+        };
+        pool_->runPinned(2, work);
+        biasGrad_.col(0).noalias() = dOut.rowwise().sum();
+        markEveryColumnActive();
+        return;
     } else {
         multiply(dOut, Transpose::No, in, Transpose::Yes, weightGrad_);
         biasGrad_.col(0).noalias() = dOut.rowwise().sum();
-        if (gradientIsSparse_) {
-            activeColumns_.resize(static_cast<std::size_t>(in.rows())); // within the reserved capacity
-            for (std::size_t j = 0; j < activeColumns_.size(); ++j)
-                activeColumns_[j] = static_cast<int>(j);
-        }
-        gradientIsSparse_ = false;
+        markEveryColumnActive();
     }
     if (dIn) {
         dIn->resize(in.rows(), in.cols());
@@ -64,9 +124,20 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
     }
 }
 
+void DenseLayer::markEveryColumnActive() {
+    if (gradientIsSparse_) {
+        activeColumns_.resize(static_cast<std::size_t>(weights_.cols())); // within the reserved capacity
+        for (std::size_t j = 0; j < activeColumns_.size(); ++j)
+            activeColumns_[j] = static_cast<int>(j);
+    }
+    gradientIsSparse_ = false;
+}
+
 std::vector<ParamRef> DenseLayer::params() {
     // activeColumns_ always lists every column that may be non-zero (all of them after a multi-sample batch).
-    return {{"weight", &weights_, &weightGrad_, true, &activeColumns_}, {"bias", &bias_, &biasGrad_, false}};
+    return {
+        {"weight", &weights_, &weightGrad_, true, &activeColumns_, splittable() ? partInputs(1).first : 0},
+        {"bias", &bias_, &biasGrad_, false}};
 }
 
 void DenseLayer::initialise(Init init, Rng& rng) {

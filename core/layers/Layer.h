@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kernels/ShardPool.h"
 #include "layers/Parameter.h"
 #include "layers/WeightInit.h"
 #include "tensor/Matrix.h"
@@ -42,6 +43,12 @@ public:
     /// dIn is not null, dIn = dL/dIn (same shape as in). The first layer gets dIn == nullptr and skips that
     /// work.
     virtual void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) = 0;
+
+    /// Training lends the layer a pool of threads, and nullptr takes it back. A layer with large products
+    /// then splits its training passes into two parts run with ShardPool::runPinned, part p always on the
+    /// pool's thread p mod threads; the parts are the same whatever the thread count, so the numbers are too,
+    /// and params() says where each tensor divides (ParamRef::splitColumn). predict() never splits.
+    virtual void shareWork(ShardPool* pool) { (void)pool; }
 
     /// Trainable tensors, in a fixed order (the order optimiser state and model files use).
     virtual std::vector<ParamRef> params() { return {}; }

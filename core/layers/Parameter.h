@@ -18,6 +18,10 @@ struct ParamRef {
     Matrix* grad = nullptr;
     bool decay = false;
     const std::vector<int>* nonzeroColumns = nullptr;
+    /// When > 0, training splits the tensor's columns in two at this one (see Layer::shareWork): part 0's
+    /// thread computes the gradient of columns [0, splitColumn), part 1's of the rest, and the optimiser
+    /// updates each part on the thread that holds it.
+    Eigen::Index splitColumn = 0;
 };
 
 } // namespace digitpad

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "nn/ShardPool.h"
+#include "kernels/ShardPool.h"
 
 #include "tensor/Matrix.h"
 

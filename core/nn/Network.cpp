@@ -169,6 +169,11 @@ const Matrix& Network::forward(const Matrix& x, Rng& rng) {
     return buffers.activations.back();
 }
 
+void Network::shareWork(ShardPool* pool) {
+    for (const std::unique_ptr<Layer>& layer : layers_)
+        layer->shareWork(pool);
+}
+
 void Network::backward(const Matrix& dOutput) {
     if (!lastInput_ || activeBuffers_ < 0)
         throw std::logic_error("backward() without a preceding forward()");

@@ -73,6 +73,10 @@ public:
     /// parameter gradient.
     void backward(const Matrix& dOutput);
 
+    /// Lends every layer `pool` for its training passes (Layer::shareWork), nullptr takes it back. Copies of
+    /// the network do not keep it.
+    void shareWork(ShardPool* pool);
+
     /// Every trainable tensor with its gradient, in layer order.
     std::vector<ParamRef> params();
     /// Every trainable tensor as (qualified name, value), e.g. ("0.weight", W), for saving.

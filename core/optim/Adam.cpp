@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "optim/Adam.h"
 
-#include "kernels/Kernels.h"
-
 #include <cmath>
 
 namespace digitpad {
@@ -13,7 +11,7 @@ void Adam::restore(const OptimizerState& state) {
     secondMoment_ = state.second;
 }
 
-void Adam::step(const std::vector<ParamRef>& params) {
+void Adam::beginStep(const std::vector<ParamRef>& params) {
     if (firstMoment_.size() != params.size()) {
         firstMoment_.clear();
         secondMoment_.clear();
@@ -25,20 +23,22 @@ void Adam::step(const std::vector<ParamRef>& params) {
     }
     ++steps_;
     const double t = static_cast<double>(steps_);
-    AdamCoefficients coefficients;
-    coefficients.beta1 = static_cast<Scalar>(settings_.beta1);
-    coefficients.beta2 = static_cast<Scalar>(settings_.beta2);
-    coefficients.stepSize =
+    coefficients_.beta1 = static_cast<Scalar>(settings_.beta1);
+    coefficients_.beta2 = static_cast<Scalar>(settings_.beta2);
+    coefficients_.stepSize =
         static_cast<Scalar>(settings_.learningRate / (1.0 - std::pow(settings_.beta1, t)));
-    coefficients.invSqrtCorrection2 =
+    coefficients_.invSqrtCorrection2 =
         static_cast<Scalar>(1.0 / std::sqrt(1.0 - std::pow(settings_.beta2, t)));
-    coefficients.epsilon = static_cast<Scalar>(settings_.epsilon);
-    const Kernels& kernels = activeKernels();
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        coefficients.decay = params[i].decay ? static_cast<Scalar>(settings_.weightDecay) : Scalar(0);
-        kernels.adamUpdate(coefficients, params[i].value->data(), params[i].grad->data(),
-                           firstMoment_[i].data(), secondMoment_[i].data(), params[i].value->size());
-    }
+    coefficients_.epsilon = static_cast<Scalar>(settings_.epsilon);
+}
+
+void Adam::update(const std::vector<ParamRef>& params, const ParamSpan& span) {
+    const ParamRef& p = params[span.param];
+    AdamCoefficients coefficients = coefficients_;
+    coefficients.decay = p.decay ? static_cast<Scalar>(settings_.weightDecay) : Scalar(0);
+    activeKernels().adamUpdate(coefficients, p.value->data() + span.first, p.grad->data() + span.first,
+                               firstMoment_[span.param].data() + span.first,
+                               secondMoment_[span.param].data() + span.first, span.last - span.first);
 }
 
 } // namespace digitpad

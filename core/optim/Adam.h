@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kernels/Kernels.h"
 #include "optim/Optimizer.h"
 
 namespace digitpad {
@@ -11,7 +12,8 @@ namespace digitpad {
 class Adam final : public Optimizer {
 public:
     explicit Adam(const OptimizerSettings& settings) : settings_(settings) {}
-    void step(const std::vector<ParamRef>& params) override;
+    void beginStep(const std::vector<ParamRef>& params) override;
+    void update(const std::vector<ParamRef>& params, const ParamSpan& span) override;
     void setLearningRate(double rate) override { settings_.learningRate = rate; }
     double learningRate() const override { return settings_.learningRate; }
     OptimizerState state() const override { return {steps_, firstMoment_, secondMoment_}; }
@@ -20,6 +22,7 @@ public:
 private:
     OptimizerSettings settings_;
     long long steps_ = 0;
+    AdamCoefficients coefficients_;    ///< of the current step, weight decay aside (it differs per tensor)
     std::vector<Matrix> firstMoment_;  ///< m, one per parameter index
     std::vector<Matrix> secondMoment_; ///< v, one per parameter index
 };

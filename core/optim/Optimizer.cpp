@@ -6,6 +6,12 @@
 
 namespace digitpad {
 
+void Optimizer::step(const std::vector<ParamRef>& params) {
+    beginStep(params);
+    for (std::size_t i = 0; i < params.size(); ++i)
+        update(params, {i, 0, params[i].value->size()});
+}
+
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerSettings& settings) {
     if (settings.kind == OptimizerKind::Sgd)
         return std::make_unique<Sgd>(settings.learningRate, settings.momentum, settings.weightDecay);

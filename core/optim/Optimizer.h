@@ -39,12 +39,28 @@ struct OptimizerState {
     std::vector<Matrix> second; ///< Adam's second moment v; empty for SGD
 };
 
+/// Values [first, last) of the parameter params[param], in the column-major order of its storage.
+struct ParamSpan {
+    std::size_t param = 0;
+    Eigen::Index first = 0;
+    Eigen::Index last = 0;
+};
+
 /// Updates parameters from their gradients. State (momentum, Adam moments) is kept per parameter index in the
 /// order Network::params() returns, never per address, so it survives copies of the network.
+///
+/// A step is beginStep() followed by update() of spans that cover every value once. Each value's update
+/// reads and writes only that value, its gradient and its own state, so spans that do not overlap can be
+/// updated side by side on several threads and in any order, with the same result as step().
 class Optimizer {
 public:
     virtual ~Optimizer() = default;
-    virtual void step(const std::vector<ParamRef>& params) = 0;
+    /// One whole step on one thread.
+    virtual void step(const std::vector<ParamRef>& params);
+    /// Starts a step: allocates the state on first use and advances what depends on the step count.
+    virtual void beginStep(const std::vector<ParamRef>& params) = 0;
+    /// The current step's update of the values of `span`.
+    virtual void update(const std::vector<ParamRef>& params, const ParamSpan& span) = 0;
     virtual void setLearningRate(double rate) = 0;
     virtual double learningRate() const = 0;
     /// A copy of the state the next step() continues from.

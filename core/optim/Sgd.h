@@ -11,7 +11,10 @@ class Sgd final : public Optimizer {
 public:
     Sgd(double learningRate, double momentum, double weightDecay)
         : learningRate_(learningRate), momentum_(momentum), weightDecay_(weightDecay) {}
+    /// Plain SGD updates only the columns a sparse gradient names (a dense layer fed one MNIST image).
     void step(const std::vector<ParamRef>& params) override;
+    void beginStep(const std::vector<ParamRef>& params) override;
+    void update(const std::vector<ParamRef>& params, const ParamSpan& span) override;
     void setLearningRate(double rate) override { learningRate_ = rate; }
     double learningRate() const override { return learningRate_; }
     OptimizerState state() const override { return {0, velocity_, {}}; }

@@ -2,6 +2,7 @@
 #include "train/BatchSource.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 namespace digitpad {
@@ -46,6 +47,26 @@ const Batch& BatchSource::batch(int batch) {
     return slots_[static_cast<std::size_t>(slotOf(batch))];
 }
 
+namespace {
+
+/// target's columns become source's columns samples[0 … count). The samples lie anywhere in a data set of
+/// hundreds of megabytes, so each column is a trip to memory: the next column's cache lines are requested
+/// while the current one is copied, which roughly halves the time of the mlp preset's batches of 64.
+void copyColumns(const Matrix& source, const int* samples, int count, Matrix& target) {
+    const std::size_t bytes = static_cast<std::size_t>(source.rows()) * sizeof(Scalar);
+    constexpr std::size_t kCacheLine = 64;
+    for (int c = 0; c < count; ++c) {
+        if (c + 1 < count) {
+            const char* next = reinterpret_cast<const char*>(source.col(samples[c + 1]).data());
+            for (std::size_t offset = 0; offset < bytes; offset += kCacheLine)
+                __builtin_prefetch(next + offset);
+        }
+        std::memcpy(target.col(c).data(), source.col(samples[c]).data(), bytes);
+    }
+}
+
+} // namespace
+
 void BatchSource::fill(int epoch, int batch) {
     const int first = batch * batchSize_;
     const int count = batchCount(batch);
@@ -65,8 +86,7 @@ void BatchSource::fill(int epoch, int batch) {
             applyFramingSteps(framingSteps_, part.inputs, data_.shape.width);
         } else {
             part.inputs.resize(data_.images.rows(), to - from);
-            for (int c = 0; c < to - from; ++c)
-                part.inputs.col(c) = data_.images.col(samples[c]);
+            copyColumns(data_.images, samples, to - from, part.inputs);
         }
         part.labels.resize(static_cast<std::size_t>(to - from));
         for (int c = 0; c < to - from; ++c)

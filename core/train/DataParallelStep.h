@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kernels/ShardPool.h"
 #include "nn/Loss.h"
 #include "nn/Network.h"
-#include "nn/ShardPool.h"
+#include "optim/Optimizer.h"
 #include "train/BatchSource.h"
 #include "train/TrainConfig.h"
 
@@ -19,11 +20,16 @@ struct StepResult {
     int correct = 0;   ///< samples whose largest output is their label
 };
 
-/// The gradient computation of one training step, data-parallel: each shard of a batch runs forward and
-/// backward on its own copy of the network (shard 0 on the network itself, the others on replicas that take
-/// its current weights first), on a ShardPool's threads; the network's gradients then become the
-/// size-weighted sum of the shards' gradients, added in shard order so the numbers do not depend on which
-/// thread ran what. The optimiser step is left to the caller, and only ever updates the network.
+/// One training step, data-parallel: each shard of a batch runs forward and backward on its own copy of the
+/// network (shard 0 on the network itself, the others on replicas), on a ShardPool's threads; the network's
+/// gradients then become the size-weighted sum of the shards' gradients, added in shard order so the numbers
+/// do not depend on which thread ran what. The optimiser then updates the network and the replicas take its
+/// new weights, both in spans shared out over the same threads (see ParameterSpans).
+///
+/// A batch that is not split (one shard) may still train on two threads: the network's large dense layers
+/// split their products and their update in two (Layer::shareWork), each part staying on one thread. Both
+/// splits are fixed by the configuration, never by the thread count, so the weights are the same on one
+/// thread or two.
 ///
 /// Buffers are kept per batch size (full batches and the epoch's last, partial one), so a step allocates
 /// nothing once both sizes have been seen.
@@ -35,6 +41,7 @@ public:
     /// without sharding; the other shards get their own streams derived from config.seed. `network` and `rng`
     /// must outlive the step.
     DataParallelStep(Network& network, int batchSize, int shards, const TrainConfig& config, Rng& rng);
+    ~DataParallelStep();
     DataParallelStep(const DataParallelStep&) = delete;
     DataParallelStep& operator=(const DataParallelStep&) = delete;
 
@@ -51,6 +58,10 @@ public:
     /// gradients become g = Σ_s (n_s / N)·g_s, the gradient of L. When L is not finite the gradients are left
     /// as they are (the caller discards the step).
     StepResult run(const Batch& batch);
+    /// The optimiser's step from the gradients run() left, and the replicas brought up to the new weights.
+    /// The replicas hold the network's weights from construction on and are kept current only here: change
+    /// the network's weights otherwise and the next run() trains shards on the old ones.
+    void update(Optimizer& optimizer);
 
 private:
     /// What one shard trains with.
@@ -68,12 +79,19 @@ private:
 
     /// Forward and backward of shard `shard` of `batch`, on whichever thread the pool runs it.
     void runShard(const Batch& batch, int shard);
+    /// The network's gradient over spans_[span]: the shards' gradients weighted by their share of `count`.
+    void sumGradients(int count, int shards, std::size_t span);
 
+    Network& network_;
     std::vector<ParamRef> params_;
+    std::vector<ParamSpan> spans_; ///< params_' values cut for the gradient sum and the update
     int batchSize_;
     int shards_;
-    /// Replicas of the network for shards 1 …: weights are copied in at every step, so the optimiser only
-    /// ever updates the caller's network.
+    /// One shard, several samples and a tensor with a ParamRef::splitColumn: the layers split their work.
+    bool splitsLayers_;
+    std::array<std::vector<ParamSpan>, 2> partSpans_; ///< the update's spans per part, when splitsLayers_
+    /// Replicas of the network for shards 1 …: the optimiser only ever updates the caller's network, and
+    /// update() copies its new weights in.
     std::vector<Network> replicas_;
     std::array<Shard, kMaxShards> states_;
     ShardPool pool_;

@@ -272,7 +272,7 @@ TrainingOutcome train(Network& network, const Dataset& train, const Dataset* tes
                 return outcome;
             }
             schedule.startBatch(epoch, index, *optimizer);
-            optimizer->step(step.params());
+            step.update(*optimizer);
             lossSum += result.loss * batch.count;
             correct += result.correct;
             if (callbacks.onBatch)

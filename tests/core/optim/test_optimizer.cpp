@@ -108,6 +108,45 @@ private slots:
         QVERIFY(sparse.col(0) == start.col(0));
     }
 
+    // A step taken span by span, in any order, is the whole step to the bit: each value's update reads only
+    // its own value, gradient and state (the trainer shares the spans out over threads).
+    void spansInAnyOrderEqualAWholeStep_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("momentum");
+        QTest::newRow("adam") << int(OptimizerKind::Adam) << 0.0;
+        QTest::newRow("sgd with momentum") << int(OptimizerKind::Sgd) << 0.9;
+        QTest::newRow("plain sgd") << int(OptimizerKind::Sgd) << 0.0;
+    }
+
+    void spansInAnyOrderEqualAWholeStep() {
+        QFETCH(int, kind);
+        QFETCH(double, momentum);
+        OptimizerSettings settings;
+        settings.kind = static_cast<OptimizerKind>(kind);
+        settings.learningRate = 0.01;
+        settings.momentum = momentum;
+        settings.weightDecay = 0.001;
+        Matrix weights = Matrix::Random(40, 17), bias = Matrix::Random(40, 1);
+        Matrix weightGrad = Matrix::Random(40, 17), biasGrad = Matrix::Random(40, 1);
+        const Matrix start = weights;
+        Matrix wholeWeights = weights, wholeBias = bias;
+        const std::vector<ParamRef> spanned{{"w", &weights, &weightGrad, true}, {"b", &bias, &biasGrad, false}};
+        const std::vector<ParamRef> whole{{"w", &wholeWeights, &weightGrad, true},
+                                          {"b", &wholeBias, &biasGrad, false}};
+        const std::vector<ParamSpan> backwards{{1, 16, 40}, {1, 0, 16}, {0, 640, 680}, {0, 320, 640}, {0, 0, 320}};
+        auto bySpans = makeOptimizer(settings);
+        auto byStep = makeOptimizer(settings);
+        for (int step = 0; step < 3; ++step) {
+            bySpans->beginStep(spanned);
+            for (const ParamSpan& span : backwards)
+                bySpans->update(spanned, span);
+            byStep->step(whole);
+        }
+        QVERIFY(weights == wholeWeights);
+        QVERIFY(bias == wholeBias);
+        QVERIFY(weights != start); // the steps moved the weights
+    }
+
     void parseNames() {
         QVERIFY(fromName<OptimizerKind>("sgd") == OptimizerKind::Sgd);
         QVERIFY(fromName<OptimizerKind>("adam") == OptimizerKind::Adam);

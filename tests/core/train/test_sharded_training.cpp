@@ -2,7 +2,8 @@
 // Data-parallel training: a batch is split into shards that run on replicas of the network, possibly on
 // several threads. The combined step must be the full batch's step, and the weights must not depend on the
 // number of threads. Also the ShardPool that runs the shards.
-#include "nn/ShardPool.h"
+#include "kernels/ShardPool.h"
+#include "layers/DenseLayer.h"
 #include "nn/SoftmaxCrossEntropy.h"
 #include "train/Preset.h"
 #include "train/Trainer.h"
@@ -11,9 +12,11 @@
 
 #include <QtTest>
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 
 using namespace digitpad;
 
@@ -98,22 +101,26 @@ private slots:
     }
 
     // Shards always split the same way; only where they run changes with the thread count.
+    // On one shard, the mlp preset's first layer splits its products and its update in two parts instead.
     void weightsDoNotDependOnThreads_data() {
         QTest::addColumn<QString>("preset");
         QTest::addColumn<bool>("augment");
-        QTest::newRow("mlp split by request (dense, adam)") << "mlp" << false;
-        QTest::newRow("cnn (conv, dropout)") << "cnn" << false;
-        QTest::newRow("lenet with augmentation") << "lenet" << true;
-        QTest::newRow("fast") << "fast" << false;
+        QTest::addColumn<int>("shards");
+        QTest::newRow("mlp split by request (dense, adam)") << "mlp" << false << 4;
+        QTest::newRow("mlp on one shard, first layer in two parts") << "mlp" << false << 1;
+        QTest::newRow("cnn (conv, dropout)") << "cnn" << false << 4;
+        QTest::newRow("lenet with augmentation") << "lenet" << true << 4;
+        QTest::newRow("fast") << "fast" << false << 4;
     }
 
     void weightsDoNotDependOnThreads() {
         QFETCH(QString, preset);
         QFETCH(bool, augment);
+        QFETCH(int, shards);
         const Dataset train = syntheticDigits(200, 4, 28, SyntheticPattern::Diagonal);
         TrainConfig config = oneEpochOf(preset);
         config.augment.enabled = augment;
-        config.shards = 4;
+        config.shards = shards;
         Network single = config.makeNetwork(train.shape), parallel = single;
         TrainingControl control;
         config.threads = 1;
@@ -122,6 +129,75 @@ private slots:
         const TrainingOutcome two = digitpad::train(parallel, train, nullptr, config, control);
         QCOMPARE(one.epochs.front().trainLoss, two.epochs.front().trainLoss);
         QCOMPARE(maxWeightDifference(single, parallel), 0.0);
+    }
+
+    // Several steps in shards train as the whole batches would: the replicas follow the network's weights
+    // from step to step (the update copies them in), so no shard trains on stale ones.
+    void shardsFollowTheUpdatedWeights() {
+        const Dataset train = syntheticDigits(96, 3, 12, SyntheticPattern::Diagonal);
+        TrainConfig config;
+        config.architecture = "dense12,relu,dense10";
+        config.optimizer.kind = OptimizerKind::Sgd;
+        config.optimizer.learningRate = 0.5;
+        config.batchSize = 16;
+        config.epochs = 2;
+        config.validationFraction = 0.0;
+        config.shards = 1;
+        Network whole = config.makeNetwork(train.shape), sharded = whole;
+        const Network start = whole;
+        TrainingControl control;
+        digitpad::train(whole, train, nullptr, config, control);
+        config.shards = 2;
+        digitpad::train(sharded, train, nullptr, config, control);
+        QVERIFY2(maxWeightDifference(whole, sharded) < 1e-5,
+                 qPrintable(QString("weights differ by %1").arg(maxWeightDifference(whole, sharded))));
+        QVERIFY(maxWeightDifference(whole, start) > 1e-2); // 12 steps moved the weights
+    }
+
+    // A dense layer lent a pool splits W into two column parts (a 256 KiB matrix or more, batches of several
+    // samples): its forward pass and gradients are the whole layer's, up to float rounding, and its weight
+    // says where it divides so the update stays with the part's thread.
+    void splitDenseLayerMatchesTheWholeOne() {
+        Rng rng(5);
+        DenseLayer whole({1, 1, 784}, 128);
+        whole.initialise(Init::He, rng);
+        DenseLayer split = whole;
+        ShardPool pool(2);
+        split.shareWork(&pool);
+        const Matrix x = Matrix::Random(784, 33);
+        const Matrix dOut = Matrix::Random(128, 33);
+        Matrix wholeOut, splitOut, wholeIn, splitIn;
+        whole.forward(x, wholeOut, rng);
+        split.forward(x, splitOut, rng);
+        whole.backward(x, wholeOut, dOut, &wholeIn);
+        split.backward(x, splitOut, dOut, &splitIn);
+        auto close = [](const Matrix& a, const Matrix& b) {
+            return (a - b).cwiseAbs().maxCoeff() <= 1e-5f * std::max(1.0f, a.cwiseAbs().maxCoeff());
+        };
+        QVERIFY(close(wholeOut, splitOut));
+        QVERIFY(close(wholeIn, splitIn));
+        const std::vector<ParamRef> wholeParams = whole.params(), splitParams = split.params();
+        for (std::size_t i = 0; i < wholeParams.size(); ++i)
+            QVERIFY2(close(*wholeParams[i].grad, *splitParams[i].grad), wholeParams[i].name.c_str());
+        QVERIFY(splitParams[0].splitColumn > 0 && splitParams[0].splitColumn < 784);
+        QCOMPARE(splitParams[1].splitColumn, Eigen::Index(0)); // the bias is updated whole
+
+        // A copy does not keep the pool: it outlives it here, and runs the whole layer's pass, bit for bit.
+        std::unique_ptr<Layer> copy;
+        {
+            ShardPool shortLived(2);
+            split.shareWork(&shortLived);
+            copy = split.clone();
+            split.shareWork(nullptr);
+        }
+        Matrix copyOut, predicted;
+        copy->forward(x, copyOut, rng);
+        whole.predict(x, predicted);
+        QVERIFY(copyOut == predicted);
+        // A small layer never splits.
+        DenseLayer small({1, 1, 784}, 10);
+        small.shareWork(&pool);
+        QCOMPARE(small.params()[0].splitColumn, Eigen::Index(0));
     }
 
     // Automatic sharding splits only batches with enough work per parameter: the convolutional presets, not
@@ -200,6 +276,24 @@ private slots:
         auto counting = [&](int) { finished.fetch_add(1); };
         pool.run(2, counting);
         QCOMPARE(finished.load(), 3);
+    }
+
+    // A pinned part runs on the same thread at every call, part p on thread p mod threads (0: the caller).
+    void poolPinsEachPartToOneThread() {
+        ShardPool pool(2);
+        std::array<std::thread::id, 4> first{};
+        for (int call = 0; call < 20; ++call) {
+            std::array<std::thread::id, 4> ran{};
+            auto work = [&](int part) { ran[static_cast<std::size_t>(part)] = std::this_thread::get_id(); };
+            pool.runPinned(4, work);
+            if (call == 0)
+                first = ran;
+            QVERIFY(ran == first);
+        }
+        QCOMPARE(first[0], std::this_thread::get_id());
+        QCOMPARE(first[2], std::this_thread::get_id());
+        QVERIFY(first[1] != std::this_thread::get_id());
+        QCOMPARE(first[3], first[1]);
     }
 
     void threadsForAMachine() {
