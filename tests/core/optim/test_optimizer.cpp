@@ -130,10 +130,12 @@ private slots:
         Matrix weightGrad = Matrix::Random(40, 17), biasGrad = Matrix::Random(40, 1);
         const Matrix start = weights;
         Matrix wholeWeights = weights, wholeBias = bias;
-        const std::vector<ParamRef> spanned{{"w", &weights, &weightGrad, true}, {"b", &bias, &biasGrad, false}};
+        const std::vector<ParamRef> spanned{{"w", &weights, &weightGrad, true},
+                                            {"b", &bias, &biasGrad, false}};
         const std::vector<ParamRef> whole{{"w", &wholeWeights, &weightGrad, true},
                                           {"b", &wholeBias, &biasGrad, false}};
-        const std::vector<ParamSpan> backwards{{1, 16, 40}, {1, 0, 16}, {0, 640, 680}, {0, 320, 640}, {0, 0, 320}};
+        const std::vector<ParamSpan> backwards{
+            {1, 16, 40}, {1, 0, 16}, {0, 640, 680}, {0, 320, 640}, {0, 0, 320}};
         auto bySpans = makeOptimizer(settings);
         auto byStep = makeOptimizer(settings);
         for (int step = 0; step < 3; ++step) {
