@@ -192,6 +192,30 @@ private:
     std::string problem_;
 };
 
+/// The first `bytes` bytes of an open file mapped read-only into memory, prefaulted, owned by the returned
+/// pointer (which unmaps them); nullptr where mapping is not supported or fails (the caller reads instead).
+std::shared_ptr<const std::uint8_t> mapFile(std::FILE* file, std::uint64_t bytes) {
+#ifdef __linux__
+    void* mapped = mmap(nullptr, static_cast<std::size_t>(bytes), PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                        fileno(file), 0);
+    if (mapped == MAP_FAILED)
+        return nullptr;
+    return {static_cast<const std::uint8_t*>(mapped),
+            [bytes](const std::uint8_t* begin) { munmap(const_cast<std::uint8_t*>(begin), bytes); }};
+#else
+    (void)file;
+    (void)bytes;
+    return nullptr;
+#endif
+}
+
+/// `bytes` as an IdxArray's data and storage.
+void holdBytes(IdxArray& array, std::vector<std::uint8_t> bytes) {
+    auto owned = std::make_shared<const std::vector<std::uint8_t>>(std::move(bytes));
+    array.data = *owned;
+    array.storage = std::move(owned);
+}
+
 } // namespace
 
 Result<IdxArray> readIdx(const std::string& path) {
@@ -284,11 +308,17 @@ Result<IdxArray> readIdx(const std::string& path) {
     }
 
     if (!gzip) {
-        array.data.resize(static_cast<std::size_t>(claimed));
-        const long long n = file.read(array.data.data(), array.data.size());
+        if (std::shared_ptr<const std::uint8_t> mapped = mapFile(opened, fileSize)) {
+            array.data = {mapped.get() + headerSize, static_cast<std::size_t>(claimed)};
+            array.storage = std::move(mapped);
+            return array;
+        }
+        std::vector<std::uint8_t> bytes(static_cast<std::size_t>(claimed));
+        const long long n = file.read(bytes.data(), bytes.size());
         if (n != static_cast<long long>(claimed))
             return readError(path, "read failed after " + std::to_string(std::max(n, 0LL)) + " of " +
                                        std::to_string(claimed) + " bytes");
+        holdBytes(array, std::move(bytes));
         return array;
     }
 
@@ -296,10 +326,11 @@ Result<IdxArray> readIdx(const std::string& path) {
     // header costs at most one chunk beyond what the file holds, and decoding stops at the claimed size
     // (at most kMaxIdxBytes) plus kGzipExcessCheck.
     std::size_t total = 0;
+    std::vector<std::uint8_t> bytes;
     while (total < claimed) {
         const std::size_t want = std::min<std::size_t>(kGzipChunk, static_cast<std::size_t>(claimed) - total);
-        array.data.resize(total + want);
-        const long long n = file.read(array.data.data() + total, want);
+        bytes.resize(total + want);
+        const long long n = file.read(bytes.data() + total, want);
         if (n < 0)
             return readError(path, file.problem() + " after " + std::to_string(total) + " bytes of payload");
         total += static_cast<std::size_t>(n);
@@ -316,6 +347,7 @@ Result<IdxArray> readIdx(const std::string& path) {
     if (more > 0)
         return readError(path, claim + " (" + std::to_string(claimed) + " bytes) but the file holds more " +
                                    word + compressed + ": trailing data");
+    holdBytes(array, std::move(bytes));
     return array;
 }
 
@@ -407,7 +439,7 @@ Result<Dataset> readIdxDataset(const std::string& imagesPath, const std::string&
         for (Eigen::Index p = 0; p < pixels; ++p)
             column[p] = (Scalar(bytes[p]) - low) / range;
     }
-    dataset.labels = std::move(labels->data);
+    dataset.labels.assign(labels->data.begin(), labels->data.end());
     return dataset;
 }
 

@@ -169,7 +169,7 @@ void TestIdxReader::gzipAndRawGiveIdenticalData() {
     QVERIFY2(gz.ok(), gz.ok() ? "" : gz.error().message.c_str());
     QCOMPARE(gz->dimensions, raw->dimensions);
     QCOMPARE(gz->data.size(), raw->data.size());
-    QVERIFY(gz->data == raw->data);
+    QVERIFY(std::ranges::equal(gz->data, raw->data));
     QCOMPARE(raw->dimensions.front(), 200u);
 }
 
