@@ -32,6 +32,7 @@ void DenseLayer::predict(const Matrix& in, Matrix& out) const {
 }
 
 bool DenseLayer::splittable() const {
+    // At least 32 inputs, so that both parts (cut on a multiple of 16, see partInputs) hold some.
     return weights_.size() >= kSplitMinimumWeights && weights_.cols() >= 32;
 }
 
@@ -40,6 +41,7 @@ bool DenseLayer::splits(const Matrix& in) const {
 }
 
 std::pair<Eigen::Index, Eigen::Index> DenseLayer::partInputs(int part) const {
+    static_assert(kSplitParts == 2, "the inputs are cut in two");
     // Part 1 starts on a multiple of 16 inputs, so with a multiple of 16 units its weights start on a
     // 64-byte boundary, as the whole matrix's do.
     const Eigen::Index split = weights_.cols() / 2 / 16 * 16;
@@ -74,7 +76,7 @@ void DenseLayer::forward(const Matrix& in, Matrix& out, Rng&) {
             multiply(weights_.middleCols(first, count), Transpose::No, in.middleRows(first, count),
                      Transpose::No, partial);
     };
-    pool_->runPinned(2, work);
+    pool_->runPinned(kSplitParts, work);
     out += partial;
     out.colwise() += bias_.col(0);
 }
@@ -109,7 +111,7 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
                 multiply(weights_.middleCols(first, count), Transpose::Yes, dOut, Transpose::No,
                          dIn->middleRows(first, count));
         };
-        pool_->runPinned(2, work);
+        pool_->runPinned(kSplitParts, work);
         biasGrad_.col(0).noalias() = dOut.rowwise().sum();
         markEveryColumnActive();
         return;

@@ -8,6 +8,9 @@
 
 namespace digitpad {
 
+/// The parts a layer splits its training work into when it is lent threads (Layer::shareWork).
+inline constexpr int kSplitParts = 2;
+
 /// A view of one trainable tensor and its gradient, owned by the layer. `decay` is true for weights that L2
 /// weight decay applies to (never for biases). When `nonzeroColumns` is set, the gradient is known to be zero
 /// outside those columns (a dense layer fed one sparse sample, e.g. an MNIST image with ~80 % blank pixels),

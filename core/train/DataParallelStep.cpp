@@ -6,7 +6,6 @@
 #include "train/ParameterSpans.h"
 
 #include <algorithm>
-
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -32,7 +31,7 @@ DataParallelStep::DataParallelStep(Network& network, int batchSize, int shards, 
       batchSize_(batchSize), shards_(shards),
       splitsLayers_(shards == 1 && batchSize > 1 && hasSplit(params_)),
       replicas_(static_cast<std::size_t>(shards - 1), network),
-      pool_(ShardPool::threadsFor(splitsLayers_ ? 2 : shards, config.threads)) {
+      pool_(ShardPool::threadsFor(splitsLayers_ ? kSplitParts : shards, config.threads)) {
     if (splitsLayers_) {
         partSpans_ = partSpans(params_);
         network.shareWork(&pool_);
@@ -121,7 +120,7 @@ void DataParallelStep::update(Optimizer& optimizer) {
             for (const ParamSpan& span : partSpans_[static_cast<std::size_t>(part)])
                 optimizer.update(params_, span);
         };
-        pool_.runPinned(2, work);
+        pool_.runPinned(kSplitParts, work);
         return;
     }
     if (shards_ == 1) {

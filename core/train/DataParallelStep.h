@@ -89,7 +89,8 @@ private:
     int shards_;
     /// One shard, several samples and a tensor with a ParamRef::splitColumn: the layers split their work.
     bool splitsLayers_;
-    std::array<std::vector<ParamSpan>, 2> partSpans_; ///< the update's spans per part, when splitsLayers_
+    std::array<std::vector<ParamSpan>, kSplitParts>
+        partSpans_; ///< the update's spans per part, when splitsLayers_
     /// Replicas of the network for shards 1 …: the optimiser only ever updates the caller's network, and
     /// update() copies its new weights in.
     std::vector<Network> replicas_;

@@ -19,9 +19,10 @@ std::vector<ParamSpan> parameterSpans(const std::vector<ParamRef>& params, Eigen
     return spans;
 }
 
-std::array<std::vector<ParamSpan>, 2> partSpans(const std::vector<ParamRef>& params) {
-    std::array<std::vector<ParamSpan>, 2> parts;
-    std::array<Eigen::Index, 2> values{0, 0};
+std::array<std::vector<ParamSpan>, kSplitParts> partSpans(const std::vector<ParamRef>& params) {
+    static_assert(kSplitParts == 2, "a split tensor's columns go to part 0 or part 1");
+    std::array<std::vector<ParamSpan>, kSplitParts> parts;
+    std::array<Eigen::Index, kSplitParts> values{0, 0};
     auto add = [&](int part, const ParamSpan& span) {
         parts[static_cast<std::size_t>(part)].push_back(span);
         values[static_cast<std::size_t>(part)] += span.last - span.first;

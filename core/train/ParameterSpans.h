@@ -20,6 +20,6 @@ std::vector<ParamSpan> parameterSpans(const std::vector<ParamRef>& params, Eigen
 /// ParamRef::splitColumn gives its columns before it to part 0 and the rest to part 1, so each part is
 /// updated by the thread that computed its gradient and holds it in its cache; every other tensor goes whole
 /// to the part with fewer values so far.
-std::array<std::vector<ParamSpan>, 2> partSpans(const std::vector<ParamRef>& params);
+std::array<std::vector<ParamSpan>, kSplitParts> partSpans(const std::vector<ParamRef>& params);
 
 } // namespace digitpad
