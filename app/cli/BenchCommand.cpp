@@ -279,16 +279,16 @@ int runBench(const std::vector<std::string>& args) {
         "lenet network's single-image inference latency (median of 5000 runs of one column\n"
         "through probabilities(), after warm-up); batch inference throughput of mlp over the\n"
         "test split in batches of 1000 (best of 3 passes); the mlp and lenet test accuracy after\n"
-        "their one epoch, and mlp's median over seeds 1 to 5 (a seed moves it by a point); and the same "
-        "latency for the bundled model (models/default.dpm), with\n"
+        "their one epoch, and mlp's median over seeds 1 to 5 (a seed moves it by a point); and\n"
+        "the same latency for the bundled model (models/default.dpm), with\n"
         "milliseconds per answer as the Recognize tab computes it (a test image drawn as a 280x280\n"
         "canvas: preprocess and probabilities), with the look-inside views off and on (every\n"
         "layer's output and the why-map added), fastest and median of 200.");
     parser.addOption("--data", "DIR", "folder with train-* and t10k-* IDX files (default data/mnist)");
     parser.addOption("--json", "", "print one JSON object instead of the table (keys below)");
     parser.addOption("--quick", "",
-                     "first 6000 training images, few timing runs, mlp accuracy over 2 seeds, time to "
-                     "accuracy over 2 seeds of 1 epoch (a smoke test, not the benchmark)");
+                     "first 6000 training images, few timing runs, 2 seeds (time to accuracy: 1 epoch each); "
+                     "a smoke test, not the benchmark");
     parser.addOption("--only", "WORKLOAD",
                      "run one workload: mlp, sigmoid-100, lenet, default, fast or fast-99.5 (see below)");
     parser.addOption("--model", "FILE",
@@ -301,7 +301,7 @@ int runBench(const std::vector<std::string>& args) {
         "the time is the training time up to the first epoch at 99% (scoring left out).\n"
         "fast-99.5 (only with --only fast-99.5): the same for 99.5% and the fast-99.5 preset.\n"
         "JSON keys: mlp_epoch_s, sigmoid100_epoch_s, latency_us, throughput_ips, mlp_test_accuracy\n"
-        "and mlp_seeds_test_accuracy (0..1), lenet_epoch_s, lenet_latency_us, lenet_test_accuracy, "
+        "and mlp_seeds_test_accuracy (0..1), lenet_epoch_s, lenet_latency_us, lenet_test_accuracy,\n"
         "default_latency_us,\n"
         "default_throughput_ips (the whole model, every member of an ensemble), fast_time_to_99_s\n"
         "(median over the seeds, null when most did not reach it), fast_reached (seeds that did),\n"

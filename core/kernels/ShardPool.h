@@ -37,17 +37,11 @@ public:
 
     /// Calls work(shard) for shard in [0, shards). Rethrows the first exception a shard threw, after every
     /// thread has finished.
-    template <typename Work> void run(int shards, Work& work) {
-        run(
-            shards, [](void* context, int shard) { (*static_cast<Work*>(context))(shard); }, &work, false);
-    }
+    template <typename Work> void run(int shards, Work& work) { run(shards, &call<Work>, &work, false); }
 
     /// Calls work(part) for part in [0, parts), part p on thread p mod threads() (thread 0 is the caller), so
     /// a part runs on the same thread at every call. Rethrows like run().
-    template <typename Work> void runPinned(int parts, Work& work) {
-        run(
-            parts, [](void* context, int part) { (*static_cast<Work*>(context))(part); }, &work, true);
-    }
+    template <typename Work> void runPinned(int parts, Work& work) { run(parts, &call<Work>, &work, true); }
 
     /// The number of threads worth using on this machine for `shards` shards: one per core, at most one per
     /// shard. `requested` > 0 overrides the core count.
@@ -59,6 +53,10 @@ public:
 
 private:
     using Function = void (*)(void* context, int shard);
+    /// The Function that calls a `Work` passed as context.
+    template <typename Work> static void call(void* context, int shard) {
+        (*static_cast<Work*>(context))(shard);
+    }
     void run(int shards, Function function, void* context, bool pinned);
     /// Runs thread `thread`'s shards: unstarted ones until none is left, or its own when pinned. Returns the
     /// first exception instead of throwing it.

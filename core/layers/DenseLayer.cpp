@@ -21,10 +21,14 @@ DenseLayer::DenseLayer(Shape input, int units)
         activeColumns_.push_back(j);
 }
 
-void DenseLayer::predict(const Matrix& in, Matrix& out) const {
+void DenseLayer::checkInputs(const Matrix& in) const {
     if (in.rows() != weights_.cols())
         throw std::invalid_argument("dense layer expects " + std::to_string(weights_.cols()) +
                                     " inputs, got " + std::to_string(in.rows()));
+}
+
+void DenseLayer::predict(const Matrix& in, Matrix& out) const {
+    checkInputs(in);
     out.resize(units_, in.cols());
     activeKernels().denseForward({weights_.data(), weights_.rows(), weights_.cols(), weights_.outerStride()},
                                  {in.data(), in.rows(), in.cols(), in.outerStride()}, bias_.data(),
@@ -59,9 +63,7 @@ void DenseLayer::forward(const Matrix& in, Matrix& out, Rng&) {
         predict(in, out);
         return;
     }
-    if (in.rows() != weights_.cols())
-        throw std::invalid_argument("dense layer expects " + std::to_string(weights_.cols()) +
-                                    " inputs, got " + std::to_string(in.rows()));
+    checkInputs(in);
     out.resize(units_, in.cols());
     if (partialOutput_.cols() < in.cols())
         partialOutput_.resize(units_, in.cols());
@@ -69,12 +71,8 @@ void DenseLayer::forward(const Matrix& in, Matrix& out, Rng&) {
     auto work = [&](int part) {
         const DenormalGuard flushOnThisThread; // as on the training thread: the bits must not depend on it
         const auto [first, count] = partInputs(part);
-        if (part == 0)
-            multiply(weights_.middleCols(first, count), Transpose::No, in.middleRows(first, count),
-                     Transpose::No, out);
-        else
-            multiply(weights_.middleCols(first, count), Transpose::No, in.middleRows(first, count),
-                     Transpose::No, partial);
+        multiply(weights_.middleCols(first, count), Transpose::No, in.middleRows(first, count), Transpose::No,
+                 part == 0 ? out.leftCols(in.cols()) : partial);
     };
     pool_->runPinned(kSplitParts, work);
     out += partial;

@@ -34,6 +34,8 @@ public:
     static constexpr Eigen::Index kSplitMinimumWeights = 65'536;
 
 private:
+    /// Throws std::invalid_argument when `in` does not have one row per input.
+    void checkInputs(const Matrix& in) const;
     /// Whether W is large enough to split.
     bool splittable() const;
     /// Whether this pass over `in` is split: a pool is lent, W is splittable and the batch has several
