@@ -13,6 +13,11 @@
 #include <type_traits>
 #include <vector>
 
+#if defined(__AVX512F__) && defined(__AVX512DQ__) && !defined(DIGITPAD_DOUBLE)
+#include <immintrin.h>
+#define DIGITPAD_PAIRS_ROWS 1
+#endif
+
 namespace digitpad::DIGITPAD_KERNEL_NAMESPACE {
 
 namespace {
@@ -53,12 +58,57 @@ template <int MaxBlock = 16, typename Kernel> void forEachChannelBlock(int chann
         kernel(std::integral_constant<int, 1>{}, first);
 }
 
+#ifdef DIGITPAD_PAIRS_ROWS
+/// One 16-lane AVX-512 vector holding the 8-lane segments at `first` (low half) and `second` (high half).
+inline __m512 loadRowPair(const float* first, const float* second) {
+    return _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(first)), _mm256_loadu_ps(second), 1);
+}
+
+/// forwardBlock() for output rows `row` and `row + 1` at once. The padded layout is 8 lanes wide on every
+/// CPU, so a row segment fills only half of an AVX-512 register; packing the same segment of two rows into
+/// one register does each multiply-add on 16 lanes. Every lane still sums the same products in the same
+/// order, so the result has the same bits as forwardBlock()'s.
+template <int B>
+void forwardRowPairBlock(const DirectGeometry& g, const float* x, const float* weights, const float* bias,
+                         int o0, int row, float* y) {
+    const int k = g.kernel, outChannels = g.outChannels;
+    for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes) {
+        __m512 acc[B];
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o)
+            acc[o] = _mm512_set1_ps(bias[o0 + o]);
+        for (int c = 0; c < g.inChannels; ++c)
+            for (int ky = 0; ky < k; ++ky) {
+                const float* in = x + (Index(c) * g.inHeight + row + ky) * g.inWidth + x0;
+                const float* w = weights + (Index(c) * k + ky) * k * outChannels + o0;
+                for (int kx = 0; kx < k; ++kx, w += outChannels) {
+                    const __m512 v = loadRowPair(in + kx, in + g.inWidth + kx);
+#pragma GCC unroll 16
+                    for (int o = 0; o < B; ++o)
+                        acc[o] = _mm512_fmadd_ps(_mm512_set1_ps(w[o]), v, acc[o]);
+                }
+            }
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o) {
+            float* target = y + (Index(o0 + o) * g.outHeight + row) * g.outWidth + x0;
+            _mm256_storeu_ps(target, _mm512_castps512_ps256(acc[o]));
+            _mm256_storeu_ps(target + g.outWidth, _mm512_extractf32x8_ps(acc[o], 1));
+        }
+    }
+}
+#endif
+
 /// Output channels [o0, o0 + B) of directForward().
 template <int B>
 void forwardBlock(const DirectGeometry& g, const Scalar* x, const Scalar* weights, const Scalar* bias, int o0,
                   Scalar* y) {
     const int k = g.kernel, outChannels = g.outChannels;
-    for (int row = 0; row < g.outHeight; ++row)
+    int row = 0;
+#ifdef DIGITPAD_PAIRS_ROWS
+    for (; row + 2 <= g.outHeight; row += 2)
+        forwardRowPairBlock<B>(g, x, weights, bias, o0, row, y);
+#endif
+    for (; row < g.outHeight; ++row)
         for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes) {
             Packet acc[B];
 #pragma GCC unroll 16
@@ -125,22 +175,118 @@ void weightGradientTaps(const DirectGeometry& g, Index count, const Scalar* x, I
     }
 }
 
+#ifdef DIGITPAD_PAIRS_ROWS
+/// weightGradientTaps() over row pairs (an even output height): each 16-lane vector holds one segment of
+/// output rows `row` and `row + 1`, and `interleaved` holds the gradients as [n][row pair][vector][channel]
+/// [row of the pair][lane]. Each lane sums half of the rows, so the sums are rounded differently from
+/// AVX2's.
+template <int B, int T>
+void weightGradientTapsRowPairs(const DirectGeometry& g, Index count, const float* x, Index xStride,
+                                const float* interleaved, int o0, int c, int ky, int kx, float* dW) {
+    constexpr int pairLanes = 2 * kConvLanes;
+    const Index vectorStride = Index(g.outChannels) * pairLanes;
+    __m512 acc[T][B];
+#pragma GCC unroll 16
+    for (int t = 0; t < T; ++t)
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o)
+            acc[t][o] = _mm512_setzero_ps();
+    const float* grad = interleaved + Index(o0) * pairLanes;
+    for (Index n = 0; n < count; ++n) {
+        const float* sampleX = x + n * xStride + Index(c) * g.inHeight * g.inWidth + kx;
+        for (int row = 0; row < g.outHeight; row += 2) {
+            const float* in = sampleX + Index(row + ky) * g.inWidth;
+            for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes, grad += vectorStride) {
+                __m512 v[T];
+#pragma GCC unroll 16
+                for (int t = 0; t < T; ++t)
+                    v[t] = loadRowPair(in + x0 + t, in + g.inWidth + x0 + t);
+#pragma GCC unroll 16
+                for (int o = 0; o < B; ++o) {
+                    const __m512 gradient = _mm512_loadu_ps(grad + o * pairLanes);
+#pragma GCC unroll 16
+                    for (int t = 0; t < T; ++t)
+                        acc[t][o] = _mm512_fmadd_ps(gradient, v[t], acc[t][o]);
+                }
+            }
+        }
+    }
+#pragma GCC unroll 16
+    for (int t = 0; t < T; ++t) {
+        const Index tap = (Index(c) * g.kernel + ky) * g.kernel + kx + t;
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o)
+            dW[o0 + o + tap * g.outChannels] = _mm512_reduce_add_ps(acc[t][o]);
+    }
+}
+#endif
+
 /// Output channels [o0, o0 + B) of directWeightGradient(), three taps of a kernel row at a time (B·3 ≤ 24
-/// accumulators, which with the loaded vectors fit AVX-512's 32 vector registers).
-template <int B>
+/// accumulators, which with the loaded vectors fit AVX-512's 32 vector registers); with RowPairs, by
+/// weightGradientTapsRowPairs().
+template <int B, bool RowPairs>
 void weightGradientBlock(const DirectGeometry& g, Index count, const Scalar* x, Index xStride,
                          const Scalar* interleaved, int o0, Scalar* dW) {
+    const auto taps = [&](auto width, int c, int ky, int kx) {
+        constexpr int T = decltype(width)::value;
+#ifdef DIGITPAD_PAIRS_ROWS
+        if constexpr (RowPairs) {
+            weightGradientTapsRowPairs<B, T>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+            return;
+        }
+#endif
+        weightGradientTaps<B, T>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+    };
     for (int c = 0; c < g.inChannels; ++c)
         for (int ky = 0; ky < g.kernel; ++ky) {
             int kx = 0;
             for (; kx + 3 <= g.kernel; kx += 3)
-                weightGradientTaps<B, 3>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+                taps(std::integral_constant<int, 3>{}, c, ky, kx);
             if (g.kernel - kx == 2)
-                weightGradientTaps<B, 2>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+                taps(std::integral_constant<int, 2>{}, c, ky, kx);
             else if (g.kernel - kx == 1)
-                weightGradientTaps<B, 1>(g, count, x, xStride, interleaved, o0, c, ky, kx, dW);
+                taps(std::integral_constant<int, 1>{}, c, ky, kx);
         }
 }
+
+#ifdef DIGITPAD_PAIRS_ROWS
+/// inputGradientBlock() for output rows `row` and `row + 1` at once, packed into 16-lane vectors as in
+/// forwardRowPairBlock(). Each input row then receives its two rows' contributions in another order than
+/// AVX2's, so its sums are rounded differently.
+template <int B>
+void inputGradientRowPairBlock(const DirectGeometry& g, const float* gradient, const float* weights, int o0,
+                               int row, float* dX) {
+    const int k = g.kernel, outChannels = g.outChannels;
+    const Index plane = Index(g.outHeight) * g.outWidth;
+    for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes) {
+        __m512 grad[B];
+#pragma GCC unroll 16
+        for (int o = 0; o < B; ++o) {
+            const float* first = gradient + Index(o0 + o) * plane + Index(row) * g.outWidth + x0;
+            grad[o] = loadRowPair(first, first + g.outWidth);
+        }
+        for (int kx = 0; kx < k; ++kx)
+            for (int c = 0; c < g.inChannels; ++c)
+                for (int ky = 0; ky < k; ++ky) {
+                    const float* w = weights + ((Index(c) * k + ky) * k + kx) * outChannels + o0;
+                    __m512 even = _mm512_mul_ps(_mm512_set1_ps(w[0]), grad[0]);
+                    __m512 odd = _mm512_setzero_ps();
+#pragma GCC unroll 16
+                    for (int o = 1; o < B; ++o) {
+                        if (o % 2 == 0)
+                            even = _mm512_fmadd_ps(_mm512_set1_ps(w[o]), grad[o], even);
+                        else
+                            odd = _mm512_fmadd_ps(_mm512_set1_ps(w[o]), grad[o], odd);
+                    }
+                    float* target = dX + (Index(c) * g.inHeight + row + ky) * g.inWidth + x0 + kx;
+                    const __m512 sum =
+                        _mm512_add_ps(loadRowPair(target, target + g.inWidth), _mm512_add_ps(even, odd));
+                    _mm256_storeu_ps(target, _mm512_castps512_ps256(sum));
+                    _mm256_storeu_ps(target + g.inWidth, _mm512_extractf32x8_ps(sum, 1));
+                }
+    }
+}
+#endif
 
 /// Output channels [o0, o0 + B) of directInputGradient(): the gradient vectors of B channels at one output
 /// row segment stay in registers while every tap's weighted sum is added onto the input segment it came from.
@@ -149,7 +295,12 @@ void inputGradientBlock(const DirectGeometry& g, const Scalar* gradient, const S
                         Scalar* dX) {
     const int k = g.kernel, outChannels = g.outChannels;
     const Index plane = Index(g.outHeight) * g.outWidth;
-    for (int row = 0; row < g.outHeight; ++row)
+    int row = 0;
+#ifdef DIGITPAD_PAIRS_ROWS
+    for (; row + 2 <= g.outHeight; row += 2)
+        inputGradientRowPairBlock<B>(g, gradient, weights, o0, row, dX);
+#endif
+    for (; row < g.outHeight; ++row)
         for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes) {
             Packet grad[B];
 #pragma GCC unroll 16
@@ -195,12 +346,30 @@ void directWeightGradient(const DirectGeometry& g, Index count, const Scalar* x,
     if (interleaved.size() < static_cast<std::size_t>(size))
         interleaved.resize(static_cast<std::size_t>(size));
     Scalar* to = interleaved.data();
+#ifdef DIGITPAD_PAIRS_ROWS
+    if (g.outHeight % 2 == 0) {
+        for (Index n = 0; n < count; ++n)
+            for (int row = 0; row < g.outHeight; row += 2)
+                for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes)
+                    for (int o = 0; o < g.outChannels; ++o, to += 2 * kConvLanes) {
+                        const Scalar* from =
+                            gradient + n * gradientStride + o * plane + Index(row) * g.outWidth + x0;
+                        store(to, load(from));
+                        store(to + kConvLanes, load(from + g.outWidth));
+                    }
+        forEachChannelBlock<8>(g.outChannels, [&](auto block, int o0) {
+            weightGradientBlock<decltype(block)::value, true>(g, count, x, xStride, interleaved.data(), o0,
+                                                              dW);
+        });
+        return;
+    }
+#endif
     for (Index n = 0; n < count; ++n)
         for (Index position = 0; position < plane; position += kConvLanes)
             for (int o = 0; o < g.outChannels; ++o, to += kConvLanes)
                 store(to, load(gradient + n * gradientStride + o * plane + position));
     forEachChannelBlock<8>(g.outChannels, [&](auto block, int o0) {
-        weightGradientBlock<decltype(block)::value>(g, count, x, xStride, interleaved.data(), o0, dW);
+        weightGradientBlock<decltype(block)::value, false>(g, count, x, xStride, interleaved.data(), o0, dW);
     });
 }
 

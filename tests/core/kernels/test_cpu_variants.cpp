@@ -256,6 +256,13 @@ private slots:
                 compare(expected[1], actual[1], "directWeightGradient", variant);
                 compare(expected[2], actual[2], "directInputGradient", variant);
             }
+            // AVX-512 packs two output rows into one vector, but every lane sums the same products in the
+            // same order as AVX2's one row per vector, so the forward pass keeps AVX2's bits.
+            if (cpuSupports(CpuVariant::V4) && variantBuilt(CpuVariant::V4) && variantBuilt(CpuVariant::V3)) {
+                const auto avx2 = run(kernelsFor(CpuVariant::V3));
+                const auto avx512 = run(kernelsFor(CpuVariant::V4));
+                QVERIFY2(avx512[0] == avx2[0], "directForward: AVX-512's row pairs differ from AVX2's rows");
+            }
         }
     }
 };
