@@ -6,7 +6,8 @@
 namespace digitpad {
 
 /// Values per SIMD vector the direct kernels work in: one 32-byte vector (8 floats, 4 doubles). The same for
-/// every CPU variant, so the padded plane layout does not depend on the CPU the program runs on.
+/// every CPU variant, so the padded plane layout does not depend on the CPU the program runs on; the AVX-512
+/// kernels fill their 64-byte vectors with the same segment of two rows.
 inline constexpr int kConvLanes = 32 / static_cast<int>(sizeof(Scalar));
 
 /// Plane sizes of one stride-1 convolution as the direct kernels see it. Every plane set is channel-major,
