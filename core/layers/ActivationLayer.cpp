@@ -15,10 +15,14 @@ void ActivationLayer::predict(const Matrix& in, Matrix& out) const {
 }
 
 void ActivationLayer::backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) {
-    if (!dIn)
-        return;
-    dIn->resize(dOut.rows(), dOut.cols());
-    activeKernels().activationGradient(activation_, in.data(), out.data(), dOut.data(), dIn->data(),
+    if (dIn)
+        inputGradient(in, out, dOut, *dIn);
+}
+
+void ActivationLayer::inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut,
+                                    Matrix& dIn) const {
+    dIn.resize(dOut.rows(), dOut.cols());
+    activeKernels().activationGradient(activation_, in.data(), out.data(), dOut.data(), dIn.data(),
                                        dOut.size());
 }
 

@@ -68,6 +68,13 @@ void Conv2DLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, 
     algorithm_->backward(in, dOut, weights_, weightGrad_, biasGrad_, dIn);
 }
 
+void Conv2DLayer::inputGradient(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix& dIn) const {
+    if (in.rows() != shape_.input.size() || dOut.rows() != shape_.output.size() || in.cols() != dOut.cols())
+        throw std::logic_error("convolution inputGradient() for a batch predict() did not give");
+    dIn.resize(in.rows(), dOut.cols());
+    algorithm_->inputGradient(dOut, weights_, dIn);
+}
+
 std::vector<ParamRef> Conv2DLayer::params() {
     return {{"weight", &weights_, &weightGrad_, true}, {"bias", &bias_, &biasGrad_, false}};
 }

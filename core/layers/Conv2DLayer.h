@@ -40,6 +40,7 @@ public:
     /// (OUT × 1) sums dOut's channel-o values, and dIn ((C·H·W) × N, unless null) sends every dOut[o, p]
     /// back through W[o, t] to the input values it was computed from (see ConvolutionAlgorithm::backward()).
     void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) override;
+    void inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix& dIn) const override;
     std::vector<ParamRef> params() override;
     /// fanIn = C·K·K, fanOut = OUT·K·K.
     void initialise(Init init, Rng& rng) override;

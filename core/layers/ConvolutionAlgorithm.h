@@ -76,6 +76,9 @@ public:
     /// receives Σ W[o, t]·dOut[o, p] over the (o, p, t) that read it.
     virtual void backward(const Matrix& in, const Matrix& dOut, const Matrix& weights, Matrix& dW, Matrix& db,
                           Matrix* dIn) = 0;
+    /// backward()'s *dIn alone (dIn already (C·H·W) × N), from dOut and W only; thread-safe on a const
+    /// algorithm.
+    virtual void inputGradient(const Matrix& dOut, const Matrix& weights, Matrix& dIn) const = 0;
     /// A copy, buffers included (replicas for data-parallel training copy their layers).
     virtual std::unique_ptr<ConvolutionAlgorithm> clone() const = 0;
 };

@@ -79,7 +79,7 @@ void DenseLayer::forward(const Matrix& in, Matrix& out, Rng&) {
     out.colwise() += bias_.col(0);
 }
 
-void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix* dIn) {
+void DenseLayer::backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) {
     if (in.cols() == 1) {
         // dW = dOut · xᵀ has a non-zero column only where x_j ≠ 0: clear the columns the last sample set,
         // then write the new ones, instead of rewriting the whole units × inputs matrix for every sample.
@@ -118,10 +118,13 @@ void DenseLayer::backward(const Matrix& in, const Matrix&, const Matrix& dOut, M
         biasGrad_.col(0).noalias() = dOut.rowwise().sum();
         markEveryColumnActive();
     }
-    if (dIn) {
-        dIn->resize(in.rows(), in.cols());
-        multiply(weights_, Transpose::Yes, dOut, Transpose::No, *dIn);
-    }
+    if (dIn)
+        inputGradient(in, out, dOut, *dIn);
+}
+
+void DenseLayer::inputGradient(const Matrix& in, const Matrix&, const Matrix& dOut, Matrix& dIn) const {
+    dIn.resize(in.rows(), in.cols());
+    multiply(weights_, Transpose::Yes, dOut, Transpose::No, dIn);
 }
 
 void DenseLayer::markEveryColumnActive() {

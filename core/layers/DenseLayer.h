@@ -21,6 +21,7 @@ public:
     void forward(const Matrix& in, Matrix& out, Rng& rng) override;
     /// dW = dOut · inᵀ (units × inputs), db = Σ_columns dOut (units × 1), dIn = Wᵀ · dOut (inputs × batch).
     void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) override;
+    void inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix& dIn) const override;
     std::vector<ParamRef> params() override;
     void initialise(Init init, Rng& rng) override;
     /// Splits when W has at least kSplitMinimumWeights: the mlp preset's first layer (784 inputs, 128 units)

@@ -107,11 +107,8 @@ void DirectConvolution::backward(const Matrix& in, const Matrix& dOut, const Mat
         db(o, 0) = dOut.middleRows(o * positions, positions).sum();
     if (inPlace()) {
         directWeightGradient(plan_, batch, in.data(), in.rows(), dOut.data(), dOut.rows(), dW.data());
-        if (dIn) {
-            dIn->setZero();
-            for (Index n = 0; n < batch; ++n)
-                directInputGradient(plan_, dOut.col(n).data(), weights.data(), dIn->col(n).data());
-        }
+        if (dIn)
+            inputGradient(dOut, weights, *dIn);
         return;
     }
     ConvScratch::Map gradient = paddedGradients_.view(paddedOutputSize(), batch);
@@ -122,12 +119,33 @@ void DirectConvolution::backward(const Matrix& in, const Matrix& dOut, const Mat
                          dW.data());
     if (dIn) {
         ConvScratch::Map dX = paddedInputGradient_.view(paddedInputSize(), 1);
-        for (Index n = 0; n < batch; ++n) {
-            dX.setZero();
-            directInputGradient(plan_, gradient.col(n).data(), weights.data(), dX.data());
-            cropInputGradient(dX.data(), dIn->col(n).data());
-        }
+        for (Index n = 0; n < batch; ++n)
+            paddedInputGradient(gradient.col(n).data(), weights, dX.data(), dIn->col(n).data());
     }
+}
+
+void DirectConvolution::inputGradient(const Matrix& dOut, const Matrix& weights, Matrix& dIn) const {
+    if (inPlace()) {
+        dIn.setZero();
+        for (Index n = 0; n < dOut.cols(); ++n)
+            directInputGradient(plan_, dOut.col(n).data(), weights.data(), dIn.col(n).data());
+        return;
+    }
+    // Per-thread scratch that only ever grows, as in predict().
+    thread_local ConvScratch gradientScratch, inputScratch;
+    ConvScratch::Map gradient = gradientScratch.view(paddedOutputSize(), 1);
+    ConvScratch::Map dX = inputScratch.view(paddedInputSize(), 1);
+    for (Index n = 0; n < dOut.cols(); ++n) {
+        padGradient(dOut.col(n).data(), gradient.data());
+        paddedInputGradient(gradient.data(), weights, dX.data(), dIn.col(n).data());
+    }
+}
+
+void DirectConvolution::paddedInputGradient(const Scalar* gradient, const Matrix& weights, Scalar* dX,
+                                            Scalar* dIn) const {
+    std::fill(dX, dX + paddedInputSize(), Scalar(0));
+    directInputGradient(plan_, gradient, weights.data(), dX);
+    cropInputGradient(dX, dIn);
 }
 
 } // namespace digitpad

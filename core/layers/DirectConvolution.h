@@ -23,6 +23,7 @@ public:
     /// of which dIn takes the part that lies on the image.
     void backward(const Matrix& in, const Matrix& dOut, const Matrix& weights, Matrix& dW, Matrix& db,
                   Matrix* dIn) override;
+    void inputGradient(const Matrix& dOut, const Matrix& weights, Matrix& dIn) const override;
     std::unique_ptr<ConvolutionAlgorithm> clone() const override {
         return std::make_unique<DirectConvolution>(*this);
     }
@@ -45,6 +46,8 @@ private:
     void cropOutput(const Scalar* y, Scalar* out) const;
     /// dIn (C × H × W) = the part of dX (C × Hx × Wx) that lies on the image.
     void cropInputGradient(const Scalar* dX, Scalar* dIn) const;
+    /// dIn (C × H × W) of one sample from its padded output gradient, in the padded scratch dX.
+    void paddedInputGradient(const Scalar* gradient, const Matrix& weights, Scalar* dX, Scalar* dIn) const;
 
     ConvShape shape_;
     DirectGeometry plan_;         ///< the padded plane sizes the kernels work on

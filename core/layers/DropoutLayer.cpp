@@ -31,6 +31,11 @@ void DropoutLayer::forward(const Matrix& in, Matrix& out, Rng& rng) {
     out.array() = in.array() * Eigen::Map<const Matrix>(mask_.data(), rows_, cols_).array();
 }
 
+void DropoutLayer::inputGradient(const Matrix&, const Matrix&, const Matrix& dOut, Matrix& dIn) const {
+    // At inference dropout passes its input through unchanged.
+    dIn = dOut;
+}
+
 void DropoutLayer::backward(const Matrix&, const Matrix&, const Matrix& dOut, Matrix* dIn) {
     if (!dIn)
         return;

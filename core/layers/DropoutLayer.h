@@ -27,6 +27,7 @@ public:
     void forward(const Matrix& in, Matrix& out, Rng& rng) override;
     /// dIn = dOut ⊙ mask of the last forward().
     void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) override;
+    void inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix& dIn) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<DropoutLayer>(*this); }
 
 private:

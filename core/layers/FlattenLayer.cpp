@@ -8,11 +8,13 @@ void FlattenLayer::predict(const Matrix& in, Matrix& out) const {
     out = in;
 }
 
-void FlattenLayer::backward(const Matrix&, const Matrix&, const Matrix& dOut, Matrix* dIn) {
-    if (!dIn)
-        return;
-    dIn->resize(dOut.rows(), dOut.cols());
-    *dIn = dOut;
+void FlattenLayer::backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) {
+    if (dIn)
+        inputGradient(in, out, dOut, *dIn);
+}
+
+void FlattenLayer::inputGradient(const Matrix&, const Matrix&, const Matrix& dOut, Matrix& dIn) const {
+    dIn = dOut;
 }
 
 } // namespace digitpad

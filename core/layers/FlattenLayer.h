@@ -19,6 +19,7 @@ public:
     void predict(const Matrix& in, Matrix& out) const override;
     /// dIn = dOut.
     void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) override;
+    void inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix& dIn) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<FlattenLayer>(*this); }
 
 private:

@@ -128,19 +128,38 @@ void Im2colConvolution::backward(const Matrix&, const Matrix& dOut, const Matrix
     const Index batch = dOut.cols();
     const Index positions = shape_.positions();
     const ConvScratch::Map colT = patches_.view(batch * positions, shape_.taps());
-    // Gather dR[n·Ho·Wo + p, o] = dOut[o·Ho·Wo + p, n]: contiguous runs of Ho·Wo values.
     ConvScratch::Map dR = product_.view(batch * positions, shape_.output.channels);
-    for (Index n = 0; n < batch; ++n)
-        for (int o = 0; o < shape_.output.channels; ++o)
-            dR.col(o).segment(n * positions, positions) = dOut.col(n).segment(o * positions, positions);
+    gatherOutputGradient(dOut, dR);
     multiply(dR, Transpose::Yes, colT, Transpose::No, dW);
     db.col(0).noalias() = dR.colwise().sum().transpose();
     if (dIn) {
         ConvScratch::Map dColT = patchGradient_.view(batch * positions, shape_.taps());
-        multiply(dR, Transpose::No, weights, Transpose::No, dColT);
-        dIn->setZero();
-        col2im(dColT.data(), 0, batch, *dIn);
+        inputGradientFrom(dR, weights, dColT, *dIn);
     }
+}
+
+void Im2colConvolution::inputGradient(const Matrix& dOut, const Matrix& weights, Matrix& dIn) const {
+    // Per-thread scratch that only ever grows, as in predict().
+    thread_local ConvScratch productScratch, patchScratch;
+    const Index rows = dOut.cols() * shape_.positions();
+    ConvScratch::Map dR = productScratch.view(rows, shape_.output.channels);
+    gatherOutputGradient(dOut, dR);
+    ConvScratch::Map dColT = patchScratch.view(rows, shape_.taps());
+    inputGradientFrom(dR, weights, dColT, dIn);
+}
+
+void Im2colConvolution::gatherOutputGradient(const Matrix& dOut, ConvScratch::Map& dR) const {
+    const Index positions = shape_.positions();
+    for (Index n = 0; n < dOut.cols(); ++n)
+        for (int o = 0; o < shape_.output.channels; ++o)
+            dR.col(o).segment(n * positions, positions) = dOut.col(n).segment(o * positions, positions);
+}
+
+void Im2colConvolution::inputGradientFrom(const ConvScratch::Map& dR, const Matrix& weights,
+                                          ConvScratch::Map& dColT, Matrix& dIn) const {
+    multiply(dR, Transpose::No, weights, Transpose::No, dColT);
+    dIn.setZero();
+    col2im(dColT.data(), 0, dIn.cols(), dIn);
 }
 
 } // namespace digitpad

@@ -24,6 +24,7 @@ public:
     /// overlapping patches) into dIn ((C·H·W) × N).
     void backward(const Matrix& in, const Matrix& dOut, const Matrix& weights, Matrix& dW, Matrix& db,
                   Matrix* dIn) override;
+    void inputGradient(const Matrix& dOut, const Matrix& weights, Matrix& dIn) const override;
     std::unique_ptr<ConvolutionAlgorithm> clone() const override {
         return std::make_unique<Im2colConvolution>(*this);
     }
@@ -34,6 +35,11 @@ private:
     void im2col(const Matrix& in, Eigen::Index first, Eigen::Index count, Scalar* colT) const;
     /// Adds dColT ((count·Ho·Wo) × C·K·K) into the columns [first, first + count) of dIn.
     void col2im(const Scalar* dColT, Eigen::Index first, Eigen::Index count, Matrix& dIn) const;
+    /// dR[n·Ho·Wo + p, o] = dOut[o·Ho·Wo + p, n]: contiguous runs of Ho·Wo values.
+    void gatherOutputGradient(const Matrix& dOut, ConvScratch::Map& dR) const;
+    /// *dIn from dR: dColT = dR · W, scattered back by col2im.
+    void inputGradientFrom(const ConvScratch::Map& dR, const Matrix& weights, ConvScratch::Map& dColT,
+                           Matrix& dIn) const;
     /// out[:, first + n] = bias + the rows of R ((count·Ho·Wo) × OUT) that belong to sample n.
     void scatterOutput(const Scalar* r, const Matrix& bias, Eigen::Index first, Eigen::Index count,
                        Matrix& out) const;

@@ -44,6 +44,12 @@ public:
     /// work.
     virtual void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) = 0;
 
+    /// dIn = dL/dIn at inference (dropout is the identity) for the in and out predict() gave, and nothing
+    /// else: no parameter gradients, no state read or written. What explanations (nn/Saliency.h) need; const
+    /// and thread-safe like predict().
+    virtual void inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut,
+                               Matrix& dIn) const = 0;
+
     /// Training lends the layer a pool of threads, and nullptr takes it back. A layer with large products
     /// then splits its training passes into two parts run with ShardPool::runPinned, part p always on the
     /// pool's thread p mod threads; the parts are the same whatever the thread count, so the numbers are too,

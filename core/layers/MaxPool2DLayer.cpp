@@ -67,20 +67,24 @@ void MaxPool2DLayer::predict(const Matrix& in, Matrix& out) const {
 }
 
 void MaxPool2DLayer::backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) {
-    if (!dIn)
-        return;
+    if (dIn)
+        inputGradient(in, out, dOut, *dIn);
+}
+
+void MaxPool2DLayer::inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut,
+                                   Matrix& dIn) const {
     if (out.rows() != output_.size() || dOut.rows() != output_.size() || in.cols() != dOut.cols() ||
         out.cols() != dOut.cols())
         throw std::logic_error("pooling backward() without a matching forward()");
-    dIn->resize(in.rows(), dOut.cols());
+    dIn.resize(in.rows(), dOut.cols());
     if (!tiledByPairs()) {
-        dIn->setZero();
+        dIn.setZero();
         for (Eigen::Index n = 0; n < dOut.cols(); ++n)
-            routeSample(in.col(n).data(), out.col(n).data(), dOut.col(n).data(), dIn->col(n).data());
+            routeSample(in.col(n).data(), out.col(n).data(), dOut.col(n).data(), dIn.col(n).data());
         return;
     }
     // 2×2 windows tiling the input: every input value is written once, so dIn needs no clearing first.
-    activeKernels().maxPool2Backward(in.data(), out.data(), dOut.data(), dIn->data(),
+    activeKernels().maxPool2Backward(in.data(), out.data(), dOut.data(), dIn.data(),
                                      dOut.cols() * input_.channels * output_.height, output_.width);
 }
 

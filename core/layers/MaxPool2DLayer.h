@@ -25,6 +25,7 @@ public:
     /// not overlap). Finding that input again from in and out is cheaper than recording an argmax index for
     /// every output during forward().
     void backward(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix* dIn) override;
+    void inputGradient(const Matrix& in, const Matrix& out, const Matrix& dOut, Matrix& dIn) const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<MaxPool2DLayer>(*this); }
 
 private:

@@ -1,23 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/Saliency.h"
 
-#include "layers/DropoutLayer.h"
-
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace digitpad {
-
-namespace {
-
-/// Dropout's training forward() draws a mask; at inference it is the identity, and so is its gradient.
-bool isDropout(const Layer& layer) {
-    return dynamic_cast<const DropoutLayer*>(&layer) != nullptr;
-}
-
-} // namespace
 
 Matrix marginGradient(const Network& network, const Matrix& x, int toward, int awayFrom) {
     if (network.empty())
@@ -32,23 +20,13 @@ Matrix marginGradient(const Network& network, const Matrix& x, int toward, int a
                                     std::to_string(awayFrom) + " do not fit " + std::to_string(outputs) +
                                     " outputs");
 
-    // Copies: forward() keeps what backward() needs (convolution's padded planes) inside the layer, and
-    // backward() overwrites the parameter gradients, neither of which a const network may change.
-    const auto& source = network.layers();
-    std::vector<std::unique_ptr<Layer>> layers;
-    layers.reserve(source.size());
-    for (const auto& layer : source)
-        layers.push_back(isDropout(*layer) ? nullptr : layer->clone());
-
-    // Only dropout reads the generator in forward(), and dropout is skipped.
-    Rng unused(0);
+    // predict() and inputGradient() are const and keep nothing, so the network is neither copied nor changed
+    // (dropout is the identity at inference, and so is its gradient).
+    const auto& layers = network.layers();
     std::vector<Matrix> activations(layers.size());
     const Matrix* in = &x;
     for (std::size_t i = 0; i < layers.size(); ++i) {
-        if (layers[i])
-            layers[i]->forward(*in, activations[i], unused);
-        else
-            activations[i] = *in;
+        layers[i]->predict(*in, activations[i]);
         in = &activations[i];
     }
 
@@ -60,10 +38,7 @@ Matrix marginGradient(const Network& network, const Matrix& x, int toward, int a
         gradient(awayFrom, 0) = Scalar(-1);
     Matrix dIn;
     for (std::size_t i = layers.size(); i-- > 0;) {
-        if (!layers[i])
-            continue;
-        const Matrix& layerIn = i == 0 ? x : activations[i - 1];
-        layers[i]->backward(layerIn, activations[i], gradient, &dIn);
+        layers[i]->inputGradient(i == 0 ? x : activations[i - 1], activations[i], gradient, dIn);
         gradient.swap(dIn);
     }
     return gradient;

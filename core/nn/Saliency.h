@@ -13,8 +13,9 @@ namespace digitpad {
 /// against `awayFrom`. With awayFrom < 0 the margin is raw[toward] alone (a network with one output).
 ///
 /// The network is evaluated in inference mode (dropout is the identity, so its gradient passes through
-/// unchanged) on copies of its layers: backward() needs what forward() keeps, and the network itself stays
-/// const, so this is thread-safe. Throws std::invalid_argument for a bad x or class index.
+/// unchanged) with the layers' const predict() and inputGradient(): no copies, no parameter gradients, and
+/// the network itself stays unchanged, so this is thread-safe. Throws std::invalid_argument for a bad x or
+/// class index.
 Matrix marginGradient(const Network& network, const Matrix& x, int toward, int awayFrom);
 
 } // namespace digitpad

@@ -44,6 +44,21 @@ inline double relativeError(const Matrix& a, const Matrix& b) {
     return worst;
 }
 
+/// How far Layer::inputGradient() is from central differences of L = Σ R ⊙ predict(x), R = `dOut`: the
+/// derivative explanations use, at inference (dropout the identity), through the const interface only.
+inline double inferenceInputGradientError(const Layer& layer, const Matrix& x, const Matrix& dOut) {
+    Matrix out, dIn;
+    layer.predict(x, out);
+    layer.inputGradient(x, out, dOut, dIn);
+    Matrix probe = x;
+    const Matrix numeric = centralDifferences(probe, [&] {
+        Matrix y;
+        layer.predict(probe, y);
+        return (y.array() * dOut.array()).sum();
+    });
+    return relativeError(dIn, numeric);
+}
+
 /// Random inputs of magnitude 0.1–1.5, away from ReLU's kink at 0 so a finite difference never straddles it;
 /// continuous values also keep max-pooling windows free of near-ties.
 inline Matrix inputsAwayFromZero(Eigen::Index rows, Eigen::Index cols, Rng& rng) {

@@ -16,6 +16,7 @@ using namespace digitpad;
 namespace {
 
 using test::centralDifferences;
+using test::inferenceInputGradientError;
 using test::inputsAwayFromZero;
 using test::kTolerance;
 using test::relativeError;
@@ -81,6 +82,9 @@ private slots:
         const Matrix numericIn = centralDifferences(probe, [&] { return lossAt(probe); });
         QVERIFY2(relativeError(dIn, numericIn) < kTolerance,
                  qPrintable(QString("dIn error %1").arg(relativeError(dIn, numericIn))));
+        const double inferenceError = inferenceInputGradientError(*layer, x, weights);
+        QVERIFY2(inferenceError < kTolerance,
+                 qPrintable(QString("inputGradient() error %1").arg(inferenceError)));
 
         for (ParamRef p : layer->params()) {
             const Matrix numeric = centralDifferences(*p.value, [&] { return lossAt(x); });
