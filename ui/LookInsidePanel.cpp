@@ -239,8 +239,9 @@ void LookInsidePanel::rebuildLayerViews() {
     }
 }
 
-void LookInsidePanel::showInput(const digitpad::Vector& input) {
+void LookInsidePanel::showInput(const digitpad::Vector& input, const std::vector<double>& probabilities) {
     input_ = input;
+    probabilities_ = probabilities;
     // Collapsed, nothing is computed now: the previous answer's views must not pass for this one's.
     look_.reset();
     updateViews();
@@ -248,6 +249,7 @@ void LookInsidePanel::showInput(const digitpad::Vector& input) {
 
 void LookInsidePanel::clearViews() {
     input_.reset();
+    probabilities_.clear();
     look_.reset();
     for (TileGrid* grid : layerGrids_)
         grid->clear();
@@ -288,7 +290,7 @@ void LookInsidePanel::updateViews() {
         return;
     QElapsedTimer timer;
     timer.start();
-    look_ = digitpad::lookInside(*model_, *input_);
+    look_ = digitpad::lookInside(*model_, *input_, probabilities_);
     for (std::size_t i = 0; i < layerGrids_.size() && i < look_->layers.size(); ++i) {
         showTiles(layerGrids_[i], TileSheet::fromActivation(look_->layers[i]));
         layerGrids_[i]->setTileToolTips(toolTips(look_->layers[i], i + 1 == look_->layers.size()));

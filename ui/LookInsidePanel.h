@@ -39,8 +39,9 @@ public:
 
     /// The model whose insides are shown; its filters are drawn at once, the other views are cleared.
     void setModel(std::shared_ptr<const digitpad::Model> model);
-    /// Shows the views for one preprocessed input (the 784 values of Recognition::input).
-    void showInput(const digitpad::Vector& input);
+    /// Shows the views for one preprocessed input (the 784 values of Recognition::input) and the
+    /// probabilities recognition gave for it (Recognition::probabilities), which rank the classes.
+    void showInput(const digitpad::Vector& input, const std::vector<double>& probabilities);
     /// Clears the views that belong to an input (the filters stay: they belong to the model).
     void clearViews();
 
@@ -88,6 +89,7 @@ private:
 
     std::shared_ptr<const digitpad::Model> model_;
     std::optional<digitpad::Vector> input_; ///< the last input given, shown when the panel is expanded
+    std::vector<double> probabilities_;     ///< the model's answer for input_
     std::optional<digitpad::LookInside> look_;
     QAction* toggleAction_ = nullptr;
     QToolButton* toggleButton_ = nullptr;

@@ -601,7 +601,7 @@ void RecognizePanel::classify(bool provisional) {
         names << QString::fromStdString(name);
     chart_->setProbabilities(values, names, provisional);
     preview_->setInput(recognition->input, kPreviewSide);
-    lookInside_->showInput(recognition->input);
+    lookInside_->showInput(recognition->input, recognition->probabilities);
     updateActions();
 
     qCInfo(lcRecognize).noquote() << QStringLiteral("recognized %1 p=%2 (%3 framing, %4 ms)%5")

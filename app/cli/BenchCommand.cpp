@@ -214,7 +214,7 @@ MinMedian answerMilliseconds(const Model& model, const GrayImage& canvas, bool w
             return;
         sink += recognition->probability;
         if (withLookInside)
-            sink += lookInside(model, recognition->input).why.sum();
+            sink += lookInside(model, recognition->input, recognition->probabilities).why.sum();
     };
     for (int i = 0; i < repetitions.answerWarmup; ++i)
         answer();

@@ -12,10 +12,10 @@ namespace digitpad {
 namespace {
 
 /// The index of the largest value other than `skip` (the first of equals), -1 when there is none.
-int largestExcept(const Matrix& column, int skip) {
+int largestExcept(const Eigen::VectorXd& values, int skip) {
     int best = -1;
-    for (int i = 0; i < static_cast<int>(column.rows()); ++i)
-        if (i != skip && (best < 0 || column(i, 0) > column(best, 0)))
+    for (int i = 0; i < static_cast<int>(values.size()); ++i)
+        if (i != skip && (best < 0 || values[i] > values[best]))
             best = i;
     return best;
 }
@@ -23,6 +23,10 @@ int largestExcept(const Matrix& column, int skip) {
 } // namespace
 
 LookInside lookInside(const Model& model, const Vector& input) {
+    return lookInside(model, input, {});
+}
+
+LookInside lookInside(const Model& model, const Vector& input, const std::vector<double>& probabilities) {
     const Network& network = model.network;
     if (network.empty())
         throw std::invalid_argument("lookInside: the network has no layers");
@@ -39,7 +43,17 @@ LookInside lookInside(const Model& model, const Vector& input) {
     // classes; one network on the image alone keeps ranking by its raw outputs (the same order with the
     // softmax head).
     const bool ownOutputs = model.otherMembers.empty() && model.info.testTime == TestTimeAugmentation::None;
-    const Matrix ranking = ownOutputs ? outputs.back() : model.probabilities(x);
+    if (!probabilities.empty() && probabilities.size() != static_cast<std::size_t>(network.outputSize()))
+        throw std::invalid_argument("lookInside: " + std::to_string(probabilities.size()) +
+                                    " probabilities for a model of " + std::to_string(network.outputSize()) +
+                                    " classes");
+    Eigen::VectorXd ranking;
+    if (ownOutputs)
+        ranking = outputs.back().col(0).cast<double>();
+    else if (probabilities.empty())
+        ranking = model.probabilities(x).col(0).cast<double>();
+    else
+        ranking = Eigen::Map<const Eigen::VectorXd>(probabilities.data(), Eigen::Index(probabilities.size()));
     look.winner = largestExcept(ranking, -1);
     look.runnerUp = largestExcept(ranking, look.winner);
     look.winnerLabel = classLabel(model.info, look.winner);

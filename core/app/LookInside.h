@@ -46,6 +46,10 @@ struct LookInside {
 /// identity head they do whenever some output is positive. Thread-safe on a const model. Throws
 /// std::invalid_argument when the input's size does not fit the model or the network has no layers.
 LookInside lookInside(const Model& model, const Vector& input);
+/// The same with the answer recognition already gave for `input` (Recognition::probabilities, one per class),
+/// so that an ensemble's members do not run their forward passes a second time to rank the classes. Throws
+/// std::invalid_argument as above, and when there is not one probability per class.
+LookInside lookInside(const Model& model, const Vector& input, const std::vector<double>& probabilities);
 
 /// The model's first-layer filters (firstLayerFilters()): they depend on the model only, not on the input.
 FirstLayerFilters modelFilters(const Model& model);

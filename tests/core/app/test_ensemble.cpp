@@ -267,6 +267,21 @@ private slots:
             gradient += marginGradient(*member, answer->input, look.winner, look.runnerUp).col(0);
         QVERIFY(look.gradient.isApprox(gradient / Scalar(3), Scalar(1e-5)));
         QCOMPARE(look.layers.size(), ensemble.network.layers().size());
+
+        // Given the answer's probabilities, the members do not rank the classes again: the same look.
+        const LookInside given = lookInside(ensemble, answer->input, answer->probabilities);
+        QCOMPARE(given.winner, look.winner);
+        QCOMPARE(given.runnerUp, look.runnerUp);
+        QCOMPARE(given.gradient, look.gradient);
+        QCOMPARE(given.why, look.why);
+        // Given probabilities decide the ranking: swapping the top two swaps winner and runner-up.
+        std::vector<double> swapped = answer->probabilities;
+        std::swap(swapped[std::size_t(look.winner)], swapped[std::size_t(look.runnerUp)]);
+        const LookInside reversed = lookInside(ensemble, answer->input, swapped);
+        QCOMPARE(reversed.winner, look.runnerUp);
+        QCOMPARE(reversed.runnerUp, look.winner);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 lookInside(ensemble, answer->input, std::vector<double>(3, 0.1)));
     }
 };
 
