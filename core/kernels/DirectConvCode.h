@@ -13,8 +13,11 @@
 #include <type_traits>
 #include <vector>
 
-#if defined(__AVX512F__) && defined(__AVX512DQ__) && !defined(DIGITPAD_DOUBLE)
+#if defined(__AVX2__) && defined(__FMA__) && !defined(DIGITPAD_DOUBLE)
 #include <immintrin.h>
+#define DIGITPAD_FUSED_ROWS 1
+#endif
+#if defined(DIGITPAD_FUSED_ROWS) && defined(__AVX512F__) && defined(__AVX512DQ__)
 #define DIGITPAD_PAIRS_ROWS 1
 #endif
 
@@ -63,51 +66,83 @@ template <int MaxBlock = 16, typename Kernel> void forEachChannelBlock(int chann
 inline __m512 loadRowPair(const float* first, const float* second) {
     return _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(first)), _mm256_loadu_ps(second), 1);
 }
+#endif
 
-/// forwardBlock() for output rows `row` and `row + 1` at once. The padded layout is 8 lanes wide on every
-/// CPU, so a row segment fills only half of an AVX-512 register; packing the same segment of two rows into
-/// one register does each multiply-add on 16 lanes. Every lane still sums the same products in the same
-/// order, so the result has the same bits as forwardBlock()'s.
-template <int B>
-void forwardRowPairBlock(const DirectGeometry& g, const float* x, const float* weights, const float* bias,
-                         int o0, int row, float* y) {
+#ifdef DIGITPAD_FUSED_ROWS
+/// One output row's 8-lane segment in an AVX2 register.
+struct OneRow {
+    using Vector = __m256;
+    static constexpr int rows = 1;
+    static Vector load(const float* p, Index) { return _mm256_loadu_ps(p); }
+    static Vector broadcast(float w) { return _mm256_set1_ps(w); }
+    static Vector multiplyAdd(Vector a, Vector b, Vector c) { return _mm256_fmadd_ps(a, b, c); }
+    static void store(float* p, Index, Vector v) { _mm256_storeu_ps(p, v); }
+};
+#endif
+
+#ifdef DIGITPAD_PAIRS_ROWS
+/// The same segment of two output rows, `rowStride` values apart, in one AVX-512 register. The padded layout
+/// is 8 lanes wide on every CPU, so one row's segment would fill only half of it.
+struct TwoRows {
+    using Vector = __m512;
+    static constexpr int rows = 2;
+    static Vector load(const float* p, Index rowStride) { return loadRowPair(p, p + rowStride); }
+    static Vector broadcast(float w) { return _mm512_set1_ps(w); }
+    static Vector multiplyAdd(Vector a, Vector b, Vector c) { return _mm512_fmadd_ps(a, b, c); }
+    static void store(float* p, Index rowStride, Vector v) {
+        _mm256_storeu_ps(p, _mm512_castps512_ps256(v));
+        _mm256_storeu_ps(p + rowStride, _mm512_extractf32x8_ps(v, 1));
+    }
+};
+#endif
+
+#ifdef DIGITPAD_FUSED_ROWS
+/// forwardBlock() for Rows::rows output rows from `row` on, with explicit fused multiply-adds: every lane
+/// then sums the same products in the same order, rounded once each, whether a register holds one row or two
+/// and whatever the compiler would have fused, so AVX2 and AVX-512 give the same bits.
+template <typename Rows, int B>
+void forwardRowsBlock(const DirectGeometry& g, const float* x, const float* weights, const float* bias,
+                      int o0, int row, float* y) {
+    using Vector = typename Rows::Vector;
     const int k = g.kernel, outChannels = g.outChannels;
     for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes) {
-        __m512 acc[B];
+        Vector acc[B];
 #pragma GCC unroll 16
         for (int o = 0; o < B; ++o)
-            acc[o] = _mm512_set1_ps(bias[o0 + o]);
+            acc[o] = Rows::broadcast(bias[o0 + o]);
         for (int c = 0; c < g.inChannels; ++c)
             for (int ky = 0; ky < k; ++ky) {
                 const float* in = x + (Index(c) * g.inHeight + row + ky) * g.inWidth + x0;
                 const float* w = weights + (Index(c) * k + ky) * k * outChannels + o0;
                 for (int kx = 0; kx < k; ++kx, w += outChannels) {
-                    const __m512 v = loadRowPair(in + kx, in + g.inWidth + kx);
+                    const Vector v = Rows::load(in + kx, g.inWidth);
 #pragma GCC unroll 16
                     for (int o = 0; o < B; ++o)
-                        acc[o] = _mm512_fmadd_ps(_mm512_set1_ps(w[o]), v, acc[o]);
+                        acc[o] = Rows::multiplyAdd(Rows::broadcast(w[o]), v, acc[o]);
                 }
             }
 #pragma GCC unroll 16
-        for (int o = 0; o < B; ++o) {
-            float* target = y + (Index(o0 + o) * g.outHeight + row) * g.outWidth + x0;
-            _mm256_storeu_ps(target, _mm512_castps512_ps256(acc[o]));
-            _mm256_storeu_ps(target + g.outWidth, _mm512_extractf32x8_ps(acc[o], 1));
-        }
+        for (int o = 0; o < B; ++o)
+            Rows::store(y + (Index(o0 + o) * g.outHeight + row) * g.outWidth + x0, g.outWidth, acc[o]);
     }
 }
 #endif
 
-/// Output channels [o0, o0 + B) of directForward().
+/// Output channels [o0, o0 + B) of directForward(): two rows at a time on AVX-512, one at a time on AVX2, and
+/// with Eigen's packets where there are no fused multiply-adds.
 template <int B>
 void forwardBlock(const DirectGeometry& g, const Scalar* x, const Scalar* weights, const Scalar* bias, int o0,
                   Scalar* y) {
-    const int k = g.kernel, outChannels = g.outChannels;
     int row = 0;
 #ifdef DIGITPAD_PAIRS_ROWS
     for (; row + 2 <= g.outHeight; row += 2)
-        forwardRowPairBlock<B>(g, x, weights, bias, o0, row, y);
+        forwardRowsBlock<TwoRows, B>(g, x, weights, bias, o0, row, y);
 #endif
+#ifdef DIGITPAD_FUSED_ROWS
+    for (; row < g.outHeight; ++row)
+        forwardRowsBlock<OneRow, B>(g, x, weights, bias, o0, row, y);
+#else
+    const int k = g.kernel, outChannels = g.outChannels;
     for (; row < g.outHeight; ++row)
         for (int x0 = 0; x0 < g.outWidth; x0 += kConvLanes) {
             Packet acc[B];
@@ -129,6 +164,7 @@ void forwardBlock(const DirectGeometry& g, const Scalar* x, const Scalar* weight
             for (int o = 0; o < B; ++o)
                 store(y + (Index(o0 + o) * g.outHeight + row) * g.outWidth + x0, acc[o]);
         }
+#endif
 }
 
 /// Output channels [o0, o0 + B) and taps (c, ky, kx … kx + T − 1) of directWeightGradient(): B·T dot products
