@@ -61,13 +61,6 @@ template <int MaxBlock = 16, typename Kernel> void forEachChannelBlock(int chann
         kernel(std::integral_constant<int, 1>{}, first);
 }
 
-#ifdef DIGITPAD_PAIRS_ROWS
-/// One 16-lane AVX-512 vector holding the 8-lane segments at `first` (low half) and `second` (high half).
-inline __m512 loadRowPair(const float* first, const float* second) {
-    return _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(first)), _mm256_loadu_ps(second), 1);
-}
-#endif
-
 #ifdef DIGITPAD_FUSED_ROWS
 /// One output row's 8-lane segment in an AVX2 register.
 struct OneRow {
@@ -86,7 +79,11 @@ struct OneRow {
 struct TwoRows {
     using Vector = __m512;
     static constexpr int rows = 2;
-    static Vector load(const float* p, Index rowStride) { return loadRowPair(p, p + rowStride); }
+    /// The segment at `p` in the low half, the one at `p + rowStride` in the high half.
+    static Vector load(const float* p, Index rowStride) {
+        return _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(p)), _mm256_loadu_ps(p + rowStride),
+                                  1);
+    }
     static Vector broadcast(float w) { return _mm512_set1_ps(w); }
     static Vector multiplyAdd(Vector a, Vector b, Vector c) { return _mm512_fmadd_ps(a, b, c); }
     static void store(float* p, Index rowStride, Vector v) {
@@ -135,11 +132,11 @@ void forwardBlock(const DirectGeometry& g, const Scalar* x, const Scalar* weight
                   Scalar* y) {
     int row = 0;
 #ifdef DIGITPAD_PAIRS_ROWS
-    for (; row + 2 <= g.outHeight; row += 2)
+    for (; row + TwoRows::rows <= g.outHeight; row += TwoRows::rows)
         forwardRowsBlock<TwoRows, B>(g, x, weights, bias, o0, row, y);
 #endif
 #ifdef DIGITPAD_FUSED_ROWS
-    for (; row < g.outHeight; ++row)
+    for (; row < g.outHeight; row += OneRow::rows)
         forwardRowsBlock<OneRow, B>(g, x, weights, bias, o0, row, y);
 #else
     const int k = g.kernel, outChannels = g.outChannels;
@@ -236,7 +233,7 @@ void weightGradientTapsRowPairs(const DirectGeometry& g, Index count, const floa
                 __m512 v[T];
 #pragma GCC unroll 16
                 for (int t = 0; t < T; ++t)
-                    v[t] = loadRowPair(in + x0 + t, in + g.inWidth + x0 + t);
+                    v[t] = TwoRows::load(in + x0 + t, g.inWidth);
 #pragma GCC unroll 16
                 for (int o = 0; o < B; ++o) {
                     const __m512 gradient = _mm512_loadu_ps(grad + o * pairLanes);
@@ -287,8 +284,8 @@ void weightGradientBlock(const DirectGeometry& g, Index count, const Scalar* x, 
 
 #ifdef DIGITPAD_PAIRS_ROWS
 /// inputGradientBlock() for output rows `row` and `row + 1` at once, packed into 16-lane vectors as in
-/// forwardRowPairBlock(). Each input row then receives its two rows' contributions in another order than
-/// AVX2's, so its sums are rounded differently.
+/// forwardRowsBlock<TwoRows>(). Each input row then receives its two rows' contributions in another order
+/// than AVX2's, so its sums are rounded differently.
 template <int B>
 void inputGradientRowPairBlock(const DirectGeometry& g, const float* gradient, const float* weights, int o0,
                                int row, float* dX) {
@@ -298,8 +295,8 @@ void inputGradientRowPairBlock(const DirectGeometry& g, const float* gradient, c
         __m512 grad[B];
 #pragma GCC unroll 16
         for (int o = 0; o < B; ++o) {
-            const float* first = gradient + Index(o0 + o) * plane + Index(row) * g.outWidth + x0;
-            grad[o] = loadRowPair(first, first + g.outWidth);
+            grad[o] =
+                TwoRows::load(gradient + Index(o0 + o) * plane + Index(row) * g.outWidth + x0, g.outWidth);
         }
         for (int kx = 0; kx < k; ++kx)
             for (int c = 0; c < g.inChannels; ++c)
@@ -315,10 +312,8 @@ void inputGradientRowPairBlock(const DirectGeometry& g, const float* gradient, c
                             odd = _mm512_fmadd_ps(_mm512_set1_ps(w[o]), grad[o], odd);
                     }
                     float* target = dX + (Index(c) * g.inHeight + row + ky) * g.inWidth + x0 + kx;
-                    const __m512 sum =
-                        _mm512_add_ps(loadRowPair(target, target + g.inWidth), _mm512_add_ps(even, odd));
-                    _mm256_storeu_ps(target, _mm512_castps512_ps256(sum));
-                    _mm256_storeu_ps(target + g.inWidth, _mm512_extractf32x8_ps(sum, 1));
+                    TwoRows::store(target, g.inWidth,
+                                   _mm512_add_ps(TwoRows::load(target, g.inWidth), _mm512_add_ps(even, odd)));
                 }
     }
 }
@@ -333,7 +328,7 @@ void inputGradientBlock(const DirectGeometry& g, const Scalar* gradient, const S
     const Index plane = Index(g.outHeight) * g.outWidth;
     int row = 0;
 #ifdef DIGITPAD_PAIRS_ROWS
-    for (; row + 2 <= g.outHeight; row += 2)
+    for (; row + TwoRows::rows <= g.outHeight; row += TwoRows::rows)
         inputGradientRowPairBlock<B>(g, gradient, weights, o0, row, dX);
 #endif
     for (; row < g.outHeight; ++row)
