@@ -9,11 +9,11 @@
 namespace digitpad {
 
 /// An answer whose probability is below this is shown as unsure ("not sure: 1 or 7?") instead of as a plain
-/// digit. Chosen on the style-digits dev set with the bundled ensemble, among 0.5 to 0.99
+/// digit. Chosen on the style-digits dev set with the bundled ensemble, among 0.5 to 0.99 in steps of 0.01
 /// (docs/uncertainty.md has the table): the highest threshold that flags at most 2 % of the right answers
 /// there. Reported on sets no choice looked at: MNIST test, the drawn digits and the style-digits held-out
 /// part.
-inline constexpr double kSureProbability = 0.75;
+inline constexpr double kSureProbability = 0.73;
 
 /// Whether an answer with this probability is flagged as unsure.
 bool isUnsure(double probability);
