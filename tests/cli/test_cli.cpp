@@ -2226,9 +2226,9 @@ void TestCli::predictMultiReadsNumbers() {
         const QString name = QFileInfo(row.section(QLatin1Char(','), 0, 0)).fileName();
         const QString number = row.section(QLatin1Char(','), 1, 1);
         // Touching digits are the known weak spot (docs/numbers.md): the bundled ensemble of 2026-12-07 reads
-        // this string's touching 7 and 6 as one unsure 8, though it reads the 500 dev strings as well as the
-        // model before it did (52.0 % exactly against 51.8 %). Marked so the test says when it is read
-        // right again.
+        // this string's touching 7 and 6 as one 8 its members split on, though it reads the 500 dev strings a
+        // little better than the model before it did (52.8 % exactly against 51.8 %). Marked so the test says
+        // when it is read right again.
         if (name == QLatin1String("00010.png"))
             QEXPECT_FAIL("", "touching 7 and 6 read as one unsure digit by the bundled ensemble", Continue);
         QCOMPARE(number, truth.value(name));
