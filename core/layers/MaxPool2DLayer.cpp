@@ -75,7 +75,8 @@ void MaxPool2DLayer::inputGradient(const Matrix& in, const Matrix& out, const Ma
                                    Matrix& dIn) const {
     if (out.rows() != output_.size() || dOut.rows() != output_.size() || in.cols() != dOut.cols() ||
         out.cols() != dOut.cols())
-        throw std::logic_error("pooling backward() without a matching forward()");
+        throw std::logic_error(
+            "pooling gradient for in, out and dOut that are not one forward() or predict()");
     dIn.resize(in.rows(), dOut.cols());
     if (!tiledByPairs()) {
         dIn.setZero();
