@@ -151,16 +151,22 @@ ModelLibrary::Startup ModelLibrary::loadStartupModel() {
 namespace {
 
 QString describeModel(const digitpad::Model& model, const QString& source, bool withLayers) {
-    QString text =
+    QString text;
+    if (!model.otherMembers.empty()) {
+        // Not the first member's preset: the members of one ensemble may be different networks (the bundled
+        // model averages two kinds), and a preset name would describe only one of them.
+        text = withLayers ? ModelLibrary::tr("an ensemble of %1 networks (the first: %2)")
+                                .arg(model.memberCount())
+                                .arg(layerSizes(model.network))
+                          : ModelLibrary::tr("an ensemble of %1 networks").arg(model.memberCount());
+    } else {
         // The preset name comes from the file's header: shown escaped, so a crafted one cannot break the
         // line.
-        model.info.preset.empty() ? ModelLibrary::tr("custom")
-                                  : QString::fromStdString(digitpad::printable(model.info.preset));
-    if (withLayers)
-        text += model.otherMembers.empty() ? QStringLiteral(" (%1)").arg(layerSizes(model.network))
-                                           : ModelLibrary::tr(" (an ensemble of %1 networks; the first: %2)")
-                                                 .arg(model.memberCount())
-                                                 .arg(layerSizes(model.network));
+        text = model.info.preset.empty() ? ModelLibrary::tr("custom")
+                                         : QString::fromStdString(digitpad::printable(model.info.preset));
+        if (withLayers)
+            text += QStringLiteral(" (%1)").arg(layerSizes(model.network));
+    }
     if (model.info.testAccuracy)
         text += ModelLibrary::tr(", test accuracy %1 %").arg(100.0 * *model.info.testAccuracy, 0, 'f', 2);
     if (!source.isEmpty())

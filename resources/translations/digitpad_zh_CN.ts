@@ -764,12 +764,16 @@ It was removed from Recent models.</source>
         <translation>，测试准确率 %1 %</translation>
     </message>
     <message>
-        <source> (an ensemble of %1 networks; the first: %2)</source>
-        <translation>（%1 个网络的集成；第一个：%2）</translation>
-    </message>
-    <message>
         <source>the model &apos;%1&apos; cannot be opened</source>
         <translation>无法打开模型“%1”</translation>
+    </message>
+    <message>
+        <source>an ensemble of %1 networks (the first: %2)</source>
+        <translation>%1 个网络的集成（第一个：%2）</translation>
+    </message>
+    <message>
+        <source>an ensemble of %1 networks</source>
+        <translation>%1 个网络的集成</translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,16 @@ private slots:
         } else {
             QVERIFY(second->model() != nullptr);
             QCOMPARE(second->modelSource(), QFileInfo(bundled).fileName());
+            // The bundled model averages networks of two kinds: the status bar counts them rather than
+            // naming the first one's preset, in its full text and in its compact one.
+            const int members = second->model()->memberCount();
+            if (members > 1) {
+                const QString ensemble = QStringLiteral("an ensemble of %1 networks").arg(members);
+                QVERIFY2(second->modelStatusText().contains(ensemble), qPrintable(second->modelStatusText()));
+                const QString compact = ModelLibrary::compactSummary(*second->model(), second->modelSource());
+                QVERIFY2(compact.startsWith(ensemble) && !compact.contains(QStringLiteral("(")),
+                         qPrintable(compact));
+            }
         }
     }
 
