@@ -62,13 +62,14 @@ InkShape measureInkShape(const Vector& input) {
 
 DigitLikenessSignals digitLikenessSignals(const Model& model, const Vector& input, const Vector& asFramed,
                                           int answer) {
-    return digitLikenessSignals(model.memberProbabilities(input), asFramed, answer);
+    return digitLikenessSignals(model.memberProbabilities(input), input, asFramed, answer);
 }
 
-DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& asFramed,
-                                          int answer) {
+DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& input,
+                                          const Vector& asFramed, int answer) {
     DigitLikenessSignals evidence;
     evidence.shape = measureInkShape(asFramed);
+    evidence.seenShape = measureInkShape(input);
     for (const Matrix& memberAnswer : memberAnswers) {
         ++evidence.members;
         evidence.membersAgreeing += argmaxColumn(memberAnswer, 0) == answer;
@@ -84,7 +85,8 @@ NotADigitReason notADigitReason(const DigitLikenessSignals& evidence) {
     const InkShape& shape = evidence.shape;
     if (shape.elongation < kStrokeElongation && shape.tilt > kStrokeTilt)
         return NotADigitReason::StraightStroke;
-    if (shape.fill > kBlobFill && shape.elongation > kBlobElongation)
+    if (shape.fill > kBlobFill && shape.elongation > kBlobElongation &&
+        evidence.seenShape.fill > kBlobSeenFill)
         return NotADigitReason::Blob;
     if (evidence.members > 1 && 2 * evidence.membersAgreeing <= evidence.members)
         return NotADigitReason::MembersSplit;

@@ -53,7 +53,7 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     // them.
     const std::optional<Vector> asFramed = model.info.framingSteps.any() ? preprocess(image, framing) : input;
     recognition.notADigit =
-        notADigitReason(digitLikenessSignals(memberAnswers, *asFramed, recognition.classIndex));
+        notADigitReason(digitLikenessSignals(memberAnswers, *input, *asFramed, recognition.classIndex));
     recognition.input = std::move(*input);
     return recognition;
 }

@@ -78,10 +78,11 @@ void measure(const Model& model, const Vector& input, const Vector& asFramed, in
         tally.wrongFlagged += wrong;
     }
     if (csv)
-        std::printf("%s,%d,%d,%.4f,%d,%d,%.4f,%.3f,%.0f,%.0f,%.3f,%.3f,%.1f,%s\n", set.c_str(), label, answer,
-                    static_cast<double>(probabilities(answer, 0)), evidence.membersAgreeing, evidence.members,
-                    minMember, meanLogSumExp(model, input), evidence.shape.height, evidence.shape.width,
-                    evidence.shape.fill, evidence.shape.elongation, evidence.shape.tilt, reasonName(reason));
+        std::printf("%s,%d,%d,%.4f,%d,%d,%.4f,%.3f,%.0f,%.0f,%.3f,%.3f,%.1f,%.3f,%s\n", set.c_str(), label,
+                    answer, static_cast<double>(probabilities(answer, 0)), evidence.membersAgreeing,
+                    evidence.members, minMember, meanLogSumExp(model, input), evidence.shape.height,
+                    evidence.shape.width, evidence.shape.fill, evidence.shape.elongation, evidence.shape.tilt,
+                    evidence.seenShape.fill, reasonName(reason));
 }
 
 void report(const std::string& set, const Tally& tally) {
