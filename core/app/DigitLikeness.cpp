@@ -2,6 +2,8 @@
 #include "app/DigitLikeness.h"
 
 #include "data/DigitFormat.h"
+#include "data/FramingSteps.h"
+#include "data/Preprocess.h"
 #include "nn/Evaluation.h"
 
 #include <algorithm>
@@ -62,14 +64,17 @@ InkShape measureInkShape(const Vector& input) {
 
 DigitLikenessSignals digitLikenessSignals(const Model& model, const Vector& input, const Vector& asFramed,
                                           int answer) {
-    return digitLikenessSignals(model.memberProbabilities(input), input, asFramed, answer);
+    return digitLikenessSignals(model.memberProbabilities(input), asFramed, model.info.framingSteps, answer);
 }
 
-DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& input,
-                                          const Vector& asFramed, int answer) {
+DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& asFramed,
+                                          const FramingSteps& steps, int answer) {
     DigitLikenessSignals evidence;
     evidence.shape = measureInkShape(asFramed);
-    evidence.seenShape = measureInkShape(input);
+    Vector corrected = asFramed;
+    applyFramingSteps(steps, corrected, kDigitSide);
+    normaliseMinMax(corrected);
+    evidence.correctedShape = measureInkShape(corrected);
     for (const Matrix& memberAnswer : memberAnswers) {
         ++evidence.members;
         evidence.membersAgreeing += argmaxColumn(memberAnswer, 0) == answer;
@@ -86,7 +91,7 @@ NotADigitReason notADigitReason(const DigitLikenessSignals& evidence) {
     if (shape.elongation < kStrokeElongation && shape.tilt > kStrokeTilt)
         return NotADigitReason::StraightStroke;
     if (shape.fill > kBlobFill && shape.elongation > kBlobElongation &&
-        evidence.seenShape.fill > kBlobSeenFill)
+        evidence.correctedShape.fill > kBlobCorrectedFill)
         return NotADigitReason::Blob;
     if (evidence.members > 1 && 2 * evidence.membersAgreeing <= evidence.members)
         return NotADigitReason::MembersSplit;

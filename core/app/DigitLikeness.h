@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/AnswerCertainty.h"
+#include "data/FramingSteps.h"
 #include "io/Model.h"
 #include "nn/Mistakes.h"
 #include "tensor/Matrix.h"
@@ -34,9 +35,11 @@ InkShape measureInkShape(const Vector& input);
 struct DigitLikenessSignals {
     /// The ink as framed, before the framing steps: deskewing turns a slanted bar into an upright 1.
     InkShape shape;
-    /// The ink as the model sees it, after the framing steps (the same as `shape` without them): the
-    /// stroke-width step thins a small digit drawn with a thick pen back into strokes, and a blot stays full.
-    InkShape seenShape;
+    /// The same framed ink corrected by the model's framing steps on the 28×28 field (the same as `shape`
+    /// without steps): the stroke-width step thins a small digit drawn with a thick pen back into strokes,
+    /// and a blot stays full. Not the network's input, whose ink was also thinned on the canvas before
+    /// framing (thinHeavyInk()): that turns a tap into a thin dash, which is no blot.
+    InkShape correctedShape;
     /// How many members of the ensemble give the ensemble's own answer as theirs (1 for a single network).
     int membersAgreeing = 0;
     int members = 0;
@@ -65,10 +68,10 @@ inline constexpr double kStrokeTilt = 40.0;
 inline constexpr double kBlobFill = 0.6;
 /// …and elongation above this (a thick upright 1 fills its narrow box too, but is long)…
 inline constexpr double kBlobElongation = 0.6;
-/// …and, as the model sees it after the framing steps, fill above this. A digit drawn small with the canvas's
+/// …and, corrected by the framing steps, fill above this. A digit drawn small with the canvas's
 /// pen frames up to ink as full as a blot, and the stroke-width step thins it back into strokes: without this
 /// test the rule called a third of such digits, read right, "not a digit" (docs/uncertainty.md).
-inline constexpr double kBlobSeenFill = 0.5;
+inline constexpr double kBlobCorrectedFill = 0.5;
 
 /// The signals for `input` (784 values, as the model sees them) under `model`, whose mean answer is class
 /// `answer`; `asFramed` is the same image framed without the model's framing steps. Each member answers as
@@ -76,9 +79,9 @@ inline constexpr double kBlobSeenFill = 0.5;
 DigitLikenessSignals digitLikenessSignals(const Model& model, const Vector& input, const Vector& asFramed,
                                           int answer);
 /// The same from the members' answers already computed (Model::memberProbabilities() of `input`, one
-/// column each).
-DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& input,
-                                          const Vector& asFramed, int answer);
+/// column each); `steps` are the model's framing steps.
+DigitLikenessSignals digitLikenessSignals(const std::vector<Matrix>& memberAnswers, const Vector& asFramed,
+                                          const FramingSteps& steps, int answer);
 
 /// The rule: which reason, if any, makes the signals "not a digit". Members split when no more than half of
 /// them give the ensemble's answer (one of three); a single network never splits.

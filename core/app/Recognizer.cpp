@@ -52,8 +52,8 @@ Result<Recognition> recognize(const Model& model, const GrayImage& image, Framin
     // The framing steps (deskew above all) would hide how the ink was drawn; the ink shape is read before
     // them.
     const std::optional<Vector> asFramed = model.info.framingSteps.any() ? preprocess(image, framing) : input;
-    recognition.notADigit =
-        notADigitReason(digitLikenessSignals(memberAnswers, *input, *asFramed, recognition.classIndex));
+    recognition.notADigit = notADigitReason(
+        digitLikenessSignals(memberAnswers, *asFramed, model.info.framingSteps, recognition.classIndex));
     recognition.input = std::move(*input);
     return recognition;
 }

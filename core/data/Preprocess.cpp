@@ -2,6 +2,7 @@
 #include "data/Preprocess.h"
 
 #include "data/DigitFormat.h"
+#include "data/HeavyInkThinning.h"
 
 #include <algorithm>
 #include <cmath>
@@ -214,7 +215,16 @@ std::optional<Vector> preprocess(const GrayImage& image, Framing framing, const 
     if (darkest == paper)
         return std::nullopt;
 
-    Vector v = framing == Framing::Mnist ? frameMnist(image, paper, darkest) : frameResize(image, paper);
+    Vector v;
+    if (framing == Framing::Mnist && steps.strokeWidth) {
+        // Ink heavy for the digit's size is thinned before framing shrinks it, while its gaps are still
+        // pixels wide; the 28×28 step below brings it to MNIST's width.
+        const GrayImage thinned = thinHeavyInk(image, paper, darkest);
+        const std::uint8_t thinnedDarkest = *std::min_element(thinned.pixels.begin(), thinned.pixels.end());
+        v = frameMnist(thinned, paper, thinnedDarkest);
+    } else {
+        v = framing == Framing::Mnist ? frameMnist(image, paper, darkest) : frameResize(image, paper);
+    }
     applyFramingSteps(steps, v, kSide);
     if (!normaliseMinMax(v))
         return std::nullopt;

@@ -28,7 +28,8 @@ constexpr const auto& names(Framing) {
 
 /// The one preprocessing used by the GUI, the CLI, training and tests:
 /// 1. invert (ink high), 2. frame into 28×28, 3. the framing steps that are on (deskew, stroke width),
-/// 4. min-max normalise to [0, 1].
+/// 4. min-max normalise to [0, 1]. With the stroke-width step and MNIST framing, ink heavy for the digit's
+/// size is first thinned at the image's own resolution (thinHeavyInk()), before framing shrinks it.
 /// Returns the 784 values (row-major, the same layout as an MNIST column), or nullopt when the image has no
 /// ink (max == min): "nothing to recognise", never NaN.
 std::optional<Vector> preprocess(const GrayImage& image, Framing framing, const FramingSteps& steps = {});

@@ -82,7 +82,7 @@ void measure(const Model& model, const Vector& input, const Vector& asFramed, in
                     answer, static_cast<double>(probabilities(answer, 0)), evidence.membersAgreeing,
                     evidence.members, minMember, meanLogSumExp(model, input), evidence.shape.height,
                     evidence.shape.width, evidence.shape.fill, evidence.shape.elongation, evidence.shape.tilt,
-                    evidence.seenShape.fill, reasonName(reason));
+                    evidence.correctedShape.fill, reasonName(reason));
 }
 
 void report(const std::string& set, const Tally& tally) {
@@ -129,9 +129,18 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", framed.error().message.c_str());
             return 1;
         }
-        Dataset seen = *framed;
-        applyFramingSteps(model->info.framingSteps, seen.images, seen.shape.width);
-        sets.emplace_back(folder, std::move(seen), std::move(*framed));
+        // Canvases are seen as the app sees them, through preprocess() with the steps (which thins heavy ink
+        // before framing); MNIST's framed digits get the steps alone.
+        Result<Dataset> seen = arg == "--mnist"
+                                   ? *framed
+                                   : readDrawnDigits(folder, model->info.framing, model->info.framingSteps);
+        if (!seen) {
+            std::fprintf(stderr, "%s\n", seen.error().message.c_str());
+            return 1;
+        }
+        if (arg == "--mnist")
+            applyFramingSteps(model->info.framingSteps, seen->images, seen->shape.width);
+        sets.emplace_back(folder, std::move(*seen), std::move(*framed));
     }
     for (const auto& [name, set, framed] : sets) {
         Tally tally;

@@ -52,7 +52,7 @@ GrayImage smallThickThree() {
 DigitLikenessSignals signalsOf(InkShape shape, int agreeing, int members) {
     DigitLikenessSignals evidence;
     evidence.shape = shape;
-    evidence.seenShape = shape;
+    evidence.correctedShape = shape;
     evidence.membersAgreeing = agreeing;
     evidence.members = members;
     return evidence;
@@ -91,28 +91,23 @@ private slots:
         const InkShape shape = measureInkShape(asFramed);
         QVERIFY2(shape.fill > kBlobFill && shape.elongation > kBlobElongation,
                  qPrintable(QStringLiteral("fill %1, elongation %2").arg(shape.fill).arg(shape.elongation)));
-        Vector seen = asFramed;
         FramingSteps steps;
         steps.strokeWidth = true;
-        applyFramingSteps(steps, seen, kDigitSide);
-        const InkShape seenShape = measureInkShape(seen);
-        QVERIFY2(seenShape.fill < kBlobSeenFill, qPrintable(QString::number(seenShape.fill)));
-
-        DigitLikenessSignals evidence = signalsOf(shape, 3, 3);
-        evidence.seenShape = seenShape;
+        const DigitLikenessSignals evidence = digitLikenessSignals({}, asFramed, steps, 3);
+        QVERIFY2(evidence.correctedShape.fill < kBlobCorrectedFill,
+                 qPrintable(QString::number(evidence.correctedShape.fill)));
         QCOMPARE(int(notADigitReason(evidence)), int(NotADigitReason::None));
         // Without the step (a model trained without it) the same ink is judged a blob, as before.
-        evidence.seenShape = shape;
-        QCOMPARE(int(notADigitReason(evidence)), int(NotADigitReason::Blob));
+        QCOMPARE(int(notADigitReason(digitLikenessSignals({}, asFramed, FramingSteps{}, 3))),
+                 int(NotADigitReason::Blob));
     }
 
     void blobStaysFullAfterTheSteps() {
-        Vector seen = framed(test::blobCanvas(60));
-        FramingSteps steps;
-        steps.deskew = steps.strokeWidth = true;
-        applyFramingSteps(steps, seen, kDigitSide);
-        const InkShape seenShape = measureInkShape(seen);
-        QVERIFY2(seenShape.fill > kBlobSeenFill, qPrintable(QString::number(seenShape.fill)));
+        const DigitLikenessSignals evidence =
+            digitLikenessSignals({}, framed(test::blobCanvas(60)), FramingSteps{true, true}, 0);
+        QVERIFY2(evidence.correctedShape.fill > kBlobCorrectedFill,
+                 qPrintable(QString::number(evidence.correctedShape.fill)));
+        QCOMPARE(int(notADigitReason(evidence)), int(NotADigitReason::Blob));
     }
 
     void emptyInputHasNoShape() {
