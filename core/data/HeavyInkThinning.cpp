@@ -6,59 +6,76 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 namespace digitpad {
 
 namespace {
 
 constexpr int kBoxSide = 20; // MNIST's digit box, the longer side of the framed ink
+/// Pixels kept around the ink's box when it is cut out: the anti-aliased fringe, lighter than the cut.
+constexpr int kFringe = 2;
 
 struct InkBox {
-    int x0 = 0, y0 = 0, x1 = 0, y1 = 0; ///< half-open; empty when x1 <= x0
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0; ///< half-open; empty when count is 0
     int count = 0;                      ///< pixels inside it darker than the cut
 };
 
 /// The box of the pixels darker than `cut` (ink above one half), and how many there are.
 InkBox darkPixels(const GrayImage& image, int cut) {
     InkBox box{image.width, image.height, 0, 0, 0};
-    for (int y = 0; y < image.height; ++y)
+    for (int y = 0; y < image.height; ++y) {
+        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
+        // Branch-free, so it vectorises: most rows of a canvas are paper.
+        int count = 0;
         for (int x = 0; x < image.width; ++x)
-            if (image.at(x, y) < cut) {
-                box.x0 = std::min(box.x0, x);
-                box.x1 = std::max(box.x1, x + 1);
-                box.y0 = std::min(box.y0, y);
-                box.y1 = std::max(box.y1, y + 1);
-                ++box.count;
-            }
+            count += row[x] < cut;
+        if (count == 0)
+            continue;
+        int first = 0;
+        while (row[first] >= cut)
+            ++first;
+        int last = image.width - 1;
+        while (row[last] >= cut)
+            --last;
+        box.x0 = std::min(box.x0, first);
+        box.x1 = std::max(box.x1, last + 1);
+        box.y0 = std::min(box.y0, y);
+        box.y1 = y + 1;
+        box.count += count;
+    }
     return box;
 }
 
-/// One 3×3 grey erosion of the ink (a maximum of the paper-high pixels), separable: rows, then columns.
-/// Only pixels within one pixel of the ink's box can change.
-GrayImage erodeInk(const GrayImage& image, const InkBox& box) {
-    const int x0 = std::max(0, box.x0 - 1), x1 = std::min(image.width, box.x1 + 1);
-    const int y0 = std::max(0, box.y0 - 1), y1 = std::min(image.height, box.y1 + 1);
-    GrayImage rows = image;
+/// The part of `image` inside [x0, x1) × [y0, y1).
+GrayImage cutOut(const GrayImage& image, int x0, int y0, int x1, int y1) {
+    GrayImage part(x1 - x0, y1 - y0);
     for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            std::uint8_t v = image.at(x, y);
-            if (x > 0)
-                v = std::max(v, image.at(x - 1, y));
-            if (x + 1 < image.width)
-                v = std::max(v, image.at(x + 1, y));
-            rows.at(x, y) = v;
-        }
-    GrayImage out = rows;
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            std::uint8_t v = rows.at(x, y);
-            if (y > 0)
-                v = std::max(v, rows.at(x, y - 1));
-            if (y + 1 < image.height)
-                v = std::max(v, rows.at(x, y + 1));
-            out.at(x, y) = v;
-        }
-    return out;
+        std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width + x0, part.width,
+                    part.pixels.begin() + static_cast<std::ptrdiff_t>(y - y0) * part.width);
+    return part;
+}
+
+/// One 3×3 grey erosion of the ink (a maximum of the paper-high pixels) in place, separable: rows, then
+/// columns; pixels beyond the image's edges are left out of the maximum. `scratch` is reused between calls.
+void erodeInk(GrayImage& image, std::vector<std::uint8_t>& scratch) {
+    const int w = image.width;
+    const int h = image.height;
+    scratch.resize(image.pixels.size());
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* in = image.pixels.data() + static_cast<std::size_t>(y) * w;
+        std::uint8_t* out = scratch.data() + static_cast<std::size_t>(y) * w;
+        for (int x = 0; x < w; ++x)
+            out[x] = std::max({in[std::max(x - 1, 0)], in[x], in[std::min(x + 1, w - 1)]});
+    }
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* above = scratch.data() + static_cast<std::size_t>(std::max(y - 1, 0)) * w;
+        const std::uint8_t* at = scratch.data() + static_cast<std::size_t>(y) * w;
+        const std::uint8_t* below = scratch.data() + static_cast<std::size_t>(std::min(y + 1, h - 1)) * w;
+        std::uint8_t* out = image.pixels.data() + static_cast<std::size_t>(y) * w;
+        for (int x = 0; x < w; ++x)
+            out[x] = std::max({above[x], at[x], below[x]});
+    }
 }
 
 } // namespace
@@ -66,20 +83,28 @@ GrayImage erodeInk(const GrayImage& image, const InkBox& box) {
 double canvasStrokeWidth(const GrayImage& image, int paper, int darkest) {
     if (paper <= darkest)
         return 0.0;
-    const double scale = 1.0 / (paper - darkest);
-    auto ink = [&](int x, int y) { return (paper - image.at(x, y)) * scale; };
-    double area = 0.0;
-    double perimeter = 0.0;
-    for (int y = 0; y < image.height; ++y)
-        for (int x = 0; x < image.width; ++x) {
-            const double v = ink(x, y);
-            area += v;
-            if (x + 1 < image.width)
-                perimeter += std::abs(ink(x + 1, y) - v);
-            if (y + 1 < image.height)
-                perimeter += std::abs(ink(x, y + 1) - v);
-        }
-    return perimeter > 0.0 ? 2.0 * area / perimeter : 0.0;
+    // Whole numbers throughout: the ink's scale (paper − darkest) cancels in area / perimeter, and any pixel
+    // darker than the paper counts, to the image's edges.
+    long long area = 0;
+    long long perimeter = 0;
+    const int w = image.width;
+    for (int y = 0; y < image.height; ++y) {
+        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * w;
+        // Three plain loops over whole numbers, each of which vectorises.
+        int rowArea = 0;
+        for (int x = 0; x < w; ++x)
+            rowArea += paper - row[x];
+        int across = 0;
+        for (int x = 0; x + 1 < w; ++x)
+            across += std::abs(row[x + 1] - row[x]);
+        int down = 0;
+        if (y + 1 < image.height)
+            for (int x = 0; x < w; ++x)
+                down += std::abs(row[x + w] - row[x]);
+        area += rowArea;
+        perimeter += across + down;
+    }
+    return perimeter > 0 ? 2.0 * static_cast<double>(area) / static_cast<double>(perimeter) : 0.0;
 }
 
 int heavyInkErosions(double strokeWidth, int inkSize) {
@@ -89,22 +114,35 @@ int heavyInkErosions(double strokeWidth, int inkSize) {
 
 GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int cut = paper - (paper - darkest) / 2;
-    InkBox box = darkPixels(image, cut);
+    const InkBox box = darkPixels(image, cut);
     if (box.count == 0)
         return image;
+    // Everything happens on the ink's box and its fringe: on a 280×280 canvas most pixels are paper.
+    const int x0 = std::max(0, box.x0 - kFringe), x1 = std::min(image.width, box.x1 + kFringe);
+    const int y0 = std::max(0, box.y0 - kFringe), y1 = std::min(image.height, box.y1 + kFringe);
+    GrayImage ink = cutOut(image, x0, y0, x1, y1);
     const int inkSize = std::max(box.x1 - box.x0, box.y1 - box.y0);
-    const int erosions = heavyInkErosions(canvasStrokeWidth(image, paper, darkest), inkSize);
-    GrayImage thinned = image;
+    const int erosions = heavyInkErosions(canvasStrokeWidth(ink, paper, darkest), inkSize);
+    if (erosions == 0)
+        return image;
+    GrayImage thinned = ink;
+    std::vector<std::uint8_t> scratch;
+    int count = box.count;
     for (int i = 0; i < erosions; ++i) {
-        GrayImage next = erodeInk(thinned, box);
-        const InkBox left = darkPixels(next, cut);
+        GrayImage next = thinned;
+        erodeInk(next, scratch);
+        const int left = darkPixels(next, cut).count;
         // A stroke that would all but vanish (a dot, a short dash) is kept as it is.
-        if (10 * left.count < 3 * box.count)
+        if (10 * left < 3 * count)
             break;
         thinned = std::move(next);
-        box = left;
+        count = left;
     }
-    return thinned;
+    GrayImage out = image;
+    for (int y = y0; y < y1; ++y)
+        std::copy_n(thinned.pixels.begin() + static_cast<std::ptrdiff_t>(y - y0) * thinned.width,
+                    thinned.width, out.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width + x0);
+    return out;
 }
 
 } // namespace digitpad
