@@ -109,13 +109,15 @@ double canvasStrokeWidth(const GrayImage& image, int paper, int darkest) {
 
 int heavyInkErosions(double strokeWidth, int inkSize) {
     const double target = kHeavyInkTarget * kTypicalStrokeWidth * inkSize / kBoxSide;
-    return strokeWidth > target ? static_cast<int>((strokeWidth - target) / 2.0) : 0;
+    if (!(strokeWidth > target))
+        return 0;
+    return static_cast<int>(std::min((strokeWidth - target) / 2.0, double(kMaxHeavyInkErosions)));
 }
 
 GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int cut = paper - (paper - darkest) / 2;
     const InkBox box = darkPixels(image, cut);
-    if (box.count == 0)
+    if (box.count == 0 || std::max(box.x1 - box.x0, box.y1 - box.y0) > kMaxThinnedInkSize)
         return image;
     // Everything happens on the ink's box and its fringe: on a 280×280 canvas most pixels are paper.
     const int x0 = std::max(0, box.x0 - kFringe), x1 = std::min(image.width, box.x1 + kFringe);
@@ -125,7 +127,7 @@ GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int erosions = heavyInkErosions(canvasStrokeWidth(ink, paper, darkest), inkSize);
     if (erosions == 0)
         return image;
-    GrayImage thinned = ink;
+    GrayImage thinned = std::move(ink);
     std::vector<std::uint8_t> scratch;
     int count = box.count;
     for (int i = 0; i < erosions; ++i) {

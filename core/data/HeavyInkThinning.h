@@ -12,6 +12,13 @@ namespace digitpad {
 /// dev 45 wrong against 50 without it, 0.5 gave 43 but one more drawn digit wrong.
 inline constexpr double kHeavyInkTarget = 0.7;
 
+/// At most this many erosions (a 45 px pen on a digit 60 px tall needs 19): they bound the work, and a
+/// shape so heavy is a blot whatever is left of it.
+inline constexpr int kMaxHeavyInkErosions = 24;
+/// Ink whose box is longer than this many pixels (a large photograph, not a canvas) is left as it is: its
+/// gaps are many pixels wide anyway, and eroding it would cost a pass over millions of pixels each time.
+inline constexpr int kMaxThinnedInkSize = 1024;
+
 /// The stroke width of the ink in `image` in pixels of the image: twice its area over its perimeter (as
 /// strokeWidthOf() measures a framed field), with ink (paper − pixel) / (paper − darkest) in 0..1. 0 without
 /// ink.
@@ -19,13 +26,15 @@ double canvasStrokeWidth(const GrayImage& image, int paper, int darkest);
 
 /// How many one-pixel erosions (3×3 grey erosion of the ink, each thinning a stroke by about 2 pixels) bring
 /// a stroke of width `strokeWidth` down to kHeavyInkTarget × the typical width for ink whose bounding box's
-/// longer side is `inkSize` pixels (it is framed to 20 px). 0 for ink no heavier than that.
+/// longer side is `inkSize` pixels (it is framed to 20 px). 0 for ink no heavier than that; at most
+/// kMaxHeavyInkErosions.
 int heavyInkErosions(double strokeWidth, int inkSize);
 
 /// The image with ink drawn with a pen heavy for the digit's size thinned at the image's own resolution,
 /// before framing shrinks it: a 3 written 60 px tall with a 22 px pen keeps the gaps between its strokes,
 /// which the 28×28 box would merge into a blot. Erosion stops early rather than erase more than 70 % of the
-/// ink that remains. The image comes back unchanged when the ink is no heavier than the target. `paper` and
+/// ink that remains. The image comes back unchanged when the ink is no heavier than the target, or its box is
+/// longer than kMaxThinnedInkSize. `paper` and
 /// `darkest` are the image's brightest and darkest levels (paper > darkest).
 GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest);
 

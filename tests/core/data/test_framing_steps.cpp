@@ -194,6 +194,19 @@ private slots:
         QCOMPARE(heavyInkErosions(10.5, 100), 1);
         QCOMPARE(heavyInkErosions(30.0, 100), 10);
         QCOMPARE(heavyInkErosions(30.0, 400), 0);
+        // Bounded, whatever the measured width.
+        QCOMPARE(heavyInkErosions(1e6, 100), kMaxHeavyInkErosions);
+        QCOMPARE(heavyInkErosions(std::nan(""), 100), 0);
+    }
+
+    void largeInkIsLeftAsItIs() {
+        // A filled square larger than kMaxThinnedInkSize (a photograph, not a canvas) is not eroded.
+        const int side = kMaxThinnedInkSize + 40;
+        GrayImage image(side + 20, side + 20);
+        for (int y = 10; y < 10 + side; ++y)
+            for (int x = 10; x < 10 + side; ++x)
+                image.at(x, y) = 0;
+        QVERIFY(thinHeavyInk(image, 255, 0).pixels == image.pixels);
     }
 
     void emptyFieldIsLeftAlone() {
