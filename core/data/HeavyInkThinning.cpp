@@ -114,11 +114,11 @@ int heavyInkErosions(double strokeWidth, int inkSize) {
     return static_cast<int>(std::min((strokeWidth - target) / 2.0, double(kMaxHeavyInkErosions)));
 }
 
-GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest) {
+std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int cut = paper - (paper - darkest) / 2;
     const InkBox box = darkPixels(image, cut);
     if (box.count == 0 || std::max(box.x1 - box.x0, box.y1 - box.y0) > kMaxThinnedInkSize)
-        return image;
+        return std::nullopt;
     // Everything happens on the ink's box and its fringe: on a 280×280 canvas most pixels are paper.
     const int x0 = std::max(0, box.x0 - kFringe), x1 = std::min(image.width, box.x1 + kFringe);
     const int y0 = std::max(0, box.y0 - kFringe), y1 = std::min(image.height, box.y1 + kFringe);
@@ -126,10 +126,11 @@ GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int inkSize = std::max(box.x1 - box.x0, box.y1 - box.y0);
     const int erosions = heavyInkErosions(canvasStrokeWidth(ink, paper, darkest), inkSize);
     if (erosions == 0)
-        return image;
+        return std::nullopt;
     GrayImage thinned = std::move(ink);
     std::vector<std::uint8_t> scratch;
     int count = box.count;
+    int kept = 0;
     for (int i = 0; i < erosions; ++i) {
         GrayImage next = thinned;
         erodeInk(next, scratch);
@@ -139,7 +140,10 @@ GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest) {
             break;
         thinned = std::move(next);
         count = left;
+        ++kept;
     }
+    if (kept == 0)
+        return std::nullopt;
     GrayImage out = image;
     for (int y = y0; y < y1; ++y)
         std::copy_n(thinned.pixels.begin() + static_cast<std::ptrdiff_t>(y - y0) * thinned.width,

@@ -3,6 +3,8 @@
 
 #include "data/GrayImage.h"
 
+#include <optional>
+
 namespace digitpad {
 
 /// Strokes thinner than this share of the MNIST box's typical stroke width, scaled to the ink's size, are
@@ -33,9 +35,9 @@ int heavyInkErosions(double strokeWidth, int inkSize);
 /// The image with ink drawn with a pen heavy for the digit's size thinned at the image's own resolution,
 /// before framing shrinks it: a 3 written 60 px tall with a 22 px pen keeps the gaps between its strokes,
 /// which the 28×28 box would merge into a blot. Erosion stops early rather than erase more than 70 % of the
-/// ink that remains. The image comes back unchanged when the ink is no heavier than the target, or its box is
-/// longer than kMaxThinnedInkSize. `paper` and
-/// `darkest` are the image's brightest and darkest levels (paper > darkest).
-GrayImage thinHeavyInk(const GrayImage& image, int paper, int darkest);
+/// ink that remains. Nothing (no copy) when the ink is left as drawn: no heavier than the target, too small
+/// to erode, or in a box longer than kMaxThinnedInkSize. `paper` and `darkest` are the image's brightest and
+/// darkest levels (paper > darkest).
+std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int darkest);
 
 } // namespace digitpad

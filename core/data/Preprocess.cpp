@@ -219,9 +219,11 @@ std::optional<Vector> preprocess(const GrayImage& image, Framing framing, const 
     if (framing == Framing::Mnist && steps.strokeWidth) {
         // Ink heavy for the digit's size is thinned before framing shrinks it, while its gaps are still
         // pixels wide; the 28×28 step below brings it to MNIST's width.
-        const GrayImage thinned = thinHeavyInk(image, paper, darkest);
-        const std::uint8_t thinnedDarkest = *std::min_element(thinned.pixels.begin(), thinned.pixels.end());
-        v = frameMnist(thinned, paper, thinnedDarkest);
+        if (const std::optional<GrayImage> thinned = thinHeavyInk(image, paper, darkest))
+            v = frameMnist(*thinned, paper,
+                           *std::min_element(thinned->pixels.begin(), thinned->pixels.end()));
+        else
+            v = frameMnist(image, paper, darkest);
     } else {
         v = framing == Framing::Mnist ? frameMnist(image, paper, darkest) : frameResize(image, paper);
     }

@@ -184,7 +184,7 @@ private slots:
                  qPrintable(QString::number(strokeWidthOf(steps, kSide))));
         const GrayImage light = renderDrawing(ring(40, 6));
         QCOMPARE(heavyInkErosions(canvasStrokeWidth(light, 255, 0), 110), 0);
-        QVERIFY(thinHeavyInk(light, 255, 0).pixels == light.pixels);
+        QVERIFY(!thinHeavyInk(light, 255, 0));
     }
 
     void heavyInkErosionsCountTwoPixelsEach() {
@@ -206,7 +206,7 @@ private slots:
         for (int y = 10; y < 10 + side; ++y)
             for (int x = 10; x < 10 + side; ++x)
                 image.at(x, y) = 0;
-        QVERIFY(thinHeavyInk(image, 255, 0).pixels == image.pixels);
+        QVERIFY(!thinHeavyInk(image, 255, 0));
     }
 
     void emptyFieldIsLeftAlone() {
