@@ -2,6 +2,7 @@
 #include "data/HeavyInkThinning.h"
 
 #include "data/FramingSteps.h"
+#include "data/InkBox.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,37 +16,6 @@ namespace {
 constexpr int kBoxSide = 20; // MNIST's digit box, the longer side of the framed ink
 /// Pixels kept around the ink's box when it is cut out: the anti-aliased fringe, lighter than the cut.
 constexpr int kFringe = 2;
-
-struct InkBox {
-    int x0 = 0, y0 = 0, x1 = 0, y1 = 0; ///< half-open; empty when count is 0
-    int count = 0;                      ///< pixels inside it darker than the cut
-};
-
-/// The box of the pixels darker than `cut` (ink above one half), and how many there are.
-InkBox darkPixels(const GrayImage& image, int cut) {
-    InkBox box{image.width, image.height, 0, 0, 0};
-    for (int y = 0; y < image.height; ++y) {
-        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
-        // Branch-free, so it vectorises: most rows of a canvas are paper.
-        int count = 0;
-        for (int x = 0; x < image.width; ++x)
-            count += row[x] < cut;
-        if (count == 0)
-            continue;
-        int first = 0;
-        while (row[first] >= cut)
-            ++first;
-        int last = image.width - 1;
-        while (row[last] >= cut)
-            --last;
-        box.x0 = std::min(box.x0, first);
-        box.x1 = std::max(box.x1, last + 1);
-        box.y0 = std::min(box.y0, y);
-        box.y1 = y + 1;
-        box.count += count;
-    }
-    return box;
-}
 
 /// The part of `image` inside [x0, x1) × [y0, y1).
 GrayImage cutOut(const GrayImage& image, int x0, int y0, int x1, int y1) {
@@ -116,7 +86,7 @@ int heavyInkErosions(double strokeWidth, int inkSize) {
 
 std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int cut = paper - (paper - darkest) / 2;
-    const InkBox box = darkPixels(image, cut);
+    const InkBox box = inkBox(image, cut);
     if (box.count == 0 || std::max(box.x1 - box.x0, box.y1 - box.y0) > kMaxThinnedInkSize)
         return std::nullopt;
     // Everything happens on the ink's box and its fringe: on a 280×280 canvas most pixels are paper.
@@ -134,7 +104,7 @@ std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int dar
     for (int i = 0; i < erosions; ++i) {
         GrayImage next = thinned;
         erodeInk(next, scratch);
-        const int left = darkPixels(next, cut).count;
+        const int left = inkBox(next, cut).count;
         // A stroke that would all but vanish (a dot, a short dash) is kept as it is.
         if (10 * left < 3 * count)
             break;

@@ -3,6 +3,7 @@
 
 #include "data/DigitFormat.h"
 #include "data/HeavyInkThinning.h"
+#include "data/InkBox.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,34 +103,6 @@ std::vector<float> areaResample(const GrayImage& image, std::uint8_t paper, Rect
     return out;
 }
 
-/// The bounding box of the pixels whose ink (paper - pixel) exceeds `threshold`. Never empty when some
-/// pixel's ink exceeds it.
-Rect inkBoundingBox(const GrayImage& image, std::uint8_t paper, int threshold) {
-    // Ink above the threshold means a pixel value below `cutoff`.
-    const int cutoff = paper - threshold;
-    Rect box{image.width, image.height, 0, 0};
-    for (int y = 0; y < image.height; ++y) {
-        const std::uint8_t* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
-        // Most rows of a canvas are blank: a branch-free minimum (vectorised) rejects them quickly.
-        std::uint8_t darkest = 255;
-        for (int x = 0; x < image.width; ++x)
-            darkest = std::min(darkest, row[x]);
-        if (darkest >= cutoff)
-            continue;
-        int first = 0;
-        while (row[first] >= cutoff)
-            ++first;
-        int last = image.width - 1;
-        while (row[last] >= cutoff)
-            --last;
-        box.x0 = std::min(box.x0, first);
-        box.x1 = std::max(box.x1, last + 1);
-        box.y0 = std::min(box.y0, y);
-        box.y1 = y + 1;
-    }
-    return box;
-}
-
 /// MNIST's recipe: crop to the ink, scale the longer side to 20 px keeping the aspect ratio (area averaging),
 /// then place the 20 px box in the 28×28 field so that its centre of mass lands on (14, 14).
 ///
@@ -140,7 +113,10 @@ Rect inkBoundingBox(const GrayImage& image, std::uint8_t paper, int threshold) {
 /// the same grid the digit will sit on, so no second resampling happens.
 Vector frameMnist(const GrayImage& image, std::uint8_t paper, std::uint8_t darkest) {
     const int maxInk = paper - darkest;
-    const Rect crop = inkBoundingBox(image, paper, maxInk / kInkThresholdDivisor);
+    // Ink above the threshold means a pixel value below paper − threshold. Never empty: the darkest pixel is
+    // below it.
+    const InkBox ink = inkBox(image, paper - maxInk / kInkThresholdDivisor);
+    const Rect crop{ink.x0, ink.y0, ink.x1, ink.y1};
     const int longer = std::max(crop.width(), crop.height());
     // step = longer / 20 source pixels per box pixel, the same on both axes: the aspect ratio is kept
     // exactly.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The preprocessing (docs/preprocessing.md): invert, frame into 28×28 (mnist or resize), min-max normalise.
+#include "data/InkBox.h"
 #include "data/Preprocess.h"
 
 #include <QFile>
@@ -176,6 +177,7 @@ private slots:
     void normaliseMinMaxValues_data();
     void normaliseMinMaxValues();
     void wrongPixelCountThrows();
+    void inkBoxHoldsTheDarkPixels();
     void benchmarkCanvas_data();
     void benchmarkCanvas();
 };
@@ -552,6 +554,25 @@ void TestPreprocess::wrongPixelCountThrows() {
     GrayImage image(10, 10);
     image.pixels.pop_back();
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, preprocess(image, Framing::Mnist));
+}
+
+void TestPreprocess::inkBoxHoldsTheDarkPixels() {
+    GrayImage image(9, 7);
+    std::fill(image.pixels.begin(), image.pixels.end(), std::uint8_t{255});
+    image.at(2, 1) = 10;
+    image.at(6, 4) = 99;
+    image.at(3, 5) = 100; // at the cut: not ink
+    const InkBox box = inkBox(image, 100);
+    QCOMPARE(box.x0, 2);
+    QCOMPARE(box.y0, 1);
+    QCOMPARE(box.x1, 7);
+    QCOMPARE(box.y1, 5);
+    QCOMPARE(box.count, 2);
+    QCOMPARE(box.width(), 5);
+    QCOMPARE(box.height(), 4);
+    const InkBox none = inkBox(image, 10);
+    QCOMPARE(none.count, 0);
+    QVERIFY(none.width() <= 0);
 }
 
 void TestPreprocess::benchmarkCanvas_data() {
