@@ -87,13 +87,13 @@ int heavyInkErosions(double strokeWidth, int inkSize) {
 std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int cut = paper - (paper - darkest) / 2;
     const InkBox box = inkBox(image, cut);
-    if (box.count == 0 || std::max(box.x1 - box.x0, box.y1 - box.y0) > kMaxThinnedInkSize)
+    const int inkSize = std::max(box.width(), box.height());
+    if (box.count == 0 || inkSize > kMaxThinnedInkSize)
         return std::nullopt;
     // Everything happens on the ink's box and its fringe: on a 280×280 canvas most pixels are paper.
     const int x0 = std::max(0, box.x0 - kFringe), x1 = std::min(image.width, box.x1 + kFringe);
     const int y0 = std::max(0, box.y0 - kFringe), y1 = std::min(image.height, box.y1 + kFringe);
     GrayImage ink = cutOut(image, x0, y0, x1, y1);
-    const int inkSize = std::max(box.x1 - box.x0, box.y1 - box.y0);
     const int erosions = heavyInkErosions(canvasStrokeWidth(ink, paper, darkest), inkSize);
     if (erosions == 0)
         return std::nullopt;
