@@ -84,7 +84,7 @@ int heavyInkErosions(double strokeWidth, int inkSize) {
     return static_cast<int>(std::min((strokeWidth - target) / 2.0, double(kMaxHeavyInkErosions)));
 }
 
-std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int darkest) {
+std::optional<ThinnedInk> thinHeavyInk(const GrayImage& image, int paper, int darkest) {
     const int cut = paper - (paper - darkest) / 2;
     const InkBox box = inkBox(image, cut);
     const int inkSize = std::max(box.width(), box.height());
@@ -114,10 +114,11 @@ std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int dar
     }
     if (kept == 0)
         return std::nullopt;
-    GrayImage out = image;
+    ThinnedInk out{image, *std::min_element(thinned.pixels.begin(), thinned.pixels.end())};
     for (int y = y0; y < y1; ++y)
         std::copy_n(thinned.pixels.begin() + static_cast<std::ptrdiff_t>(y - y0) * thinned.width,
-                    thinned.width, out.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width + x0);
+                    thinned.width,
+                    out.image.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width + x0);
     return out;
 }
 

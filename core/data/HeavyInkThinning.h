@@ -3,6 +3,7 @@
 
 #include "data/GrayImage.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace digitpad {
@@ -32,12 +33,19 @@ double canvasStrokeWidth(const GrayImage& image, int paper, int darkest);
 /// kMaxHeavyInkErosions.
 int heavyInkErosions(double strokeWidth, int inkSize);
 
+/// A canvas whose heavy ink was thinned, and its darkest level (found on the thinned patch: every pixel
+/// outside it is lighter than the cut that placed it).
+struct ThinnedInk {
+    GrayImage image;
+    std::uint8_t darkest = 0;
+};
+
 /// The image with ink drawn with a pen heavy for the digit's size thinned at the image's own resolution,
 /// before framing shrinks it: a 3 written 60 px tall with a 22 px pen keeps the gaps between its strokes,
 /// which the 28×28 box would merge into a blot. Erosion stops early rather than erase more than 70 % of the
 /// ink that remains. Nothing (no copy) when the ink is left as drawn: no heavier than the target, too small
 /// to erode, or in a box longer than kMaxThinnedInkSize. `paper` and `darkest` are the image's brightest and
 /// darkest levels (paper > darkest).
-std::optional<GrayImage> thinHeavyInk(const GrayImage& image, int paper, int darkest);
+std::optional<ThinnedInk> thinHeavyInk(const GrayImage& image, int paper, int darkest);
 
 } // namespace digitpad

@@ -195,9 +195,8 @@ std::optional<Vector> preprocess(const GrayImage& image, Framing framing, const 
     if (framing == Framing::Mnist && steps.strokeWidth) {
         // Ink heavy for the digit's size is thinned before framing shrinks it, while its gaps are still
         // pixels wide; the 28×28 step below brings it to MNIST's width.
-        if (const std::optional<GrayImage> thinned = thinHeavyInk(image, paper, darkest))
-            v = frameMnist(*thinned, paper,
-                           *std::min_element(thinned->pixels.begin(), thinned->pixels.end()));
+        if (const std::optional<ThinnedInk> thinned = thinHeavyInk(image, paper, darkest))
+            v = frameMnist(thinned->image, paper, thinned->darkest);
         else
             v = frameMnist(image, paper, darkest);
     } else {

@@ -8,7 +8,9 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 using namespace digitpad;
 
@@ -182,6 +184,15 @@ private slots:
         QVERIFY2(steps[centre] < 0.05, qPrintable(QString::number(steps[centre])));
         QVERIFY2(strokeWidthOf(steps, kSide) < kTypicalStrokeWidth + 0.6,
                  qPrintable(QString::number(strokeWidthOf(steps, kSide))));
+        // The thinned canvas differs from the drawing only inside the ink's box, and its darkest level is
+        // the one the whole canvas has.
+        const GrayImage canvas = renderDrawing(heavy);
+        const std::optional<ThinnedInk> thinned = thinHeavyInk(canvas, 255, 0);
+        QVERIFY(thinned);
+        QCOMPARE(int(thinned->darkest),
+                 int(*std::min_element(thinned->image.pixels.begin(), thinned->image.pixels.end())));
+        QCOMPARE(thinned->image.pixels.front(), canvas.pixels.front());
+        QVERIFY(thinned->image.pixels != canvas.pixels);
         const GrayImage light = renderDrawing(ring(40, 6));
         QCOMPARE(heavyInkErosions(canvasStrokeWidth(light, 255, 0), 110), 0);
         QVERIFY(!thinHeavyInk(light, 255, 0));
